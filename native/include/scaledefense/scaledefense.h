@@ -1,0 +1,122 @@
+/*
+ * ScaleDefense C ABI — the only header the bindings see.
+ *
+ * Rules (DESIGN.md §3):
+ *  - every function except sd_abi_version and sd_last_error returns an sd_status (0 = ok);
+ *    results go to out-parameters;
+ *  - on failure sd_last_error() returns a UTF-8 message for this thread, valid until the next
+ *    failing call on the same thread;
+ *  - images are caller-owned views with an explicit row stride in bytes;
+ *  - handles are immutable after creation and may be used from many threads at once;
+ *  - enumerations cross as int32_t; the enums below only name the values.
+ */
+#ifndef SCALEDEFENSE_H
+#define SCALEDEFENSE_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(SD_BUILDING_LIBRARY)
+#define SD_API __attribute__((visibility("default")))
+#else
+#define SD_API
+#endif
+
+/* Bumped on every incompatible change of this header; the C# side refuses a mismatch. */
+enum sd_abi { SD_ABI_VERSION = 1 };
+
+typedef int32_t sd_status;
+
+enum sd_status_code {
+    SD_STATUS_OK = 0,
+    SD_STATUS_INVALID_ARGUMENT = 1,  /* a null pointer, a bad size, stride or enum value */
+    SD_STATUS_UNSUPPORTED = 2,       /* valid request this model cannot serve */
+    SD_STATUS_BUFFER_TOO_SMALL = 3,  /* an output array is shorter than required */
+    SD_STATUS_OUT_OF_MEMORY = 4,
+    SD_STATUS_INTERNAL_ERROR = 5
+};
+
+enum sd_library {
+    SD_LIBRARY_OPENCV = 1
+};
+
+enum sd_algorithm {
+    SD_ALGORITHM_NEAREST = 1,
+    SD_ALGORITHM_BILINEAR = 2
+};
+
+enum sd_sample_type {
+    SD_SAMPLE_UINT8 = 1,
+    SD_SAMPLE_FLOAT32 = 2
+};
+
+/* Which coefficient matrix: L (rows of the output from rows of the source) or R. */
+enum sd_axis {
+    SD_AXIS_VERTICAL = 0,   /* L, target_height x source_height */
+    SD_AXIS_HORIZONTAL = 1  /* R transposed, target_width x source_width */
+};
+
+/* A caller-owned, interleaved image. stride = bytes from one row start to the next. */
+typedef struct sd_image {
+    void* data;
+    int64_t stride;
+    int32_t width;
+    int32_t height;
+    int32_t channels;    /* 1..4 */
+    int32_t sample_type; /* enum sd_sample_type */
+} sd_image;
+
+typedef struct sd_scaling_model_params {
+    int32_t library;   /* enum sd_library */
+    int32_t algorithm; /* enum sd_algorithm */
+    int32_t source_width;
+    int32_t source_height;
+    int32_t target_width;
+    int32_t target_height;
+} sd_scaling_model_params;
+
+/* Opaque, immutable after creation. */
+typedef struct sd_scaling_model sd_scaling_model;
+
+/* The ABI version this library was built with (SD_ABI_VERSION). */
+SD_API int32_t sd_abi_version(void);
+
+/* The message of the last failure on this thread; never null ("" when none). */
+SD_API const char* sd_last_error(void);
+
+SD_API sd_status sd_scaling_model_create(const sd_scaling_model_params* params,
+                                         sd_scaling_model** out_model);
+
+/* Accepts null. */
+SD_API sd_status sd_scaling_model_destroy(sd_scaling_model* model);
+
+SD_API sd_status sd_scaling_model_get_params(const sd_scaling_model* model,
+                                             sd_scaling_model_params* out_params);
+
+/* Number of stored (non-zero) coefficients of one axis' matrix for one sample type. */
+SD_API sd_status sd_scaling_model_get_coefficient_count(const sd_scaling_model* model, int32_t axis,
+                                                        int32_t sample_type, int64_t* out_count);
+
+/*
+ * One axis' matrix in compressed sparse rows, one row per output index:
+ * row_offsets[outputs + 1], then indices[count] (ascending source indices) and weights[count].
+ * Duplicate taps from clamped borders are summed; zero weights are left out.
+ */
+SD_API sd_status sd_scaling_model_get_coefficients(const sd_scaling_model* model, int32_t axis,
+                                                   int32_t sample_type, int32_t* row_offsets,
+                                                   int64_t row_offsets_length, int32_t* indices,
+                                                   double* weights, int64_t capacity);
+
+/* Scales source (source size) into destination (target size) exactly as the modelled library
+ * does. Both images must have the same channels and sample type, and must not overlap. */
+SD_API sd_status sd_scaling_model_scale(const sd_scaling_model* model, const sd_image* source,
+                                        const sd_image* destination);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* SCALEDEFENSE_H */

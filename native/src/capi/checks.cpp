@@ -1,0 +1,97 @@
+#include "capi/checks.hpp"
+
+#include <cstdarg>
+#include <cstdio>
+#include <limits>
+
+#include "capi/errors.hpp"
+
+namespace sd::capi {
+namespace {
+
+constexpr std::int64_t kMaxDimension = 1 << 20;  // keeps every index product inside int64
+
+std::size_t sample_size(std::int32_t sample_type) { return sample_type == SD_SAMPLE_FLOAT32 ? 4 : 1; }
+
+// Bytes from the first to one past the last addressed byte.
+std::int64_t span_bytes(const sd_image& image) {
+    const std::int64_t row = static_cast<std::int64_t>(image.width) * image.channels *
+                             static_cast<std::int64_t>(sample_size(image.sample_type));
+    return (static_cast<std::int64_t>(image.height) - 1) * image.stride + row;
+}
+
+}  // namespace
+
+void require_not_null(const void* pointer, const char* name) {
+    if (pointer == nullptr) throw ApiError(SD_STATUS_INVALID_ARGUMENT, std::string(name) + " must not be null");
+}
+
+void require(bool condition, sd_status status, const char* format, ...) {
+    if (condition) return;
+    char message[512];
+    va_list args;
+    va_start(args, format);
+    std::vsnprintf(message, sizeof message, format, args);
+    va_end(args);
+    throw ApiError(status, message);
+}
+
+ModelParams to_model_params(const sd_scaling_model_params& p) {
+    require(p.library == SD_LIBRARY_OPENCV, SD_STATUS_INVALID_ARGUMENT,
+            "unknown library %d (supported: %d = OpenCV)", p.library, SD_LIBRARY_OPENCV);
+    require(p.algorithm == SD_ALGORITHM_NEAREST || p.algorithm == SD_ALGORITHM_BILINEAR, SD_STATUS_INVALID_ARGUMENT,
+            "unknown algorithm %d (supported: %d = nearest, %d = bilinear)", p.algorithm, SD_ALGORITHM_NEAREST,
+            SD_ALGORITHM_BILINEAR);
+    const std::int32_t sizes[] = {p.source_width, p.source_height, p.target_width, p.target_height};
+    const char* names[] = {"source width", "source height", "target width", "target height"};
+    for (int i = 0; i < 4; ++i) {
+        require(sizes[i] > 0 && sizes[i] <= kMaxDimension, SD_STATUS_INVALID_ARGUMENT, "%s must be in 1..%lld, got %d",
+                names[i], static_cast<long long>(kMaxDimension), sizes[i]);
+    }
+    return {static_cast<Library>(p.library), static_cast<Algorithm>(p.algorithm),
+            {p.source_width, p.source_height}, {p.target_width, p.target_height}};
+}
+
+Axis to_axis(std::int32_t axis) {
+    require(axis == SD_AXIS_VERTICAL || axis == SD_AXIS_HORIZONTAL, SD_STATUS_INVALID_ARGUMENT,
+            "unknown axis %d (0 = vertical/L, 1 = horizontal/R)", axis);
+    return static_cast<Axis>(axis);
+}
+
+SampleType to_sample_type(std::int32_t sample_type) {
+    require(sample_type == SD_SAMPLE_UINT8 || sample_type == SD_SAMPLE_FLOAT32, SD_STATUS_INVALID_ARGUMENT,
+            "unknown sample type %d (1 = uint8, 2 = float32)", sample_type);
+    return static_cast<SampleType>(sample_type);
+}
+
+void check_image(const sd_image& image, const char* name, Size expected) {
+    require(image.data != nullptr, SD_STATUS_INVALID_ARGUMENT, "%s: data must not be null", name);
+    to_sample_type(image.sample_type);
+    require(image.channels >= 1 && image.channels <= 4, SD_STATUS_INVALID_ARGUMENT,
+            "%s: channels must be 1..4, got %d", name, image.channels);
+    require(image.width == expected.width && image.height == expected.height, SD_STATUS_INVALID_ARGUMENT,
+            "%s: expected %dx%d pixels, got %dx%d", name, expected.width, expected.height, image.width, image.height);
+    const std::int64_t row = static_cast<std::int64_t>(image.width) * image.channels *
+                             static_cast<std::int64_t>(sample_size(image.sample_type));
+    require(image.stride >= row, SD_STATUS_INVALID_ARGUMENT,
+            "%s: stride %lld bytes is smaller than a row (%lld bytes)", name, static_cast<long long>(image.stride),
+            static_cast<long long>(row));
+    require(image.stride % static_cast<std::int64_t>(sample_size(image.sample_type)) == 0, SD_STATUS_INVALID_ARGUMENT,
+            "%s: stride %lld is not a multiple of the sample size", name, static_cast<long long>(image.stride));
+    // Sizes are at most 2^20 and stride is checked against overflow of height * stride here.
+    require(image.stride <= std::numeric_limits<std::int64_t>::max() / image.height, SD_STATUS_INVALID_ARGUMENT,
+            "%s: height * stride overflows", name);
+    const auto start = reinterpret_cast<std::uintptr_t>(image.data);
+    require(static_cast<std::uint64_t>(span_bytes(image)) <= std::numeric_limits<std::uintptr_t>::max() - start,
+            SD_STATUS_INVALID_ARGUMENT, "%s: the image extends past the end of the address space", name);
+}
+
+void check_no_overlap(const sd_image& a, const sd_image& b) {
+    const auto a0 = reinterpret_cast<std::uintptr_t>(a.data);
+    const auto b0 = reinterpret_cast<std::uintptr_t>(b.data);
+    const auto a1 = a0 + static_cast<std::uintptr_t>(span_bytes(a));
+    const auto b1 = b0 + static_cast<std::uintptr_t>(span_bytes(b));
+    require(a1 <= b0 || b1 <= a0, SD_STATUS_INVALID_ARGUMENT, "source and destination must not overlap");
+}
+
+}  // namespace sd::capi
