@@ -1,0 +1,85 @@
+using ScaleDefense.Interop;
+
+namespace ScaleDefense.Native;
+
+/// <summary>A model held by the C++ core through an opaque handle.</summary>
+internal sealed unsafe class NativeScalingEngine : IScalingEngine
+{
+    private readonly ScalingModelHandle _handle;
+
+    public NativeScalingEngine(ScalingLibrary library, ScalingAlgorithm algorithm, ImageSize source, ImageSize target)
+    {
+        var parameters = new sd_scaling_model_params
+        {
+            library = (int)library,
+            algorithm = (int)algorithm,
+            source_width = source.Width,
+            source_height = source.Height,
+            target_width = target.Width,
+            target_height = target.Height,
+        };
+        int status = ScalingModelHandle.Create(parameters, out _handle);
+        NativeStatus.Check(status);
+    }
+
+    public (int[] Offsets, int[] Indices, double[] Weights) GetCoefficients(bool vertical, SampleType sampleType)
+    {
+        int axis = (int)(vertical ? sd_axis.SD_AXIS_VERTICAL : sd_axis.SD_AXIS_HORIZONTAL);
+        using var lease = new HandleLease(_handle);
+        long count;
+        NativeStatus.Check(NativeMethods.sd_scaling_model_get_coefficient_count(_handle.Pointer, axis, (int)sampleType, &count));
+        sd_scaling_model_params p;
+        NativeStatus.Check(NativeMethods.sd_scaling_model_get_params(_handle.Pointer, &p));
+        int outputs = vertical ? p.target_height : p.target_width;
+        var offsets = new int[outputs + 1];
+        var indices = new int[count];
+        var weights = new double[count];
+        fixed (int* o = offsets)
+        fixed (int* i = indices)
+        fixed (double* w = weights)
+        {
+            NativeStatus.Check(NativeMethods.sd_scaling_model_get_coefficients(
+                _handle.Pointer, axis, (int)sampleType, o, offsets.Length, i, w, count));
+        }
+        return (offsets, indices, weights);
+    }
+
+    public void Scale(ReadOnlySpan<byte> source, ImageLayout sourceLayout, Span<byte> destination, ImageLayout destinationLayout)
+    {
+        fixed (byte* s = source)
+        fixed (byte* d = destination)
+        {
+            Run(s, sourceLayout, d, destinationLayout, sizeof(byte), sd_sample_type.SD_SAMPLE_UINT8);
+        }
+    }
+
+    public void Scale(ReadOnlySpan<float> source, ImageLayout sourceLayout, Span<float> destination, ImageLayout destinationLayout)
+    {
+        fixed (float* s = source)
+        fixed (float* d = destination)
+        {
+            Run(s, sourceLayout, d, destinationLayout, sizeof(float), sd_sample_type.SD_SAMPLE_FLOAT32);
+        }
+    }
+
+    public void Dispose() => _handle.Dispose();
+
+    private void Run(void* source, ImageLayout sourceLayout, void* destination, ImageLayout destinationLayout,
+                     int sampleSize, sd_sample_type type)
+    {
+        sd_image src = View(source, sourceLayout, sampleSize, type);
+        sd_image dst = View(destination, destinationLayout, sampleSize, type);
+        using var lease = new HandleLease(_handle);
+        NativeStatus.Check(NativeMethods.sd_scaling_model_scale(_handle.Pointer, &src, &dst));
+    }
+
+    private static sd_image View(void* data, ImageLayout layout, int sampleSize, sd_sample_type type) => new()
+    {
+        data = data,
+        stride = (long)layout.RowStride * sampleSize,
+        width = layout.Width,
+        height = layout.Height,
+        channels = layout.Channels,
+        sample_type = (int)type,
+    };
+}

@@ -1,0 +1,190 @@
+using ScaleDefense.Managed.OpenCv;
+using ScaleDefense.Native;
+
+namespace ScaleDefense;
+
+/// <summary>
+/// The exact model of one library's resize for one source and target size: its coefficient
+/// matrices (<c>scale(X) ≈ L·X·R</c>) and a <c>Scale</c> that reproduces the library's output
+/// bit for bit. Immutable; safe to use from many threads at once. Dispose to free the native handle.
+/// </summary>
+/// <example>
+/// <code>
+/// using var model = ScalingModel.Create(ScalingLibrary.OpenCV, ScalingAlgorithm.Bilinear,
+///                                       source: new(1024, 768), target: new(224, 224));
+/// model.Scale(pixels, new ImageLayout(1024, 768, 3), output, new ImageLayout(224, 224, 3));
+/// </code>
+/// </example>
+public sealed class ScalingModel : IDisposable
+{
+    private readonly IScalingEngine _engine;
+    private readonly Lazy<CoefficientMatrix>[] _matrices; // [vertical u8, horizontal u8, vertical f32, horizontal f32]
+
+    private ScalingModel(ScalingLibrary library, ScalingAlgorithm algorithm, ImageSize source, ImageSize target,
+                         ScalingBackend backend, IScalingEngine engine)
+    {
+        Library = library;
+        Algorithm = algorithm;
+        Source = source;
+        Target = target;
+        Backend = backend;
+        _engine = engine;
+        _matrices =
+        [
+            new(() => BuildMatrix(vertical: true, SampleType.UInt8)),
+            new(() => BuildMatrix(vertical: false, SampleType.UInt8)),
+            new(() => BuildMatrix(vertical: true, SampleType.Float32)),
+            new(() => BuildMatrix(vertical: false, SampleType.Float32)),
+        ];
+    }
+
+    /// <summary>Builds the model.</summary>
+    /// <exception cref="ArgumentException">A size is not positive, or the library or algorithm is unknown.</exception>
+    public static ScalingModel Create(ScalingLibrary library, ScalingAlgorithm algorithm, ImageSize source, ImageSize target,
+                                      ScalingBackend backend = ScalingBackend.Native)
+    {
+        if (!Enum.IsDefined(library))
+        {
+            throw new ArgumentException($"Unknown scaling library {(int)library}; supported: {string.Join(", ", Enum.GetNames<ScalingLibrary>())}.", nameof(library));
+        }
+        if (!Enum.IsDefined(algorithm))
+        {
+            throw new ArgumentException($"Unknown scaling algorithm {(int)algorithm}; supported: {string.Join(", ", Enum.GetNames<ScalingAlgorithm>())}.", nameof(algorithm));
+        }
+        RequireSize(source, nameof(source));
+        RequireSize(target, nameof(target));
+        IScalingEngine engine = backend switch
+        {
+            ScalingBackend.Native => new NativeScalingEngine(library, algorithm, source, target),
+            ScalingBackend.Managed => new ManagedOpenCvEngine(algorithm, source, target),
+            _ => throw new ArgumentException($"Unknown backend {(int)backend}; use Native or Managed.", nameof(backend)),
+        };
+        return new ScalingModel(library, algorithm, source, target, backend, engine);
+    }
+
+    /// <summary>The library modelled.</summary>
+    public ScalingLibrary Library { get; }
+
+    /// <summary>The interpolation modelled.</summary>
+    public ScalingAlgorithm Algorithm { get; }
+
+    /// <summary>Size of the images the model scales.</summary>
+    public ImageSize Source { get; }
+
+    /// <summary>Size of the images it produces.</summary>
+    public ImageSize Target { get; }
+
+    /// <summary>The implementation doing the arithmetic.</summary>
+    public ScalingBackend Backend { get; }
+
+    /// <summary>L (target height × source height) of the 8-bit arithmetic.</summary>
+    public CoefficientMatrix Left => GetLeft(SampleType.UInt8);
+
+    /// <summary>R (source width × target width) of the 8-bit arithmetic.</summary>
+    public CoefficientMatrix Right => GetRight(SampleType.UInt8);
+
+    /// <summary>
+    /// L for the given sample type. 8-bit OpenCV bilinear uses weights quantised to 1/2048;
+    /// float32 uses the float weights themselves.
+    /// </summary>
+    public CoefficientMatrix GetLeft(SampleType sampleType) => _matrices[MatrixSlot(vertical: true, sampleType)].Value;
+
+    /// <summary>R for the given sample type.</summary>
+    public CoefficientMatrix GetRight(SampleType sampleType) => _matrices[MatrixSlot(vertical: false, sampleType)].Value;
+
+    /// <summary>Scales an 8-bit image into a caller-provided buffer, exactly as the library does.</summary>
+    /// <exception cref="ArgumentException">A layout does not match the model's sizes or its buffer, the channels differ, or the buffers overlap.</exception>
+    public void Scale(ReadOnlySpan<byte> source, ImageLayout sourceLayout, Span<byte> destination, ImageLayout destinationLayout)
+    {
+        Validate(source.Length, sourceLayout, destination.Length, destinationLayout);
+        if (source.Overlaps(destination))
+        {
+            throw new ArgumentException("source and destination must not overlap.", nameof(destination));
+        }
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _engine.Scale(source, sourceLayout, destination, destinationLayout);
+    }
+
+    /// <summary>Scales a float32 image into a caller-provided buffer, exactly as the library does.</summary>
+    /// <exception cref="ArgumentException">A layout does not match the model's sizes or its buffer, the channels differ, or the buffers overlap.</exception>
+    public void Scale(ReadOnlySpan<float> source, ImageLayout sourceLayout, Span<float> destination, ImageLayout destinationLayout)
+    {
+        Validate(source.Length, sourceLayout, destination.Length, destinationLayout);
+        if (source.Overlaps(destination))
+        {
+            throw new ArgumentException("source and destination must not overlap.", nameof(destination));
+        }
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _engine.Scale(source, sourceLayout, destination, destinationLayout);
+    }
+
+    /// <summary>Scales an unpadded 8-bit image and returns a new unpadded target-size image.</summary>
+    public byte[] Scale(ReadOnlySpan<byte> source, int channels)
+    {
+        var output = new byte[(long)Target.Width * Target.Height * channels];
+        Scale(source, new ImageLayout(Source.Width, Source.Height, channels), output, new ImageLayout(Target.Width, Target.Height, channels));
+        return output;
+    }
+
+    /// <summary>Scales an unpadded float32 image and returns a new unpadded target-size image.</summary>
+    public float[] Scale(ReadOnlySpan<float> source, int channels)
+    {
+        var output = new float[(long)Target.Width * Target.Height * channels];
+        Scale(source, new ImageLayout(Source.Width, Source.Height, channels), output, new ImageLayout(Target.Width, Target.Height, channels));
+        return output;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        _disposed = true;
+        _engine.Dispose();
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Library} {Algorithm} {Source} -> {Target} ({Backend})";
+
+    private volatile bool _disposed;
+
+    private static void RequireSize(ImageSize size, string name)
+    {
+        if (size.Width <= 0 || size.Height <= 0)
+        {
+            throw new ArgumentException($"{name} size must be positive, got {size}.", name);
+        }
+    }
+
+    private static int MatrixSlot(bool vertical, SampleType sampleType) => sampleType switch
+    {
+        SampleType.UInt8 => vertical ? 0 : 1,
+        SampleType.Float32 => vertical ? 2 : 3,
+        _ => throw new ArgumentException($"Unknown sample type {(int)sampleType}; use UInt8 or Float32.", nameof(sampleType)),
+    };
+
+    private CoefficientMatrix BuildMatrix(bool vertical, SampleType sampleType)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        (int[] offsets, int[] indices, double[] weights) = _engine.GetCoefficients(vertical, sampleType);
+        return vertical
+            ? new CoefficientMatrix(Target.Height, Source.Height, offsets, indices, weights, outputsAreColumns: false)
+            : new CoefficientMatrix(Target.Width, Source.Width, offsets, indices, weights, outputsAreColumns: true);
+    }
+
+    private void Validate(int sourceLength, ImageLayout sourceLayout, int destinationLength, ImageLayout destinationLayout)
+    {
+        sourceLayout.Validate(sourceLength, nameof(sourceLayout));
+        destinationLayout.Validate(destinationLength, nameof(destinationLayout));
+        if (sourceLayout.Size != Source)
+        {
+            throw new ArgumentException($"sourceLayout is {sourceLayout.Size} but this model scales {Source} images; create a model for that size.", nameof(sourceLayout));
+        }
+        if (destinationLayout.Size != Target)
+        {
+            throw new ArgumentException($"destinationLayout is {destinationLayout.Size} but this model produces {Target} images.", nameof(destinationLayout));
+        }
+        if (sourceLayout.Channels != destinationLayout.Channels)
+        {
+            throw new ArgumentException($"source has {sourceLayout.Channels} channels but destination has {destinationLayout.Channels}.", nameof(destinationLayout));
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using ScaleDefense;
+
+namespace ScaleDefense.Tests;
+
+/// <summary>Our OpenCV model against the real cv::resize (OpenCvSharp4 4.13), byte for byte.</summary>
+[TestFixture]
+public class OpenCvConformanceTests
+{
+    private static readonly IReadOnlyList<ConformanceCases.SizeCase> Cases = ConformanceCases.Generate(240, seed: 20201);
+
+    private static IEnumerable<TestCaseData> AllCases() =>
+        from c in Cases
+        from a in new[] { ScalingAlgorithm.Nearest, ScalingAlgorithm.Bilinear }
+        select new TestCaseData(c, a).SetArgDisplayNames(c.ToString(), a.ToString());
+
+    [Test]
+    public void At_least_200_cases_cover_the_required_shapes()
+    {
+        Assert.That(Cases, Has.Count.GreaterThanOrEqualTo(200));
+        Assert.That(Cases.Any(c => c.Source.Width == 1 || c.Target.Width == 1), "1-pixel-wide case");
+        Assert.That(Cases.Any(c => c.Source.Height == 1 || c.Target.Height == 1), "1-pixel-tall case");
+        Assert.That(Cases.Select(c => c.Channels).Distinct(), Is.EquivalentTo(new[] { 1, 3, 4 }));
+        Assert.That(Cases.Any(c => c.Source.Width == 3 * c.Target.Width && c.Source.Height == 3 * c.Target.Height), "odd integer ratio");
+        Assert.That(Cases.Any(c => c.Target.Width > c.Source.Width), "upscale");
+    }
+
+    [TestCaseSource(nameof(AllCases))]
+    public void Byte_output_equals_cv_resize_for_both_backends(ConformanceCases.SizeCase c, ScalingAlgorithm algorithm)
+    {
+        byte[] pixels = ConformanceCases.RandomBytes(c.Source, c.Channels, c.Seed);
+        byte[] expected = OpenCvReference.Resize(pixels, c.Source, c.Channels, c.Target, algorithm);
+        using var native = ScalingModel.Create(ScalingLibrary.OpenCV, algorithm, c.Source, c.Target, ScalingBackend.Native);
+        using var managed = ScalingModel.Create(ScalingLibrary.OpenCV, algorithm, c.Source, c.Target, ScalingBackend.Managed);
+        byte[] fromNative = native.Scale(pixels, c.Channels);
+        byte[] fromManaged = managed.Scale(pixels, c.Channels);
+        Assert.Multiple(() =>
+        {
+            Assert.That(fromNative, Is.EqualTo(expected), "native vs cv::resize");
+            Assert.That(fromManaged, Is.EqualTo(fromNative), "managed vs native");
+        });
+    }
+}
