@@ -1,0 +1,39 @@
+using System.CommandLine;
+using ScaleDefense.Cli.Commands;
+
+namespace ScaleDefense.Cli;
+
+/// <summary>
+/// Builds the command tree and runs it. Every failure ends as one line on stderr and a
+/// non-zero exit code: 2 for a malformed command line, 1 for anything else.
+/// </summary>
+internal static class CliApp
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int Usage = 2;
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("ScaleDefense: find, test and stop image-scaling attacks.")
+        {
+            ScaleCommand.Create(output),
+            DemoCommand.Create(output),
+        };
+        ParseResult parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            error.WriteLine($"error: {parsed.Errors[0].Message} (see: scaledefense --help)");
+            return Usage;
+        }
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is CliException or ArgumentException or IOException or UnauthorizedAccessException or FormatException or ScaleDefenseException)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return Failed;
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using ScaleDefense.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);
