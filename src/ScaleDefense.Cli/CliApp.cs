@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Reflection;
 using ScaleDefense.Cli.Commands;
 
 namespace ScaleDefense.Cli;
@@ -13,6 +14,9 @@ internal static class CliApp
     public const int Failed = 1;
     public const int Usage = 2;
 
+    public static string Version { get; } =
+        typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         var root = new RootCommand("ScaleDefense: find, test and stop image-scaling attacks.")
@@ -20,6 +24,21 @@ internal static class CliApp
             ScaleCommand.Create(output),
             DemoCommand.Create(output),
         };
+        // The built-in --version reads the entry assembly, which is not this one when hosted
+        // (tests); ours prints the CLI's own version wherever it runs.
+        root.Options.Remove(root.Options.OfType<VersionOption>().Single());
+        var version = new Option<bool>("--version") { Description = "Print the version and exit." };
+        root.Options.Add(version);
+        root.SetAction(result =>
+        {
+            if (result.GetValue(version))
+            {
+                output.WriteLine(Version);
+                return Ok;
+            }
+            error.WriteLine("error: no command given (see: scaledefense --help)");
+            return Usage;
+        });
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

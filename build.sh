@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# One entry point for a fresh machine: installs what the build needs (Debian/Ubuntu, as root),
+# restores the local .NET tools, then hands every argument to Cake (build.cake).
+#   ./build.sh                  build everything (native, bindings check, managed, CLI)
+#   ./build.sh --target=Test    native CTest + dotnet test
+#   ./build.sh --target=Demo    run the demo into artifacts/demo
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+missing=()
+command -v cmake >/dev/null 2>&1 || missing+=(cmake)
+command -v g++ >/dev/null 2>&1 || missing+=(g++)
+command -v make >/dev/null 2>&1 || missing+=(make)
+command -v nm >/dev/null 2>&1 || missing+=(binutils)
+for pkg in libeigen3-dev libgtest-dev libgtk-3-0 zlib1g; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "build.sh: installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "build.sh: missing packages: ${missing[*]}; install them (e.g. sudo apt-get install ${missing[*]}) and run again" >&2
+    exit 1
+  fi
+fi
+
+command -v dotnet >/dev/null 2>&1 || { echo "build.sh: the .NET 10 SDK (dotnet) is required" >&2; exit 1; }
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet tool restore >/dev/null
+exec dotnet cake build.cake "$@"

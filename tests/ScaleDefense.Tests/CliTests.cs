@@ -1,0 +1,87 @@
+using OpenCvSharp;
+using ScaleDefense.Cli;
+
+namespace ScaleDefense.Tests;
+
+/// <summary>The `scaledefense` command, run in-process: clear one-line errors and non-zero exit codes.</summary>
+[TestFixture]
+public class CliTests
+{
+    private string _folder = "";
+
+    [SetUp]
+    public void CreateFolder() => _folder = Directory.CreateTempSubdirectory("sd-cli-").FullName;
+
+    [TearDown]
+    public void DeleteFolder() => Directory.Delete(_folder, recursive: true);
+
+    private static string Sample(string name) => Path.Combine(RepositoryPaths.Root, "samples", "images", name);
+
+    private static (int Code, string Output, string Error) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        int code = CliApp.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Test]
+    public void Scale_writes_what_cv_resize_writes()
+    {
+        string target = Path.Combine(_folder, "out.png");
+        var (code, _, error) = Run("scale", Sample("chelsea.png"), target, "--library", "opencv", "--algorithm", "bilinear", "--size", "97x61");
+        Assert.That(code, Is.Zero, error);
+        using Mat written = Cv2.ImRead(target, ImreadModes.Unchanged);
+        using Mat source = Cv2.ImRead(Sample("chelsea.png"), ImreadModes.Unchanged);
+        using Mat expected = new();
+        Cv2.Resize(source, expected, new Size(97, 61), 0, 0, InterpolationFlags.Linear);
+        using Mat difference = new();
+        Cv2.Absdiff(written, expected, difference);
+        Assert.That(Cv2.CountNonZero(difference.Reshape(1)), Is.Zero);
+    }
+
+    [Test]
+    public void Version_prints_the_version() => Assert.That(Run("--version").Output, Does.StartWith("0.1.0"));
+
+    [TestCase("missing", "no such file")]
+    [TestCase("not-image", "not an image")]
+    [TestCase("bad-library", "unknown library 'pillowx'")]
+    [TestCase("bad-algorithm", "unknown algorithm 'cubic'")]
+    [TestCase("bad-size", "is not a size")]
+    [TestCase("zero-size", "is not a size")]
+    [TestCase("no-algorithm", "--algorithm")]
+    [TestCase("bad-output", "cannot write")]
+    public void Bad_arguments_give_one_clear_line_and_a_non_zero_exit(string scenario, string message)
+    {
+        string notImage = Path.Combine(_folder, "notes.png");
+        File.WriteAllText(notImage, "this is text, not a PNG");
+        string output = Path.Combine(_folder, "o.png");
+        string[] args = scenario switch
+        {
+            "missing" => ["scale", Path.Combine(_folder, "none.png"), output, "--algorithm", "nearest", "--size", "10x10"],
+            "not-image" => ["scale", notImage, output, "--algorithm", "nearest", "--size", "10x10"],
+            "bad-library" => ["scale", Sample("camera.png"), output, "--library", "pillowx", "--algorithm", "nearest", "--size", "10x10"],
+            "bad-algorithm" => ["scale", Sample("camera.png"), output, "--algorithm", "cubic", "--size", "10x10"],
+            "bad-size" => ["scale", Sample("camera.png"), output, "--algorithm", "nearest", "--size", "10by10"],
+            "zero-size" => ["scale", Sample("camera.png"), output, "--algorithm", "nearest", "--size", "0x10"],
+            "no-algorithm" => ["scale", Sample("camera.png"), output, "--size", "10x10"],
+            _ => ["scale", Sample("camera.png"), Path.Combine(_folder, "o.unknownext"), "--algorithm", "nearest", "--size", "10x10"],
+        };
+        var (code, _, error) = Run(args);
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.Not.Zero);
+            Assert.That(error, Does.StartWith("error: ").And.Contain(message));
+            Assert.That(error.TrimEnd().Split('\n'), Has.Length.EqualTo(1), "one line");
+        });
+    }
+
+    [Test]
+    public void Demo_reports_that_model_and_opencv_agree()
+    {
+        var (code, output, error) = Run("demo", "--out", _folder, "--samples", Path.Combine(RepositoryPaths.Root, "samples", "images"));
+        Assert.That(code, Is.Zero, error);
+        Assert.That(output, Does.Contain("All outputs are byte-identical"));
+        Assert.That(Directory.GetFiles(_folder, "*-model.png"), Has.Length.EqualTo(10));
+    }
+}
