@@ -28,19 +28,31 @@ void gather_nearest(const ImageRef<const T>& source, const ImageRef<T>& target, 
     }
 }
 
-// Horizontal pass of one source row into `h` (target.width * channels values).
-template <typename Acc, typename T, typename Weight>
-void horizontal_linear(const T* row, int channels, const KernelTable& x, Weight weight_of, Acc* h) {
+// Horizontal pass of one source row into `h` (target.width * channels values). The channel
+// count is a template parameter so the per-pixel loop unrolls; the arithmetic is unchanged.
+template <int Channels, typename Acc, typename T, typename Weight>
+void horizontal_linear_fixed(const T* row, const KernelTable& x, Weight weight_of, Acc* h) {
+    const std::int32_t* taps = x.source.data();
     for (int dx = 0; dx < x.outputs; ++dx) {
-        const T* p0 = row + static_cast<std::ptrdiff_t>(x.index(dx, 0)) * channels;
-        const T* p1 = row + static_cast<std::ptrdiff_t>(x.index(dx, 1)) * channels;
+        const T* p0 = row + static_cast<std::ptrdiff_t>(taps[2 * dx]) * Channels;
+        const T* p1 = row + static_cast<std::ptrdiff_t>(taps[2 * dx + 1]) * Channels;
         const Acc w0 = weight_of(dx, 0);
         const Acc w1 = weight_of(dx, 1);
-        for (int c = 0; c < channels; ++c) {
+        for (int c = 0; c < Channels; ++c) {
             const Acc a = static_cast<Acc>(p0[c]) * w0;  // two statements: no fused multiply-add
             const Acc b = static_cast<Acc>(p1[c]) * w1;
-            h[dx * channels + c] = a + b;
+            h[dx * Channels + c] = a + b;
         }
+    }
+}
+
+template <typename Acc, typename T, typename Weight>
+void horizontal_linear(const T* row, int channels, const KernelTable& x, Weight weight_of, Acc* h) {
+    switch (channels) {
+        case 1: horizontal_linear_fixed<1>(row, x, weight_of, h); return;
+        case 2: horizontal_linear_fixed<2>(row, x, weight_of, h); return;
+        case 3: horizontal_linear_fixed<3>(row, x, weight_of, h); return;
+        default: horizontal_linear_fixed<4>(row, x, weight_of, h); return;
     }
 }
 
