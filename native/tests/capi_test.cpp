@@ -66,6 +66,17 @@ TEST(CApi, ScaleChecksImages) {
     EXPECT_EQ(sd_scaling_model_scale(nullptr, &s, &d), SD_STATUS_INVALID_ARGUMENT);
 }
 
+TEST(CApi, ScaleRejectsMisalignedFloatImages) {
+    Model m(params(4, 4, 2, 2));
+    std::vector<float> src(4 * 4 + 1), dst(2 * 2);
+    sd_image s{reinterpret_cast<std::uint8_t*>(src.data()) + 1, 16, 4, 4, 1, SD_SAMPLE_FLOAT32};
+    sd_image d{dst.data(), 8, 2, 2, 1, SD_SAMPLE_FLOAT32};
+    EXPECT_EQ(sd_scaling_model_scale(m.handle, &s, &d), SD_STATUS_INVALID_ARGUMENT);
+    EXPECT_NE(std::string(sd_last_error()).find("aligned"), std::string::npos);
+    s.data = src.data();
+    EXPECT_EQ(sd_scaling_model_scale(m.handle, &s, &d), SD_STATUS_OK);
+}
+
 TEST(CApi, CoefficientsRoundTripAndReportShortBuffers) {
     Model m(params(10, 9, 4, 3));
     int64_t count = 0;

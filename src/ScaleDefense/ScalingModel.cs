@@ -96,12 +96,7 @@ public sealed class ScalingModel : IDisposable
     /// <exception cref="ArgumentException">A layout does not match the model's sizes or its buffer, the channels differ, or the buffers overlap.</exception>
     public void Scale(ReadOnlySpan<byte> source, ImageLayout sourceLayout, Span<byte> destination, ImageLayout destinationLayout)
     {
-        Validate(source.Length, sourceLayout, destination.Length, destinationLayout);
-        if (source.Overlaps(destination))
-        {
-            throw new ArgumentException("source and destination must not overlap.", nameof(destination));
-        }
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        Validate(source, sourceLayout, destination, destinationLayout);
         _engine.Scale(source, sourceLayout, destination, destinationLayout);
     }
 
@@ -109,12 +104,7 @@ public sealed class ScalingModel : IDisposable
     /// <exception cref="ArgumentException">A layout does not match the model's sizes or its buffer, the channels differ, or the buffers overlap.</exception>
     public void Scale(ReadOnlySpan<float> source, ImageLayout sourceLayout, Span<float> destination, ImageLayout destinationLayout)
     {
-        Validate(source.Length, sourceLayout, destination.Length, destinationLayout);
-        if (source.Overlaps(destination))
-        {
-            throw new ArgumentException("source and destination must not overlap.", nameof(destination));
-        }
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        Validate(source, sourceLayout, destination, destinationLayout);
         _engine.Scale(source, sourceLayout, destination, destinationLayout);
     }
 
@@ -170,10 +160,15 @@ public sealed class ScalingModel : IDisposable
             : new CoefficientMatrix(Target.Width, Source.Width, offsets, indices, weights, outputsAreColumns: true);
     }
 
-    private void Validate(int sourceLength, ImageLayout sourceLayout, int destinationLength, ImageLayout destinationLayout)
+    private void Validate<T>(ReadOnlySpan<T> source, ImageLayout sourceLayout, ReadOnlySpan<T> destination, ImageLayout destinationLayout)
     {
-        sourceLayout.Validate(sourceLength, nameof(sourceLayout));
-        destinationLayout.Validate(destinationLength, nameof(destinationLayout));
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        sourceLayout.Validate(source.Length, nameof(sourceLayout));
+        destinationLayout.Validate(destination.Length, nameof(destinationLayout));
+        if (source.Overlaps(destination))
+        {
+            throw new ArgumentException("source and destination must not overlap.", nameof(destination));
+        }
         if (sourceLayout.Size != Source)
         {
             throw new ArgumentException($"sourceLayout is {sourceLayout.Size} but this model scales {Source} images; create a model for that size.", nameof(sourceLayout));

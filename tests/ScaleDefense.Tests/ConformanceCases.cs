@@ -44,6 +44,12 @@ public static class ConformanceCases
         return cases;
     }
 
+    /// <summary>Every case with both algorithms, named for the test runner.</summary>
+    internal static IEnumerable<TestCaseData> WithAlgorithms(IEnumerable<SizeCase> cases) =>
+        from c in cases
+        from a in new[] { ScalingAlgorithm.Nearest, ScalingAlgorithm.Bilinear }
+        select new TestCaseData(c, a).SetArgDisplayNames(c.ToString(), a.ToString());
+
     internal static byte[] RandomBytes(ImageSize size, int channels, int seed)
     {
         var pixels = new byte[size.Width * size.Height * channels];

@@ -8,10 +8,7 @@ public class OpenCvConformanceTests
 {
     private static readonly IReadOnlyList<ConformanceCases.SizeCase> Cases = ConformanceCases.Generate(240, seed: 20201);
 
-    private static IEnumerable<TestCaseData> AllCases() =>
-        from c in Cases
-        from a in new[] { ScalingAlgorithm.Nearest, ScalingAlgorithm.Bilinear }
-        select new TestCaseData(c, a).SetArgDisplayNames(c.ToString(), a.ToString());
+    private static IEnumerable<TestCaseData> AllCases() => ConformanceCases.WithAlgorithms(Cases);
 
     [Test]
     public void At_least_200_cases_cover_the_required_shapes()

@@ -15,10 +15,7 @@ public class OpenCvFloatTests
 {
     private static readonly IReadOnlyList<ConformanceCases.SizeCase> Cases = ConformanceCases.Generate(120, seed: 777);
 
-    private static IEnumerable<TestCaseData> AllCases() =>
-        from c in Cases
-        from a in new[] { ScalingAlgorithm.Nearest, ScalingAlgorithm.Bilinear }
-        select new TestCaseData(c, a).SetArgDisplayNames(c.ToString(), a.ToString());
+    private static IEnumerable<TestCaseData> AllCases() => ConformanceCases.WithAlgorithms(Cases);
 
     [TearDown]
     public void RestoreOptimisations() => Cv2.SetUseOptimized(true);

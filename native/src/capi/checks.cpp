@@ -76,6 +76,9 @@ void check_image(const sd_image& image, const char* name, Size expected) {
     require(image.stride >= row, SD_STATUS_INVALID_ARGUMENT,
             "%s: stride %lld bytes is smaller than a row (%lld bytes)", name, static_cast<long long>(image.stride),
             static_cast<long long>(row));
+    require(reinterpret_cast<std::uintptr_t>(image.data) % sample_size(image.sample_type) == 0,
+            SD_STATUS_INVALID_ARGUMENT, "%s: data is not aligned to the %zu-byte sample size", name,
+            sample_size(image.sample_type));
     require(image.stride % static_cast<std::int64_t>(sample_size(image.sample_type)) == 0, SD_STATUS_INVALID_ARGUMENT,
             "%s: stride %lld is not a multiple of the sample size", name, static_cast<long long>(image.stride));
     // Sizes are at most 2^20 and stride is checked against overflow of height * stride here.
