@@ -36,4 +36,24 @@ public class OpenCvConformanceTests
             Assert.That(fromManaged, Is.EqualTo(fromNative), "managed vs native");
         });
     }
+
+    // Large images: the float32-rounded coordinate of OpenCV's tables loses fractional bits as
+    // x grows, so exactness at photo sizes is checked separately. Two channels exercise the
+    // round-half-to-even branch of the ratio-2 area path.
+    [TestCase(2048, 1536, 224, 224, 3)]
+    [TestCase(4032, 3024, 299, 299, 3)]
+    [TestCase(3000, 2000, 1500, 1000, 2)]
+    [TestCase(3001, 1999, 7, 5, 1)]
+    [TestCase(300, 200, 1999, 1001, 4)]
+    [TestCase(8000, 50, 333, 50, 1)]
+    [TestCase(64, 48, 32, 24, 2)]
+    [TestCase(65, 47, 21, 9, 2)]
+    public void Large_and_two_channel_images_are_byte_exact(int sw, int sh, int tw, int th, int channels)
+    {
+        var c = new ConformanceCases.SizeCase(new(sw, sh), new(tw, th), channels, sw * 31 + th);
+        foreach (ScalingAlgorithm algorithm in new[] { ScalingAlgorithm.Nearest, ScalingAlgorithm.Bilinear })
+        {
+            Byte_output_equals_cv_resize_for_both_backends(c, algorithm);
+        }
+    }
 }

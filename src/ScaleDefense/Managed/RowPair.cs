@@ -1,36 +1,50 @@
+using System.Buffers;
+
 namespace ScaleDefense.Managed;
 
 /// <summary>
 /// The two horizontally resampled source rows the vertical pass of a two-tap kernel needs.
 /// Rows of consecutive outputs are non-decreasing, so each source row is resampled once.
+/// A struct over pooled buffers, so steady-state calls do not allocate; pass it by ref.
 /// </summary>
-internal sealed class RowPair<T>
+internal struct RowPair<T> : IDisposable
 {
-    private readonly T[][] _rows;
-    private readonly int[] _ids = [-1, -1];
-    private int _next;
+    private readonly T[] _first;
+    private readonly T[] _second;
+    private int _firstId;
+    private int _secondId;
+    private bool _nextIsSecond;
 
-    public RowPair(int length) => _rows = [new T[length], new T[length]];
-
-    public bool TryGet(int sourceRow, out T[] row)
+    public RowPair(int length)
     {
-        for (int slot = 0; slot < 2; slot++)
-        {
-            if (_ids[slot] == sourceRow)
-            {
-                row = _rows[slot];
-                return true;
-            }
-        }
-        row = [];
-        return false;
+        _first = ArrayPool<T>.Shared.Rent(length);
+        _second = ArrayPool<T>.Shared.Rent(length);
+        _firstId = -1;
+        _secondId = -1;
+    }
+
+    public readonly bool TryGet(int sourceRow, out T[] row)
+    {
+        row = sourceRow == _firstId ? _first : sourceRow == _secondId ? _second : [];
+        return row.Length > 0;
     }
 
     public T[] Claim(int sourceRow)
     {
-        int slot = _next;
-        _next ^= 1;
-        _ids[slot] = sourceRow;
-        return _rows[slot];
+        bool second = _nextIsSecond;
+        _nextIsSecond = !second;
+        if (second)
+        {
+            _secondId = sourceRow;
+            return _second;
+        }
+        _firstId = sourceRow;
+        return _first;
+    }
+
+    public readonly void Dispose()
+    {
+        ArrayPool<T>.Shared.Return(_first);
+        ArrayPool<T>.Shared.Return(_second);
     }
 }

@@ -39,19 +39,26 @@ internal static class OpenCvKernels
     {
         int n = d.Width * d.Channels;
         var rows = new RowPair<int>(n);
-        for (int dy = 0; dy < d.Height; dy++)
+        try
         {
-            ReadOnlySpan<int> h0 = Row(rows, source, s, x, y.Source[2 * dy]);
-            ReadOnlySpan<int> h1 = Row(rows, source, s, x, y.Source[2 * dy + 1]);
-            int q0 = y.Fixed[2 * dy];
-            int q1 = y.Fixed[2 * dy + 1];
-            Span<byte> output = destination.Slice(dy * d.RowStride, n);
-            for (int e = 0; e < n; e++)
+            for (int dy = 0; dy < d.Height; dy++)
             {
-                // Each product keeps its high 16 bits (a SIMD multiply-high), so each term floors.
-                int t = ((q0 * (h0[e] >> 4)) >> 16) + ((q1 * (h1[e] >> 4)) >> 16);
-                output[e] = (byte)Math.Clamp((t + 2) >> 2, 0, 255);
+                ReadOnlySpan<int> h0 = Row(ref rows, source, s, x, y.Source[2 * dy]);
+                ReadOnlySpan<int> h1 = Row(ref rows, source, s, x, y.Source[2 * dy + 1]);
+                int q0 = y.Fixed[2 * dy];
+                int q1 = y.Fixed[2 * dy + 1];
+                Span<byte> output = destination.Slice(dy * d.RowStride, n);
+                for (int e = 0; e < n; e++)
+                {
+                    // Each product keeps its high 16 bits (a SIMD multiply-high), so each term floors.
+                    int t = ((q0 * (h0[e] >> 4)) >> 16) + ((q1 * (h1[e] >> 4)) >> 16);
+                    output[e] = (byte)Math.Clamp((t + 2) >> 2, 0, 255);
+                }
             }
+        }
+        finally
+        {
+            rows.Dispose();
         }
     }
 
@@ -60,19 +67,26 @@ internal static class OpenCvKernels
     {
         int n = d.Width * d.Channels;
         var rows = new RowPair<float>(n);
-        for (int dy = 0; dy < d.Height; dy++)
+        try
         {
-            ReadOnlySpan<float> h0 = Row(rows, source, s, x, y.Source[2 * dy]);
-            ReadOnlySpan<float> h1 = Row(rows, source, s, x, y.Source[2 * dy + 1]);
-            float v0 = y.Weight[2 * dy];
-            float v1 = y.Weight[2 * dy + 1];
-            Span<float> output = destination.Slice(dy * d.RowStride, n);
-            for (int e = 0; e < n; e++)
+            for (int dy = 0; dy < d.Height; dy++)
             {
-                float a = h0[e] * v0;
-                float b = h1[e] * v1;
-                output[e] = a + b;
+                ReadOnlySpan<float> h0 = Row(ref rows, source, s, x, y.Source[2 * dy]);
+                ReadOnlySpan<float> h1 = Row(ref rows, source, s, x, y.Source[2 * dy + 1]);
+                float v0 = y.Weight[2 * dy];
+                float v1 = y.Weight[2 * dy + 1];
+                Span<float> output = destination.Slice(dy * d.RowStride, n);
+                for (int e = 0; e < n; e++)
+                {
+                    float a = h0[e] * v0;
+                    float b = h1[e] * v1;
+                    output[e] = a + b;
+                }
             }
+        }
+        finally
+        {
+            rows.Dispose();
         }
     }
 
@@ -132,7 +146,7 @@ internal static class OpenCvKernels
         }
     }
 
-    private static ReadOnlySpan<int> Row(RowPair<int> rows, ReadOnlySpan<byte> source, ImageLayout s, KernelTable x, int sourceRow)
+    private static ReadOnlySpan<int> Row(ref RowPair<int> rows, ReadOnlySpan<byte> source, ImageLayout s, KernelTable x, int sourceRow)
     {
         if (rows.TryGet(sourceRow, out int[] hit))
         {
@@ -155,7 +169,7 @@ internal static class OpenCvKernels
         return h;
     }
 
-    private static ReadOnlySpan<float> Row(RowPair<float> rows, ReadOnlySpan<float> source, ImageLayout s, KernelTable x, int sourceRow)
+    private static ReadOnlySpan<float> Row(ref RowPair<float> rows, ReadOnlySpan<float> source, ImageLayout s, KernelTable x, int sourceRow)
     {
         if (rows.TryGet(sourceRow, out float[] hit))
         {
