@@ -49,7 +49,7 @@ internal static class CliApp
         {
             return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception e) when (e is CliException or ArgumentException or IOException or UnauthorizedAccessException or FormatException or ScaleDefenseException)
+        catch (Exception e) when (e is CliException or ArgumentException or NotSupportedException or IOException or UnauthorizedAccessException or FormatException or ScaleDefenseException)
         {
             error.WriteLine($"error: {e.Message}");
             return Failed;

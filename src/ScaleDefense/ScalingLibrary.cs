@@ -5,4 +5,16 @@ public enum ScalingLibrary
 {
     /// <summary>OpenCV's <c>cv::resize</c> (4.x; verified against 4.13 as shipped by OpenCvSharp4).</summary>
     OpenCV = 1,
+
+    /// <summary>Pillow's <c>Image.resize</c> with <c>reducing_gap=None</c> (9.4).</summary>
+    Pillow = 2,
+
+    /// <summary>TensorFlow 2's <c>tf.image.resize</c> (half-pixel centres).</summary>
+    TensorFlow = 3,
+
+    /// <summary>TensorFlow 1's <c>tf.image.resize_images</c> (align_corners=False, half_pixel_centers=False).</summary>
+    TensorFlow1 = 4,
+
+    /// <summary>PyTorch's <c>torch.nn.functional.interpolate</c> (align_corners=False).</summary>
+    PyTorch = 5,
 }

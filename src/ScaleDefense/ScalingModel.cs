@@ -1,4 +1,4 @@
-using ScaleDefense.Managed.OpenCv;
+using ScaleDefense.Managed;
 using ScaleDefense.Native;
 
 namespace ScaleDefense;
@@ -21,13 +21,14 @@ public sealed class ScalingModel : IDisposable
     private readonly Lazy<CoefficientMatrix>[] _matrices; // [vertical u8, horizontal u8, vertical f32, horizontal f32]
 
     private ScalingModel(ScalingLibrary library, ScalingAlgorithm algorithm, ImageSize source, ImageSize target,
-                         ScalingBackend backend, IScalingEngine engine)
+                         ScalingOptions options, IScalingEngine engine)
     {
         Library = library;
         Algorithm = algorithm;
         Source = source;
         Target = target;
-        Backend = backend;
+        Backend = options.Backend;
+        Antialias = options.Antialias;
         _engine = engine;
         _matrices =
         [
@@ -38,28 +39,29 @@ public sealed class ScalingModel : IDisposable
         ];
     }
 
-    /// <summary>Builds the model.</summary>
-    /// <exception cref="ArgumentException">A size is not positive, or the library or algorithm is unknown.</exception>
+    /// <summary>Builds the model with the given backend and no antialias.</summary>
+    /// <exception cref="ArgumentException">A size is not positive, or the library has no such algorithm.</exception>
     public static ScalingModel Create(ScalingLibrary library, ScalingAlgorithm algorithm, ImageSize source, ImageSize target,
-                                      ScalingBackend backend = ScalingBackend.Native)
+                                      ScalingBackend backend = ScalingBackend.Native) =>
+        Create(library, algorithm, source, target, new ScalingOptions { Backend = backend });
+
+    /// <summary>Builds the model.</summary>
+    /// <exception cref="ArgumentException">A size is not positive or too large, the library has no such algorithm, or antialias was asked of an algorithm without that switch.</exception>
+    /// <exception cref="NotSupportedException">The combination exists but is not modelled in this release.</exception>
+    public static ScalingModel Create(ScalingLibrary library, ScalingAlgorithm algorithm, ImageSize source, ImageSize target,
+                                      ScalingOptions options)
     {
-        if (!Enum.IsDefined(library))
-        {
-            throw new ArgumentException($"Unknown scaling library {(int)library}; supported: {string.Join(", ", Enum.GetNames<ScalingLibrary>())}.", nameof(library));
-        }
-        if (!Enum.IsDefined(algorithm))
-        {
-            throw new ArgumentException($"Unknown scaling algorithm {(int)algorithm}; supported: {string.Join(", ", Enum.GetNames<ScalingAlgorithm>())}.", nameof(algorithm));
-        }
+        ArgumentNullException.ThrowIfNull(options);
+        ScalerCatalog.Require(library, algorithm, options.Antialias);
         RequireSize(source, nameof(source));
         RequireSize(target, nameof(target));
-        IScalingEngine engine = backend switch
+        IScalingEngine engine = options.Backend switch
         {
-            ScalingBackend.Native => new NativeScalingEngine(library, algorithm, source, target),
-            ScalingBackend.Managed => new ManagedOpenCvEngine(algorithm, source, target),
-            _ => throw new ArgumentException($"Unknown backend {(int)backend}; use Native or Managed.", nameof(backend)),
+            ScalingBackend.Native => new NativeScalingEngine(library, algorithm, source, target, options.Antialias),
+            ScalingBackend.Managed => ManagedEngines.Create(library, algorithm, source, target, options.Antialias),
+            _ => throw new ArgumentException($"Unknown backend {(int)options.Backend}; use Native or Managed.", nameof(options)),
         };
-        return new ScalingModel(library, algorithm, source, target, backend, engine);
+        return new ScalingModel(library, algorithm, source, target, options, engine);
     }
 
     /// <summary>The library modelled.</summary>
@@ -76,6 +78,18 @@ public sealed class ScalingModel : IDisposable
 
     /// <summary>The implementation doing the arithmetic.</summary>
     public ScalingBackend Backend { get; }
+
+    /// <summary>Whether the library's antialias switch is on.</summary>
+    public bool Antialias { get; }
+
+    /// <summary>Width of the kernel's support in source pixels along x (the paper's σ).</summary>
+    public double KernelWidthX => _engine.KernelWidth(vertical: false);
+
+    /// <summary>Width of the kernel's support in source pixels along y.</summary>
+    public double KernelWidthY => _engine.KernelWidth(vertical: true);
+
+    /// <summary>Whether <c>Scale</c> accepts images of this sample type (TensorFlow and PyTorch produce float output only).</summary>
+    public bool Supports(SampleType sampleType) => _engine.Supports(sampleType);
 
     /// <summary>L (target height × source height) of the 8-bit arithmetic.</summary>
     public CoefficientMatrix Left => GetLeft(SampleType.UInt8);
@@ -136,11 +150,18 @@ public sealed class ScalingModel : IDisposable
 
     private volatile bool _disposed;
 
+    /// <summary>The largest width or height a model accepts (2^20), so every index product fits in 64 bits.</summary>
+    public const int MaxDimension = 1 << 20;
+
     private static void RequireSize(ImageSize size, string name)
     {
         if (size.Width <= 0 || size.Height <= 0)
         {
             throw new ArgumentException($"{name} size must be positive, got {size}.", name);
+        }
+        if (size.Width > MaxDimension || size.Height > MaxDimension)
+        {
+            throw new ArgumentException($"{name} size {size} is too large: at most {MaxDimension} pixels per side.", name);
         }
     }
 
@@ -163,6 +184,13 @@ public sealed class ScalingModel : IDisposable
     private void Validate<T>(ReadOnlySpan<T> source, ImageLayout sourceLayout, ReadOnlySpan<T> destination, ImageLayout destinationLayout)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        SampleType type = typeof(T) == typeof(byte) ? SampleType.UInt8 : SampleType.Float32;
+        if (!_engine.Supports(type))
+        {
+            throw new NotSupportedException(type == SampleType.UInt8
+                ? $"{Library} {Algorithm} produces float output; scale float32 images (convert 0..255 bytes to float)."
+                : $"{Library} {Algorithm} has no float32 path in this model; scale 8-bit images.");
+        }
         sourceLayout.Validate(source.Length, nameof(sourceLayout));
         destinationLayout.Validate(destination.Length, nameof(destinationLayout));
         if (source.Overlaps(destination))

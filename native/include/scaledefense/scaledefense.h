@@ -26,7 +26,7 @@ extern "C" {
 #endif
 
 /* Bumped on every incompatible change of this header; the C# side refuses a mismatch. */
-enum sd_abi { SD_ABI_VERSION = 1 };
+enum sd_abi { SD_ABI_VERSION = 2 };
 
 typedef int32_t sd_status;
 
@@ -40,12 +40,27 @@ enum sd_status_code {
 };
 
 enum sd_library {
-    SD_LIBRARY_OPENCV = 1
+    SD_LIBRARY_OPENCV = 1,      /* cv::resize */
+    SD_LIBRARY_PILLOW = 2,      /* PIL.Image.resize, reducing_gap=None */
+    SD_LIBRARY_TENSORFLOW = 3,  /* tf.image.resize (TF 2, half-pixel centres) */
+    SD_LIBRARY_TENSORFLOW1 = 4, /* tf.compat.v1.image.resize_images (align_corners=False, half_pixel_centers=False) */
+    SD_LIBRARY_PYTORCH = 5      /* torch.nn.functional.interpolate, align_corners=False */
 };
 
+/* Not every library has every algorithm; sd_scaling_model_create says which are missing. */
 enum sd_algorithm {
     SD_ALGORITHM_NEAREST = 1,
-    SD_ALGORITHM_BILINEAR = 2
+    SD_ALGORITHM_BILINEAR = 2,
+    SD_ALGORITHM_BICUBIC = 3,
+    SD_ALGORITHM_AREA = 4,
+    SD_ALGORITHM_LANCZOS = 5, /* OpenCV: Lanczos-4 (8 taps); Pillow: Lanczos a = 3 */
+    SD_ALGORITHM_NEAREST_EXACT = 6,
+    SD_ALGORITHM_BOX = 7,
+    SD_ALGORITHM_HAMMING = 8,
+    SD_ALGORITHM_LANCZOS3 = 9,
+    SD_ALGORITHM_LANCZOS5 = 10,
+    SD_ALGORITHM_GAUSSIAN = 11,
+    SD_ALGORITHM_MITCHELLCUBIC = 12
 };
 
 enum sd_sample_type {
@@ -76,7 +91,16 @@ typedef struct sd_scaling_model_params {
     int32_t source_height;
     int32_t target_width;
     int32_t target_height;
+    int32_t antialias; /* 0 or 1; only for the algorithms that have an antialias switch */
 } sd_scaling_model_params;
+
+/* What a model is, beyond its parameters. */
+typedef struct sd_scaling_model_info {
+    double kernel_width_x;  /* width of the kernel's support in source pixels (sigma), horizontal */
+    double kernel_width_y;  /* the same, vertical */
+    int32_t supports_uint8;   /* 1 when sd_scaling_model_scale accepts SD_SAMPLE_UINT8 images */
+    int32_t supports_float32; /* 1 when it accepts SD_SAMPLE_FLOAT32 images */
+} sd_scaling_model_info;
 
 /* Opaque, immutable after creation. */
 typedef struct sd_scaling_model sd_scaling_model;
@@ -95,6 +119,8 @@ SD_API sd_status sd_scaling_model_destroy(sd_scaling_model* model);
 
 SD_API sd_status sd_scaling_model_get_params(const sd_scaling_model* model,
                                              sd_scaling_model_params* out_params);
+
+SD_API sd_status sd_scaling_model_get_info(const sd_scaling_model* model, sd_scaling_model_info* out_info);
 
 /* Number of stored (non-zero) coefficients of one axis' matrix for one sample type. */
 SD_API sd_status sd_scaling_model_get_coefficient_count(const sd_scaling_model* model, int32_t axis,

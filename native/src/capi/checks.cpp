@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "capi/errors.hpp"
+#include "scaling/catalog.hpp"
 
 namespace sd::capi {
 namespace {
@@ -37,19 +38,24 @@ void require(bool condition, sd_status status, const char* format, ...) {
 }
 
 ModelParams to_model_params(const sd_scaling_model_params& p) {
-    require(p.library == SD_LIBRARY_OPENCV, SD_STATUS_INVALID_ARGUMENT,
-            "unknown library %d (supported: %d = OpenCV)", p.library, SD_LIBRARY_OPENCV);
-    require(p.algorithm == SD_ALGORITHM_NEAREST || p.algorithm == SD_ALGORITHM_BILINEAR, SD_STATUS_INVALID_ARGUMENT,
-            "unknown algorithm %d (supported: %d = nearest, %d = bilinear)", p.algorithm, SD_ALGORITHM_NEAREST,
-            SD_ALGORITHM_BILINEAR);
+    require(p.library >= SD_LIBRARY_OPENCV && p.library <= SD_LIBRARY_PYTORCH, SD_STATUS_INVALID_ARGUMENT,
+            "unknown library %d (supported: 1 = OpenCV, 2 = Pillow, 3 = TensorFlow, 4 = TensorFlow1, 5 = PyTorch)",
+            p.library);
+    require(p.algorithm >= SD_ALGORITHM_NEAREST && p.algorithm <= SD_ALGORITHM_MITCHELLCUBIC,
+            SD_STATUS_INVALID_ARGUMENT, "unknown algorithm %d (see enum sd_algorithm: 1..%d)", p.algorithm,
+            SD_ALGORITHM_MITCHELLCUBIC);
+    require(p.antialias == 0 || p.antialias == 1, SD_STATUS_INVALID_ARGUMENT, "antialias must be 0 or 1, got %d",
+            p.antialias);
     const std::int32_t sizes[] = {p.source_width, p.source_height, p.target_width, p.target_height};
     const char* names[] = {"source width", "source height", "target width", "target height"};
     for (int i = 0; i < 4; ++i) {
         require(sizes[i] > 0 && sizes[i] <= kMaxDimension, SD_STATUS_INVALID_ARGUMENT, "%s must be in 1..%lld, got %d",
                 names[i], static_cast<long long>(kMaxDimension), sizes[i]);
     }
-    return {static_cast<Library>(p.library), static_cast<Algorithm>(p.algorithm),
-            {p.source_width, p.source_height}, {p.target_width, p.target_height}};
+    ModelParams params{static_cast<Library>(p.library), static_cast<Algorithm>(p.algorithm),
+                       {p.source_width, p.source_height}, {p.target_width, p.target_height}, p.antialias == 1};
+    check_supported(params);  // invalid_argument naming the algorithms the library has
+    return params;
 }
 
 Axis to_axis(std::int32_t axis) {

@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/errors.hpp"
 #include "scaledefense/scaledefense.h"
 
 namespace sd::capi {
@@ -31,6 +32,9 @@ sd_status guard(Body&& body) noexcept {
     } catch (const ApiError& e) {
         set_last_error(e.what());
         return e.status();
+    } catch (const UnsupportedError& e) {
+        set_last_error(e.what());
+        return SD_STATUS_UNSUPPORTED;
     } catch (const std::invalid_argument& e) {
         set_last_error(e.what());
         return SD_STATUS_INVALID_ARGUMENT;

@@ -4,6 +4,7 @@
 
 #include "capi/checks.hpp"
 #include "capi/errors.hpp"
+#include "core/errors.hpp"
 #include "scaledefense/scaledefense.h"
 #include "scaling/scaling_model.hpp"
 
@@ -47,7 +48,17 @@ sd_status sd_scaling_model_get_params(const sd_scaling_model* model, sd_scaling_
         require_not_null(out_params, "out_params");
         const sd::ModelParams& p = model->model->params();
         *out_params = {static_cast<int32_t>(p.library), static_cast<int32_t>(p.algorithm), p.source.width,
-                       p.source.height, p.target.width, p.target.height};
+                       p.source.height, p.target.width, p.target.height, p.antialias ? 1 : 0};
+    });
+}
+
+sd_status sd_scaling_model_get_info(const sd_scaling_model* model, sd_scaling_model_info* out_info) {
+    return guard([&] {
+        require_not_null(model, "model");
+        require_not_null(out_info, "out_info");
+        const sd::ScalingModel& m = *model->model;
+        *out_info = {m.kernel_width(sd::Axis::Horizontal), m.kernel_width(sd::Axis::Vertical),
+                     m.supports(sd::SampleType::UInt8) ? 1 : 0, m.supports(sd::SampleType::Float32) ? 1 : 0};
     });
 }
 
@@ -94,6 +105,12 @@ sd_status sd_scaling_model_scale(const sd_scaling_model* model, const sd_image* 
         require(source->sample_type == destination->sample_type, SD_STATUS_INVALID_ARGUMENT,
                 "source and destination sample types differ");
         sd::capi::check_no_overlap(*source, *destination);
+        if (!model->model->supports(static_cast<sd::SampleType>(source->sample_type))) {
+            throw sd::UnsupportedError(source->sample_type == SD_SAMPLE_UINT8
+                                           ? "this model has no 8-bit path (the library produces float output); "
+                                             "scale float32 images"
+                                           : "this model has no float32 path; scale 8-bit images");
+        }
         if (source->sample_type == SD_SAMPLE_UINT8) {
             model->model->scale(sd::capi::to_ref<const std::uint8_t>(*source),
                                 sd::capi::to_ref<std::uint8_t>(*destination));

@@ -3,8 +3,23 @@
 
 namespace sd {
 
-enum class Library { OpenCV = 1 };
-enum class Algorithm { Nearest = 1, Bilinear = 2 };
+enum class Library { OpenCV = 1, Pillow = 2, TensorFlow = 3, TensorFlow1 = 4, PyTorch = 5 };
+
+enum class Algorithm {
+    Nearest = 1,
+    Bilinear = 2,
+    Bicubic = 3,
+    Area = 4,
+    Lanczos = 5,
+    NearestExact = 6,
+    Box = 7,
+    Hamming = 8,
+    Lanczos3 = 9,
+    Lanczos5 = 10,
+    Gaussian = 11,
+    MitchellCubic = 12,
+};
+
 enum class SampleType { UInt8 = 1, Float32 = 2 };
 enum class Axis { Vertical = 0, Horizontal = 1 };
 
@@ -12,6 +27,7 @@ struct Size {
     int width = 0;
     int height = 0;
     bool operator==(const Size& o) const { return width == o.width && height == o.height; }
+    bool operator!=(const Size& o) const { return !(*this == o); }
 };
 
 struct ModelParams {
@@ -19,6 +35,7 @@ struct ModelParams {
     Algorithm algorithm = Algorithm::Nearest;
     Size source;
     Size target;
+    bool antialias = false;
 };
 
 }  // namespace sd

@@ -20,10 +20,17 @@ public:
     const ModelParams& params() const { return params_; }
 
     // L for Axis::Vertical, R^T for Axis::Horizontal, for the given sample type's arithmetic.
+    // A library without an 8-bit path returns its float matrices for UInt8.
     virtual const CoefficientMatrix& coefficients(Axis axis, SampleType type) const = 0;
 
-    virtual void scale(const ImageRef<const std::uint8_t>& source, const ImageRef<std::uint8_t>& target) const = 0;
-    virtual void scale(const ImageRef<const float>& source, const ImageRef<float>& target) const = 0;
+    // Width of the kernel's support in source pixels along an axis (the paper's sigma).
+    virtual double kernel_width(Axis axis) const = 0;
+
+    virtual bool supports(SampleType type) const = 0;
+
+    // Throw UnsupportedError unless overridden.
+    virtual void scale(const ImageRef<const std::uint8_t>& source, const ImageRef<std::uint8_t>& target) const;
+    virtual void scale(const ImageRef<const float>& source, const ImageRef<float>& target) const;
 
 protected:
     explicit ScalingModel(const ModelParams& params) : params_(params) {}

@@ -8,7 +8,7 @@ namespace ScaleDefense.Interop;
 
 public enum sd_abi : int
 {
-    SD_ABI_VERSION = 1,
+    SD_ABI_VERSION = 2,
 }
 
 public enum sd_status_code : int
@@ -24,12 +24,26 @@ public enum sd_status_code : int
 public enum sd_library : int
 {
     SD_LIBRARY_OPENCV = 1,
+    SD_LIBRARY_PILLOW = 2,
+    SD_LIBRARY_TENSORFLOW = 3,
+    SD_LIBRARY_TENSORFLOW1 = 4,
+    SD_LIBRARY_PYTORCH = 5,
 }
 
 public enum sd_algorithm : int
 {
     SD_ALGORITHM_NEAREST = 1,
     SD_ALGORITHM_BILINEAR = 2,
+    SD_ALGORITHM_BICUBIC = 3,
+    SD_ALGORITHM_AREA = 4,
+    SD_ALGORITHM_LANCZOS = 5,
+    SD_ALGORITHM_NEAREST_EXACT = 6,
+    SD_ALGORITHM_BOX = 7,
+    SD_ALGORITHM_HAMMING = 8,
+    SD_ALGORITHM_LANCZOS3 = 9,
+    SD_ALGORITHM_LANCZOS5 = 10,
+    SD_ALGORITHM_GAUSSIAN = 11,
+    SD_ALGORITHM_MITCHELLCUBIC = 12,
 }
 
 public enum sd_sample_type : int
@@ -64,6 +78,16 @@ public unsafe struct sd_scaling_model_params
     public int source_height;
     public int target_width;
     public int target_height;
+    public int antialias;
+}
+
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct sd_scaling_model_info
+{
+    public double kernel_width_x;
+    public double kernel_width_y;
+    public int supports_uint8;
+    public int supports_float32;
 }
 
 /// <summary>Opaque C type, only used through pointers.</summary>
@@ -88,6 +112,9 @@ public static unsafe partial class NativeMethods
     [LibraryImport(LibraryName, EntryPoint = "sd_scaling_model_get_params")]
     public static partial int sd_scaling_model_get_params(sd_scaling_model* model, sd_scaling_model_params* out_params);
 
+    [LibraryImport(LibraryName, EntryPoint = "sd_scaling_model_get_info")]
+    public static partial int sd_scaling_model_get_info(sd_scaling_model* model, sd_scaling_model_info* out_info);
+
     [LibraryImport(LibraryName, EntryPoint = "sd_scaling_model_get_coefficient_count")]
     public static partial int sd_scaling_model_get_coefficient_count(sd_scaling_model* model, int axis, int sample_type, long* out_count);
 
@@ -107,13 +134,19 @@ public static class NativeLayout
     public const int sd_image_height_Offset = 20;
     public const int sd_image_channels_Offset = 24;
     public const int sd_image_sample_type_Offset = 28;
-    public const int sd_scaling_model_params_Size = 24;
+    public const int sd_scaling_model_params_Size = 28;
     public const int sd_scaling_model_params_library_Offset = 0;
     public const int sd_scaling_model_params_algorithm_Offset = 4;
     public const int sd_scaling_model_params_source_width_Offset = 8;
     public const int sd_scaling_model_params_source_height_Offset = 12;
     public const int sd_scaling_model_params_target_width_Offset = 16;
     public const int sd_scaling_model_params_target_height_Offset = 20;
+    public const int sd_scaling_model_params_antialias_Offset = 24;
+    public const int sd_scaling_model_info_Size = 24;
+    public const int sd_scaling_model_info_kernel_width_x_Offset = 0;
+    public const int sd_scaling_model_info_kernel_width_y_Offset = 8;
+    public const int sd_scaling_model_info_supports_uint8_Offset = 16;
+    public const int sd_scaling_model_info_supports_float32_Offset = 20;
 }
 
 public static class NativeExports
@@ -126,6 +159,7 @@ public static class NativeExports
         "sd_scaling_model_destroy",
         "sd_scaling_model_get_coefficient_count",
         "sd_scaling_model_get_coefficients",
+        "sd_scaling_model_get_info",
         "sd_scaling_model_get_params",
         "sd_scaling_model_scale",
     ];

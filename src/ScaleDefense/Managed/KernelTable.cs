@@ -2,7 +2,8 @@ namespace ScaleDefense.Managed;
 
 /// <summary>
 /// Per-axis resampling table: for each output index a fixed number of taps (clamped source
-/// index, float32 weight, fixed-point weight). The matrix of the axis is derived from it.
+/// index, weight, fixed-point weight). The matrix of the axis is derived from it. Libraries
+/// with a varying support per output pad their rows with zero-weight taps.
 /// </summary>
 internal sealed class KernelTable
 {
@@ -12,16 +13,19 @@ internal sealed class KernelTable
         Inputs = inputs;
         Taps = taps;
         Source = new int[outputs * taps];
-        Weight = new float[outputs * taps];
-        Fixed = new short[outputs * taps];
+        Weight = new double[outputs * taps];
+        Fixed = new int[outputs * taps];
     }
 
     public int Outputs { get; }
     public int Inputs { get; }
     public int Taps { get; }
     public int[] Source { get; }
-    public float[] Weight { get; }
-    public short[] Fixed { get; }
+    /// <summary>Weights as the library computes them (float32 ones stored exactly).</summary>
+    public double[] Weight { get; }
+
+    /// <summary>Fixed-point weights of the 8-bit path.</summary>
+    public int[] Fixed { get; }
 
     /// <summary>CSR arrays with clamped duplicates summed and zero weights dropped.</summary>
     public (int[] Offsets, int[] Indices, double[] Weights) ToCsr(double fixedScale)

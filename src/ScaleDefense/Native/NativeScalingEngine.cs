@@ -7,7 +7,9 @@ internal sealed unsafe class NativeScalingEngine : IScalingEngine
 {
     private readonly ScalingModelHandle _handle;
 
-    public NativeScalingEngine(ScalingLibrary library, ScalingAlgorithm algorithm, ImageSize source, ImageSize target)
+    private readonly sd_scaling_model_info _info;
+
+    public NativeScalingEngine(ScalingLibrary library, ScalingAlgorithm algorithm, ImageSize source, ImageSize target, bool antialias)
     {
         var parameters = new sd_scaling_model_params
         {
@@ -17,10 +19,22 @@ internal sealed unsafe class NativeScalingEngine : IScalingEngine
             source_height = source.Height,
             target_width = target.Width,
             target_height = target.Height,
+            antialias = antialias ? 1 : 0,
         };
         int status = ScalingModelHandle.Create(parameters, out _handle);
         NativeStatus.Check(status);
+        sd_scaling_model_info info;
+        using (new HandleLease(_handle))
+        {
+            NativeStatus.Check(NativeMethods.sd_scaling_model_get_info(_handle.Pointer, &info));
+        }
+        _info = info;
     }
+
+    public double KernelWidth(bool vertical) => vertical ? _info.kernel_width_y : _info.kernel_width_x;
+
+    public bool Supports(SampleType sampleType) =>
+        (sampleType == SampleType.UInt8 ? _info.supports_uint8 : _info.supports_float32) != 0;
 
     public (int[] Offsets, int[] Indices, double[] Weights) GetCoefficients(bool vertical, SampleType sampleType)
     {

@@ -121,7 +121,7 @@ void resize_linear(const U8Source& source, const U8Target& target, const KernelT
 
 void resize_linear(const F32Source& source, const F32Target& target, const KernelTable& x, const KernelTable& y) {
     const int channels = source.channels;
-    const auto weight = [&x](int d, int k) { return x.w(d, k); };
+    const auto weight = [&x](int d, int k) { return static_cast<float>(x.w(d, k)); };
     auto cache = make_cache<float>(
         static_cast<std::size_t>(target.row_elements()),
         [&](int r, float* h) { horizontal_linear<float>(source.row(r), channels, x, weight, h); });
@@ -129,8 +129,8 @@ void resize_linear(const F32Source& source, const F32Target& target, const Kerne
     for (int dy = 0; dy < target.height; ++dy) {
         const float* h0 = cache.get(y.index(dy, 0));
         const float* h1 = cache.get(y.index(dy, 1));
-        const float v0 = y.w(dy, 0);
-        const float v1 = y.w(dy, 1);
+        const float v0 = static_cast<float>(y.w(dy, 0));
+        const float v1 = static_cast<float>(y.w(dy, 1));
         float* out = target.row(dy);
         for (int e = 0; e < n; ++e) {
             const float a = h0[e] * v0;

@@ -1,6 +1,9 @@
 #include "scaling/opencv/opencv_model.hpp"
 
-#include <stdexcept>
+#include <string>
+
+#include "core/errors.hpp"
+#include "scaling/catalog.hpp"
 
 #include "scaling/opencv/opencv_kernels.hpp"
 #include "scaling/opencv/opencv_tables.hpp"
@@ -36,6 +39,12 @@ public:
           l_f32_(to_matrix(y_, 0.0)),
           r_f32_(to_matrix(x_, 0.0)) {}
 
+    double kernel_width(Axis) const override {
+        return params().algorithm == Algorithm::Nearest ? 1.0 : 2.0;
+    }
+
+    bool supports(SampleType) const override { return true; }
+
     const CoefficientMatrix& coefficients(Axis axis, SampleType type) const override {
         if (type == SampleType::UInt8) return axis == Axis::Vertical ? l_u8_ : r_u8_;
         return axis == Axis::Vertical ? l_f32_ : r_f32_;
@@ -69,7 +78,7 @@ private:
 
 std::unique_ptr<ScalingModel> create_model(const ModelParams& params) {
     if (params.algorithm != Algorithm::Nearest && params.algorithm != Algorithm::Bilinear)
-        throw std::invalid_argument("OpenCV model: unsupported algorithm");
+        throw UnsupportedError(std::string("OpenCV ") + algorithm_name(params.algorithm) + " is not implemented yet");
     return std::make_unique<OpenCvModel>(params);
 }
 

@@ -31,10 +31,9 @@ bool is_integer_step(int inputs, int outputs, int k) {
 }
 
 KernelTable nearest_table(int inputs, int outputs) {
-    KernelTable t{outputs, inputs, 1, {}, {}, {}};
-    t.source.resize(outputs);
-    t.weight.assign(outputs, 1.0f);
-    t.fixed.assign(outputs, static_cast<std::int16_t>(kFixedOne));
+    KernelTable t(outputs, inputs, 1);
+    t.weight.assign(outputs, 1.0);
+    t.fixed.assign(outputs, static_cast<std::int32_t>(kFixedOne));
     const double s = source_step(inputs, outputs);
     for (int d = 0; d < outputs; ++d) {
         const auto i = static_cast<long long>(std::floor(d * s));
@@ -44,10 +43,7 @@ KernelTable nearest_table(int inputs, int outputs) {
 }
 
 KernelTable linear_table(int inputs, int outputs, bool horizontal) {
-    KernelTable t{outputs, inputs, 2, {}, {}, {}};
-    t.source.resize(static_cast<std::size_t>(outputs) * 2);
-    t.weight.resize(t.source.size());
-    t.fixed.resize(t.source.size());
+    KernelTable t(outputs, inputs, 2);
     const double s = source_step(inputs, outputs);
     for (int d = 0; d < outputs; ++d) {
         // The coordinate is rounded to float32 before the integer/fraction split.

@@ -7,12 +7,18 @@ internal sealed class ManagedOpenCvEngine : IScalingEngine
     private enum Path { Copy, Nearest, Linear, Area2x2 }
 
     private readonly Path _path;
+    private readonly bool _nearest;
     private readonly KernelTable _x;
     private readonly KernelTable _y;
 
     public ManagedOpenCvEngine(ScalingAlgorithm algorithm, ImageSize source, ImageSize target)
     {
+        if (algorithm is not (ScalingAlgorithm.Nearest or ScalingAlgorithm.Bilinear))
+        {
+            throw new NotSupportedException($"OpenCV {algorithm} is not implemented yet.");
+        }
         bool nearest = algorithm == ScalingAlgorithm.Nearest;
+        _nearest = nearest;
         _x = nearest ? OpenCvTables.Nearest(source.Width, target.Width) : OpenCvTables.Linear(source.Width, target.Width, horizontal: true);
         _y = nearest ? OpenCvTables.Nearest(source.Height, target.Height) : OpenCvTables.Linear(source.Height, target.Height, horizontal: false);
         _path = source == target ? Path.Copy
@@ -21,6 +27,10 @@ internal sealed class ManagedOpenCvEngine : IScalingEngine
             : OpenCvTables.IsIntegerStep(source.Width, target.Width, 2) && OpenCvTables.IsIntegerStep(source.Height, target.Height, 2) ? Path.Area2x2
             : Path.Linear;
     }
+
+    public double KernelWidth(bool vertical) => _nearest ? 1.0 : 2.0;
+
+    public bool Supports(SampleType sampleType) => true;
 
     public (int[] Offsets, int[] Indices, double[] Weights) GetCoefficients(bool vertical, SampleType sampleType) =>
         (vertical ? _y : _x).ToCsr(sampleType == SampleType.UInt8 ? 2048.0 : 0.0);

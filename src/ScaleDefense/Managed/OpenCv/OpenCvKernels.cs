@@ -73,8 +73,8 @@ internal static class OpenCvKernels
             {
                 ReadOnlySpan<float> h0 = Row(ref rows, source, s, x, y.Source[2 * dy]);
                 ReadOnlySpan<float> h1 = Row(ref rows, source, s, x, y.Source[2 * dy + 1]);
-                float v0 = y.Weight[2 * dy];
-                float v1 = y.Weight[2 * dy + 1];
+                float v0 = (float)y.Weight[2 * dy];
+                float v1 = (float)y.Weight[2 * dy + 1];
                 Span<float> output = destination.Slice(dy * d.RowStride, n);
                 for (int e = 0; e < n; e++)
                 {
@@ -182,8 +182,8 @@ internal static class OpenCvKernels
         {
             int p0 = x.Source[2 * dx] * channels;
             int p1 = x.Source[2 * dx + 1] * channels;
-            float w0 = x.Weight[2 * dx];
-            float w1 = x.Weight[2 * dx + 1];
+            float w0 = (float)x.Weight[2 * dx];
+            float w1 = (float)x.Weight[2 * dx + 1];
             for (int c = 0; c < channels; c++)
             {
                 float a = input[p0 + c] * w0;

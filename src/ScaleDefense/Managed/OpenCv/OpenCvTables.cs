@@ -29,7 +29,7 @@ internal static class OpenCvTables
         {
             t.Source[d] = (int)Math.Min((long)Math.Floor(d * s), inputs - 1);
             t.Weight[d] = 1f;
-            t.Fixed[d] = (short)FixedOne;
+            t.Fixed[d] = (int)FixedOne;
         }
         return t;
     }
@@ -73,5 +73,5 @@ internal static class OpenCvTables
     private static int Clamp(long i, int n) => (int)Math.Clamp(i, 0, n - 1);
 
     // saturate_cast<short>(float): round half to even, then saturate.
-    private static short ToFixed(float w) => (short)Math.Clamp(MathF.Round(w * FixedOne, MidpointRounding.ToEven), short.MinValue, short.MaxValue);
+    private static int ToFixed(float w) => (int)Math.Clamp(MathF.Round(w * FixedOne, MidpointRounding.ToEven), short.MinValue, short.MaxValue);
 }
