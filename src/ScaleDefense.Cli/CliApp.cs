@@ -51,8 +51,15 @@ internal static class CliApp
         }
         catch (Exception e) when (e is CliException or ArgumentException or NotSupportedException or IOException or UnauthorizedAccessException or FormatException or ScaleDefenseException)
         {
-            error.WriteLine($"error: {e.Message}");
+            error.WriteLine($"error: {OneLine(e)}");
             return Failed;
         }
+    }
+
+    // ArgumentException appends " (Parameter 'x')", which names a C# parameter, not a CLI option.
+    private static string OneLine(Exception e)
+    {
+        string message = e is ArgumentException { ParamName: { } name } ? e.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : e.Message;
+        return message.ReplaceLineEndings(" ");
     }
 }

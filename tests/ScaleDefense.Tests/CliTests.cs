@@ -46,7 +46,7 @@ public class CliTests
     [TestCase("missing", "no such file")]
     [TestCase("not-image", "not an image")]
     [TestCase("bad-library", "unknown library 'pillowx'")]
-    [TestCase("bad-algorithm", "unknown algorithm 'cubic'")]
+    [TestCase("bad-algorithm", "unknown algorithm 'bogus'")]
     [TestCase("bad-size", "is not a size")]
     [TestCase("zero-size", "is not a size")]
     [TestCase("no-algorithm", "--algorithm")]
@@ -61,7 +61,7 @@ public class CliTests
             "missing" => ["scale", Path.Combine(_folder, "none.png"), output, "--algorithm", "nearest", "--size", "10x10"],
             "not-image" => ["scale", notImage, output, "--algorithm", "nearest", "--size", "10x10"],
             "bad-library" => ["scale", Sample("camera.png"), output, "--library", "pillowx", "--algorithm", "nearest", "--size", "10x10"],
-            "bad-algorithm" => ["scale", Sample("camera.png"), output, "--algorithm", "cubic", "--size", "10x10"],
+            "bad-algorithm" => ["scale", Sample("camera.png"), output, "--algorithm", "bogus", "--size", "10x10"],
             "bad-size" => ["scale", Sample("camera.png"), output, "--algorithm", "nearest", "--size", "10by10"],
             "zero-size" => ["scale", Sample("camera.png"), output, "--algorithm", "nearest", "--size", "0x10"],
             "no-algorithm" => ["scale", Sample("camera.png"), output, "--size", "10x10"],
