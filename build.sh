@@ -12,7 +12,7 @@ command -v cmake >/dev/null 2>&1 || missing+=(cmake)
 command -v g++ >/dev/null 2>&1 || missing+=(g++)
 command -v make >/dev/null 2>&1 || missing+=(make)
 command -v nm >/dev/null 2>&1 || missing+=(binutils)
-for pkg in libeigen3-dev libgtest-dev libgtk-3-0 zlib1g; do
+for pkg in libeigen3-dev libgtest-dev libgtk-3-0 libfontconfig1 zlib1g; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 

@@ -22,6 +22,8 @@ internal static class CliApp
         var root = new RootCommand("ScaleDefense: find, test and stop image-scaling attacks.")
         {
             ScaleCommand.Create(output),
+            AnalyzeCommand.Create(output),
+            ScalersCommand.Create(output),
             DemoCommand.Create(output),
         };
         // The built-in --version reads the entry assembly, which is not this one when hosted

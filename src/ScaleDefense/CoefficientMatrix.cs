@@ -22,6 +22,32 @@ public sealed class CoefficientMatrix
         _outputsAreColumns = outputsAreColumns;
     }
 
+    /// <summary>
+    /// Builds a matrix from dense per-output weights [outputs, inputs]; entries whose magnitude
+    /// is at most <paramref name="threshold"/> are left out.
+    /// </summary>
+    internal static CoefficientMatrix FromDense(double[,] weights, bool outputsAreColumns, double threshold)
+    {
+        int outputs = weights.GetLength(0);
+        int inputs = weights.GetLength(1);
+        var offsets = new int[outputs + 1];
+        var indices = new List<int>();
+        var values = new List<double>();
+        for (int d = 0; d < outputs; d++)
+        {
+            for (int i = 0; i < inputs; i++)
+            {
+                if (Math.Abs(weights[d, i]) > threshold)
+                {
+                    indices.Add(i);
+                    values.Add(weights[d, i]);
+                }
+            }
+            offsets[d + 1] = indices.Count;
+        }
+        return new CoefficientMatrix(outputs, inputs, offsets, indices.ToArray(), values.ToArray(), outputsAreColumns);
+    }
+
     /// <summary>Number of output samples along this axis.</summary>
     public int OutputCount { get; }
 

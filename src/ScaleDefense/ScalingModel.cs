@@ -106,6 +106,33 @@ public sealed class ScalingModel : IDisposable
     /// <summary>R for the given sample type.</summary>
     public CoefficientMatrix GetRight(SampleType sampleType) => _matrices[MatrixSlot(vertical: false, sampleType)].Value;
 
+    /// <summary>
+    /// Analyses how attackable this scaler is (β, σ, the considered pixels P, r, weight
+    /// concentration, downgrade to nearest), from the matrices of its 8-bit path where it has
+    /// one and its float path otherwise.
+    /// </summary>
+    public VulnerabilityReport Analyze()
+    {
+        SampleType type = Supports(SampleType.UInt8) ? SampleType.UInt8 : SampleType.Float32;
+        string name = $"{Library} {Algorithm}{(Antialias ? " (antialias)" : "")} {Source} -> {Target}";
+        return VulnerabilityReport.FromMatrices(name, GetLeft(type), GetRight(type), KernelWidthX, KernelWidthY);
+    }
+
+    /// <summary>
+    /// Recovers L and R of any float32 resize seen only as a delegate (one channel; it is called
+    /// source width + height + 1 times), so a scaler we do not model can be analysed too.
+    /// </summary>
+    /// <exception cref="ArgumentException">A size is not positive, or the source is too large to probe.</exception>
+    public static ProbedScaler Probe(ImageSize source, ImageSize target, FloatScaler scaler) => ScalerProbe.Probe(source, target, scaler);
+
+    /// <summary>
+    /// Recovers L and R of any 8-bit resize seen only as a delegate. Each row and column is probed
+    /// on 8 backgrounds so that the outputs' rounding averages out: weights come back within about
+    /// 0.002, and weights below that are lost.
+    /// </summary>
+    /// <exception cref="ArgumentException">A size is not positive, or the source is too large to probe.</exception>
+    public static ProbedScaler Probe(ImageSize source, ImageSize target, ByteScaler scaler) => ScalerProbe.Probe(source, target, scaler);
+
     /// <summary>Scales an 8-bit image into a caller-provided buffer, exactly as the library does.</summary>
     /// <exception cref="ArgumentException">A layout does not match the model's sizes or its buffer, the channels differ, or the buffers overlap.</exception>
     public void Scale(ReadOnlySpan<byte> source, ImageLayout sourceLayout, Span<byte> destination, ImageLayout destinationLayout)

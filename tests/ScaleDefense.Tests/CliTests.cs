@@ -77,6 +77,50 @@ public class CliTests
     }
 
     [Test]
+    public void Analyze_prints_the_verdict_and_json()
+    {
+        var (code, output, error) = Run("analyze", "--library", "opencv", "--algorithm", "INTER_LINEAR", "--source", "1000x1000", "--target", "200x200");
+        Assert.That(code, Is.Zero, error);
+        Assert.That(output, Does.Contain("verdict: Vulnerable").And.Contain("behaves like nearest"));
+        (code, output, _) = Run("analyze", "--library", "opencv", "--algorithm", "bilinear", "--source", "1000x1000", "--target", "200x200", "--json");
+        Assert.That(code, Is.Zero);
+        Assert.That(output, Does.Contain("\"verdict\": \"Vulnerable\""));
+    }
+
+    [TestCase("pillow", "area", "", "Pillow has no algorithm Area")]
+    [TestCase("opencv", "bilinear", "--antialias", "has no antialias option")]
+    [TestCase("opencv", "bilinear", "--source=2000000x10", "too large")]
+    [TestCase("gimp", "bilinear", "", "unknown library 'gimp'")]
+    public void Analyze_rejects_what_does_not_exist(string library, string algorithm, string extra, string message)
+    {
+        var args = new List<string> { "analyze", "--library", library, "--algorithm", algorithm, "--target", "10x10" };
+        if (extra.StartsWith("--source=", StringComparison.Ordinal))
+        {
+            args.AddRange(["--source", extra["--source=".Length..]]);
+        }
+        else
+        {
+            args.AddRange(["--source", "100x100"]);
+            if (extra.Length > 0)
+            {
+                args.Add(extra);
+            }
+        }
+        var (code, _, error) = Run([.. args]);
+        Assert.That(code, Is.Not.Zero);
+        Assert.That(error, Does.StartWith("error: ").And.Contain(message));
+    }
+
+    [Test]
+    public void Scalers_lists_every_pair()
+    {
+        var (code, output, _) = Run("scalers");
+        Assert.That(code, Is.Zero);
+        Assert.That(output.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(ScalerCatalog.Entries.Count + 1));
+        Assert.That(output, Does.Contain("mitchellcubic"));
+    }
+
+    [Test]
     public void Demo_reports_that_model_and_opencv_agree()
     {
         var (code, output, error) = Run("demo", "--out", _folder, "--samples", Path.Combine(RepositoryPaths.Root, "samples", "images"));
