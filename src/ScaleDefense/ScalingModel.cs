@@ -1,4 +1,5 @@
 using ScaleDefense.Managed;
+using ScaleDefense.Managed.Defense;
 using ScaleDefense.Native;
 
 namespace ScaleDefense;
@@ -18,7 +19,9 @@ namespace ScaleDefense;
 public sealed class ScalingModel : IDisposable
 {
     private readonly IScalingEngine _engine;
-    private readonly Lazy<CoefficientMatrix>[] _matrices; // [vertical u8, horizontal u8, vertical f32, horizontal f32]
+    private readonly Lazy<CoefficientMatrix>[] _matrices;
+    private readonly Lazy<ConsideredPixels> _considered;
+    private readonly Lazy<Reconstruction> _automatic; // [vertical u8, horizontal u8, vertical f32, horizontal f32]
 
     private ScalingModel(ScalingLibrary library, ScalingAlgorithm algorithm, ImageSize source, ImageSize target,
                          ScalingOptions options, IScalingEngine engine)
@@ -30,6 +33,14 @@ public sealed class ScalingModel : IDisposable
         Backend = options.Backend;
         Antialias = options.Antialias;
         _engine = engine;
+        _considered = new(() =>
+        {
+            SampleType type = engine.Supports(SampleType.UInt8) ? SampleType.UInt8 : SampleType.Float32;
+            return new ConsideredPixels(engine.GetCoefficients(vertical: true, type).Indices, source.Height,
+                                        engine.GetCoefficients(vertical: false, type).Indices, source.Width,
+                                        (double)source.Width / target.Width, (double)source.Height / target.Height);
+        });
+        _automatic = new(() => Analyze().Verdict == Verdict.Robust ? Reconstruction.None : Reconstruction.Median);
         _matrices =
         [
             new(() => BuildMatrix(vertical: true, SampleType.UInt8)),
@@ -132,6 +143,77 @@ public sealed class ScalingModel : IDisposable
     /// </summary>
     /// <exception cref="ArgumentException">A size is not positive, or the source is too large to probe.</exception>
     public static ProbedScaler Probe(ImageSize source, ImageSize target, ByteScaler scaler) => ScalerProbe.Probe(source, target, scaler);
+
+    /// <summary>
+    /// Rebuilds the pixels this scaler reads (the set P) with the selective median or random filter
+    /// (paper §4.3 and Appendix B), leaving every other pixel as it is: the defense that makes the
+    /// attacker lose control of the scaled output. <paramref name="destination"/> may be the very same
+    /// buffer as <paramref name="source"/> (in place); 8-bit images only.
+    /// </summary>
+    /// <param name="source">The (possibly attacked) image, of the model's source size.</param>
+    /// <param name="sourceLayout">Its layout.</param>
+    /// <param name="destination">Receives the reconstructed image (same size and channels).</param>
+    /// <param name="destinationLayout">Its layout.</param>
+    /// <param name="options">Window and seed; null for the defaults (paper window, unpredictable picks).</param>
+    /// <param name="method"><see cref="Reconstruction.Median"/> or <see cref="Reconstruction.Random"/>; <see cref="Reconstruction.Auto"/> picks the median unless the scaler is robust; <see cref="Reconstruction.None"/> copies.</param>
+    /// <returns>The number of pixels rewritten.</returns>
+    /// <exception cref="ArgumentException">A layout does not match the model's source size or its buffer, the channels differ, or the buffers partly overlap.</exception>
+    public long Reconstruct(ReadOnlySpan<byte> source, ImageLayout sourceLayout, Span<byte> destination, ImageLayout destinationLayout,
+                            Reconstruction method, ReconstructionOptions? options = null)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        options ??= ReconstructionOptions.Default;
+        if (!Enum.IsDefined(method))
+        {
+            throw new ArgumentException($"Unknown reconstruction {(int)method}; use None, Median, Random or Auto.", nameof(method));
+        }
+        if (!Enum.IsDefined(options.Window))
+        {
+            throw new ArgumentException($"Unknown filter window {(int)options.Window}; use Paper or Narrow.", nameof(options));
+        }
+        sourceLayout.Validate(source.Length, nameof(sourceLayout));
+        destinationLayout.Validate(destination.Length, nameof(destinationLayout));
+        if (sourceLayout.Size != Source || destinationLayout.Size != Source)
+        {
+            throw new ArgumentException($"Reconstruction works on images of the model's source size {Source}; got {sourceLayout.Size} and {destinationLayout.Size}.", nameof(sourceLayout));
+        }
+        if (sourceLayout.Channels != destinationLayout.Channels)
+        {
+            throw new ArgumentException($"source has {sourceLayout.Channels} channels but destination has {destinationLayout.Channels}.", nameof(destinationLayout));
+        }
+        bool inPlace = System.Runtime.CompilerServices.Unsafe.AreSame(in source[0], in destination[0]) && sourceLayout.RowStride == destinationLayout.RowStride;
+        if (!inPlace && source.Overlaps(destination))
+        {
+            throw new ArgumentException("source and destination must be the same buffer (in place) or not overlap at all.", nameof(destination));
+        }
+        Reconstruction applied = method == Reconstruction.Auto ? AutomaticReconstruction : method;
+        if (applied == Reconstruction.None)
+        {
+            if (!inPlace)
+            {
+                for (int y = 0; y < Source.Height; y++)
+                {
+                    source.Slice(y * sourceLayout.RowStride, Source.Width * sourceLayout.Channels).CopyTo(destination.Slice(y * destinationLayout.RowStride));
+                }
+            }
+            return 0;
+        }
+        if (_engine is NativeScalingEngine native)
+        {
+            return native.Reconstruct(source, sourceLayout, destination, destinationLayout, applied, options.Window, options.Seed);
+        }
+        ConsideredPixels p = _considered.Value;
+        return applied == Reconstruction.Median
+            ? SelectiveFilters.Median(source, sourceLayout, destination, destinationLayout, p, options.Window)
+            : SelectiveFilters.Random(source, sourceLayout, destination, destinationLayout, p, options.Window, options.Seed ?? RandomSource.OsSeed());
+    }
+
+    /// <summary>Rebuilds P in place. See <see cref="Reconstruct(ReadOnlySpan{byte}, ImageLayout, Span{byte}, ImageLayout, Reconstruction, ReconstructionOptions?)"/>.</summary>
+    public long Reconstruct(Span<byte> image, ImageLayout layout, Reconstruction method, ReconstructionOptions? options = null) =>
+        Reconstruct(image, layout, image, layout, method, options);
+
+    /// <summary>What <see cref="Reconstruction.Auto"/> applies for this scaler: none when the analysis finds it robust, the median filter otherwise.</summary>
+    public Reconstruction AutomaticReconstruction => _automatic.Value;
 
     /// <summary>Scales an 8-bit image into a caller-provided buffer, exactly as the library does.</summary>
     /// <exception cref="ArgumentException">A layout does not match the model's sizes or its buffer, the channels differ, or the buffers overlap.</exception>

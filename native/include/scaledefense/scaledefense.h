@@ -26,7 +26,7 @@ extern "C" {
 #endif
 
 /* Bumped on every incompatible change of this header; the C# side refuses a mismatch. */
-enum sd_abi { SD_ABI_VERSION = 2 };
+enum sd_abi { SD_ABI_VERSION = 3 };
 
 typedef int32_t sd_status;
 
@@ -102,6 +102,26 @@ typedef struct sd_scaling_model_info {
     int32_t supports_float32; /* 1 when it accepts SD_SAMPLE_FLOAT32 images */
 } sd_scaling_model_info;
 
+/* How the pixels a scaler reads (the set P) are rebuilt before scaling (paper, section 4.3). */
+enum sd_reconstruction {
+    SD_RECONSTRUCTION_MEDIAN = 1, /* per channel, the median of the window's pixels outside P */
+    SD_RECONSTRUCTION_RANDOM = 2  /* a uniformly random pixel of the window outside P (Appendix B) */
+};
+
+/* The window around each pixel of P. */
+enum sd_window {
+    SD_WINDOW_PAPER = 0, /* 2*beta wide: columns x - floor(beta_h) .. x + floor(beta_h), rows likewise */
+    SD_WINDOW_NARROW = 1 /* x - floor(beta_h / 2) .. x + floor(beta_h / 2), as the paper's public code */
+};
+
+typedef struct sd_filter_params {
+    uint64_t seed;         /* random filter only; ignored when unpredictable = 1 */
+    int32_t method;        /* enum sd_reconstruction */
+    int32_t window;        /* enum sd_window */
+    int32_t unpredictable; /* 1: seed from the OS CSPRNG on every call (the secure default) */
+    int32_t reserved;      /* must be 0 */
+} sd_filter_params;
+
 /* Opaque, immutable after creation. */
 typedef struct sd_scaling_model sd_scaling_model;
 
@@ -140,6 +160,15 @@ SD_API sd_status sd_scaling_model_get_coefficients(const sd_scaling_model* model
  * does. Both images must have the same channels and sample type, and must not overlap. */
 SD_API sd_status sd_scaling_model_scale(const sd_scaling_model* model, const sd_image* source,
                                         const sd_image* destination);
+
+/*
+ * Rebuilds the pixels of P (the source pixels the model's scaler reads) in an 8-bit image of the
+ * model's source size, leaving every other pixel as it is. destination may be the same image as
+ * source (same data and stride: in place); any other overlap is refused. out_reconstructed (may be
+ * null) receives the number of pixels rewritten.
+ */
+SD_API sd_status sd_reconstruct(const sd_scaling_model* model, const sd_filter_params* params, const sd_image* source,
+                                const sd_image* destination, int64_t* out_reconstructed);
 
 #ifdef __cplusplus
 }

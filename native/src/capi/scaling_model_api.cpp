@@ -6,11 +6,9 @@
 #include "capi/errors.hpp"
 #include "core/errors.hpp"
 #include "scaledefense/scaledefense.h"
+#include "capi/model_handle.hpp"
 #include "scaling/scaling_model.hpp"
 
-struct sd_scaling_model {
-    std::unique_ptr<const sd::ScalingModel> model;
-};
 
 using sd::capi::guard;
 using sd::capi::require;
@@ -34,6 +32,7 @@ sd_status sd_scaling_model_create(const sd_scaling_model_params* params, sd_scal
         require_not_null(params, "params");
         auto handle = std::make_unique<sd_scaling_model>();
         handle->model = sd::create_scaling_model(sd::capi::to_model_params(*params));
+        handle->considered = sd::considered_pixels(*handle->model);
         *out_model = handle.release();
     });
 }

@@ -8,7 +8,7 @@ namespace ScaleDefense.Interop;
 
 public enum sd_abi : int
 {
-    SD_ABI_VERSION = 2,
+    SD_ABI_VERSION = 3,
 }
 
 public enum sd_status_code : int
@@ -58,6 +58,18 @@ public enum sd_axis : int
     SD_AXIS_HORIZONTAL = 1,
 }
 
+public enum sd_reconstruction : int
+{
+    SD_RECONSTRUCTION_MEDIAN = 1,
+    SD_RECONSTRUCTION_RANDOM = 2,
+}
+
+public enum sd_window : int
+{
+    SD_WINDOW_PAPER = 0,
+    SD_WINDOW_NARROW = 1,
+}
+
 [StructLayout(LayoutKind.Sequential)]
 public unsafe struct sd_image
 {
@@ -88,6 +100,16 @@ public unsafe struct sd_scaling_model_info
     public double kernel_width_y;
     public int supports_uint8;
     public int supports_float32;
+}
+
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct sd_filter_params
+{
+    public ulong seed;
+    public int method;
+    public int window;
+    public int unpredictable;
+    public int reserved;
 }
 
 /// <summary>Opaque C type, only used through pointers.</summary>
@@ -123,6 +145,9 @@ public static unsafe partial class NativeMethods
 
     [LibraryImport(LibraryName, EntryPoint = "sd_scaling_model_scale")]
     public static partial int sd_scaling_model_scale(sd_scaling_model* model, sd_image* source, sd_image* destination);
+
+    [LibraryImport(LibraryName, EntryPoint = "sd_reconstruct")]
+    public static partial int sd_reconstruct(sd_scaling_model* model, sd_filter_params* @params, sd_image* source, sd_image* destination, long* out_reconstructed);
 }
 
 public static class NativeLayout
@@ -147,6 +172,12 @@ public static class NativeLayout
     public const int sd_scaling_model_info_kernel_width_y_Offset = 8;
     public const int sd_scaling_model_info_supports_uint8_Offset = 16;
     public const int sd_scaling_model_info_supports_float32_Offset = 20;
+    public const int sd_filter_params_Size = 24;
+    public const int sd_filter_params_seed_Offset = 0;
+    public const int sd_filter_params_method_Offset = 8;
+    public const int sd_filter_params_window_Offset = 12;
+    public const int sd_filter_params_unpredictable_Offset = 16;
+    public const int sd_filter_params_reserved_Offset = 20;
 }
 
 public static class NativeExports
@@ -155,6 +186,7 @@ public static class NativeExports
     [
         "sd_abi_version",
         "sd_last_error",
+        "sd_reconstruct",
         "sd_scaling_model_create",
         "sd_scaling_model_destroy",
         "sd_scaling_model_get_coefficient_count",

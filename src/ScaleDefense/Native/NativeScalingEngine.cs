@@ -76,6 +76,29 @@ internal sealed unsafe class NativeScalingEngine : IScalingEngine
         }
     }
 
+    /// <summary>The selective filters of the native core (sd_reconstruct); arguments already validated.</summary>
+    public long Reconstruct(ReadOnlySpan<byte> source, ImageLayout sourceLayout, Span<byte> destination, ImageLayout destinationLayout,
+                            Reconstruction method, FilterWindow window, ulong? seed)
+    {
+        var parameters = new sd_filter_params
+        {
+            seed = seed ?? 0,
+            method = (int)(method == Reconstruction.Median ? sd_reconstruction.SD_RECONSTRUCTION_MEDIAN : sd_reconstruction.SD_RECONSTRUCTION_RANDOM),
+            window = (int)window,
+            unpredictable = seed is null ? 1 : 0,
+        };
+        long rewritten;
+        fixed (byte* s = source)
+        fixed (byte* d = destination)
+        {
+            sd_image src = View(s, sourceLayout, 1, sd_sample_type.SD_SAMPLE_UINT8);
+            sd_image dst = View(d, destinationLayout, 1, sd_sample_type.SD_SAMPLE_UINT8);
+            using var lease = new HandleLease(_handle);
+            NativeStatus.Check(NativeMethods.sd_reconstruct(_handle.Pointer, &parameters, &src, &dst, &rewritten));
+        }
+        return rewritten;
+    }
+
     public void Dispose() => _handle.Dispose();
 
     private void Run(void* source, ImageLayout sourceLayout, void* destination, ImageLayout destinationLayout,

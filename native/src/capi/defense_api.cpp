@@ -1,0 +1,54 @@
+// Exports of the reconstruction defenses. Checks arguments, then calls into sd::.
+#include "capi/checks.hpp"
+#include "capi/errors.hpp"
+#include "capi/model_handle.hpp"
+#include "defense/random_source.hpp"
+#include "defense/selective_filters.hpp"
+#include "scaledefense/scaledefense.h"
+
+using sd::capi::guard;
+using sd::capi::require;
+using sd::capi::require_not_null;
+
+extern "C" {
+
+sd_status sd_reconstruct(const sd_scaling_model* model, const sd_filter_params* params, const sd_image* source,
+                         const sd_image* destination, int64_t* out_reconstructed) {
+    return guard([&] {
+        if (out_reconstructed != nullptr) *out_reconstructed = 0;
+        require_not_null(model, "model");
+        require_not_null(params, "params");
+        require_not_null(source, "source");
+        require_not_null(destination, "destination");
+        require(params->method == SD_RECONSTRUCTION_MEDIAN || params->method == SD_RECONSTRUCTION_RANDOM,
+                SD_STATUS_INVALID_ARGUMENT, "unknown reconstruction method %d (1 = median, 2 = random)", params->method);
+        require(params->window == SD_WINDOW_PAPER || params->window == SD_WINDOW_NARROW, SD_STATUS_INVALID_ARGUMENT,
+                "unknown window %d (0 = paper, 1 = narrow)", params->window);
+        require(params->unpredictable == 0 || params->unpredictable == 1, SD_STATUS_INVALID_ARGUMENT,
+                "unpredictable must be 0 or 1, got %d", params->unpredictable);
+        require(params->reserved == 0, SD_STATUS_INVALID_ARGUMENT, "reserved must be 0");
+        const sd::Size size = model->model->params().source;
+        sd::capi::check_image(*source, "source", size);
+        sd::capi::check_image(*destination, "destination", size);
+        require(source->sample_type == SD_SAMPLE_UINT8 && destination->sample_type == SD_SAMPLE_UINT8,
+                SD_STATUS_INVALID_ARGUMENT, "the reconstruction filters work on 8-bit images");
+        require(source->channels == destination->channels, SD_STATUS_INVALID_ARGUMENT,
+                "source has %d channels but destination has %d", source->channels, destination->channels);
+        const bool in_place = source->data == destination->data && source->stride == destination->stride;
+        if (!in_place) sd::capi::check_no_overlap(*source, *destination);
+
+        const auto from = sd::capi::to_ref<const std::uint8_t>(*source);
+        const auto to = sd::capi::to_ref<std::uint8_t>(*destination);
+        const auto window = static_cast<sd::WindowKind>(params->window);
+        std::int64_t rewritten;
+        if (params->method == SD_RECONSTRUCTION_MEDIAN) {
+            rewritten = sd::selective_median_filter(from, to, model->considered, window);
+        } else {
+            const std::uint64_t seed = params->unpredictable ? sd::os_random_seed() : params->seed;
+            rewritten = sd::selective_random_filter(from, to, model->considered, window, seed);
+        }
+        if (out_reconstructed != nullptr) *out_reconstructed = rewritten;
+    });
+}
+
+}  // extern "C"

@@ -1,0 +1,107 @@
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <vector>
+
+#include "defense/selective_filters.hpp"
+
+namespace sd {
+namespace {
+
+// Histogram of one channel's values with a coarse level (16 bins of 16) so that the k-th
+// smallest value is found in at most 32 steps instead of 256.
+struct Histogram {
+    std::array<std::uint32_t, 256> fine{};
+    std::array<std::uint32_t, 16> coarse{};
+
+    void add(std::uint8_t v) { ++fine[v], ++coarse[v >> 4]; }
+    void remove(std::uint8_t v) { --fine[v], --coarse[v >> 4]; }
+    void clear() { fine.fill(0), coarse.fill(0); }
+
+    std::uint8_t kth(std::uint32_t k) const {  // 0-based
+        int bin = 0;
+        while (k >= coarse[bin]) k -= coarse[bin++];
+        int v = bin << 4;
+        while (k >= fine[v]) k -= fine[v++];
+        return static_cast<std::uint8_t>(v);
+    }
+};
+
+void copy_image(const ImageRef<const std::uint8_t>& source, const ImageRef<std::uint8_t>& target) {
+    if (static_cast<const void*>(source.data) == static_cast<const void*>(target.data)) return;  // in place
+    const std::size_t bytes = static_cast<std::size_t>(source.row_elements());
+    for (int y = 0; y < source.height; ++y) std::memcpy(target.row(y), source.row(y), bytes);
+}
+
+// The slow path for a window that holds only P: widen it, then select directly.
+bool median_of_widened(const ImageRef<const std::uint8_t>& source, const ConsideredPixels& p, Window w,
+                       std::uint8_t* out) {
+    if (!widen_until_outside(w, p, source.width, source.height)) return false;
+    std::vector<std::uint8_t> values;
+    for (int c = 0; c < source.channels; ++c) {
+        values.clear();
+        for (int y = w.y0; y <= w.y1; ++y)
+            for (int x = w.x0; x <= w.x1; ++x)
+                if (!p.contains(y, x)) values.push_back(source.row(y)[x * source.channels + c]);
+        const auto k = values.begin() + static_cast<std::ptrdiff_t>((values.size() - 1) / 2);
+        std::nth_element(values.begin(), k, values.end());
+        out[c] = *k;
+    }
+    return true;
+}
+
+}  // namespace
+
+std::int64_t selective_median_filter(const ImageRef<const std::uint8_t>& source, const ImageRef<std::uint8_t>& target,
+                                     const ConsideredPixels& p, WindowKind window) {
+    copy_image(source, target);
+    const int channels = source.channels;
+    const int half_x = half_width(p.ratio_x, window);
+    const int half_y = half_width(p.ratio_y, window);
+    std::vector<Histogram> histograms(static_cast<std::size_t>(channels));
+    std::vector<int> all_rows, outside_rows;  // of the current window
+    std::int64_t rewritten = 0;
+
+    for (const int y : p.rows) {
+        const Window rows = window_at(y, 0, 0, half_y, source.width, source.height);
+        all_rows.clear();
+        outside_rows.clear();
+        for (int r = rows.y0; r <= rows.y1; ++r) {
+            all_rows.push_back(r);
+            if (!p.row_in_p[r]) outside_rows.push_back(r);
+        }
+        // Column x of the window contributes its rows outside P, or all rows when x is outside P.
+        std::uint32_t count = 0;
+        auto update = [&](int x, bool add) {
+            const std::vector<int>& from = p.column_in_p[x] ? outside_rows : all_rows;
+            for (const int r : from) {
+                const std::uint8_t* pixel = source.row(r) + static_cast<std::ptrdiff_t>(x) * channels;
+                for (int c = 0; c < channels; ++c) add ? histograms[c].add(pixel[c]) : histograms[c].remove(pixel[c]);
+            }
+            count = add ? count + static_cast<std::uint32_t>(from.size()) : count - static_cast<std::uint32_t>(from.size());
+        };
+        for (Histogram& h : histograms) h.clear();
+        int left = 0, right = -1;  // columns currently in the histograms
+        for (const int x : p.columns) {
+            const Window w = window_at(y, x, half_x, half_y, source.width, source.height);
+            if (w.x0 > right) {  // disjoint from the previous window: start afresh
+                for (Histogram& h : histograms) h.clear();
+                count = 0;
+                left = w.x0;
+                right = w.x0 - 1;
+            }
+            for (; left < w.x0; ++left) update(left, false);
+            for (; right < w.x1;) update(++right, true);
+            std::uint8_t* out = target.row(y) + static_cast<std::ptrdiff_t>(x) * channels;
+            if (count > 0) {
+                for (int c = 0; c < channels; ++c) out[c] = histograms[c].kth((count - 1) / 2);
+                ++rewritten;
+            } else if (median_of_widened(source, p, w, out)) {
+                ++rewritten;
+            }
+        }
+    }
+    return rewritten;
+}
+
+}  // namespace sd

@@ -1,0 +1,22 @@
+namespace ScaleDefense;
+
+/// <summary>
+/// Options of the selective filters. Rules common to both: only pixels of P are rewritten, each
+/// from the pixels of its window that are not in P; a window holding nothing but P is widened by
+/// one pixel on every side until it holds one (if P is the whole image, the pixel is left as is).
+/// The median is the lower median (the ((n − 1) / 2)-th smallest of n values) per channel.
+/// </summary>
+public sealed record ReconstructionOptions
+{
+    /// <summary>The window. Default: the paper's 2β window.</summary>
+    public FilterWindow Window { get; init; } = FilterWindow.Paper;
+
+    /// <summary>
+    /// Seed of the random filter. Null (the default) draws a fresh seed from the OS CSPRNG on every
+    /// call, so an attacker cannot predict the picks; set it only for reproducible tests.
+    /// </summary>
+    public ulong? Seed { get; init; }
+
+    /// <summary>Paper window, unpredictable random picks.</summary>
+    public static ReconstructionOptions Default { get; } = new();
+}

@@ -1,0 +1,17 @@
+namespace ScaleDefense;
+
+/// <summary>Options of a <see cref="SecureScaler"/>.</summary>
+public sealed record SecureScalerOptions
+{
+    /// <summary>How P is rebuilt. Default <see cref="Reconstruction.Auto"/>: the median filter unless the scaler is robust.</summary>
+    public Reconstruction Reconstruction { get; init; } = Reconstruction.Auto;
+
+    /// <summary>Filter window and random seed.</summary>
+    public ReconstructionOptions Filter { get; init; } = ReconstructionOptions.Default;
+
+    /// <summary>The library's antialias switch and the backend.</summary>
+    public ScalingOptions Scaling { get; init; } = ScalingOptions.Default;
+
+    /// <summary>How many source sizes keep a ready model (least recently used ones are dropped). Default 16.</summary>
+    public int CacheCapacity { get; init; } = 16;
+}

@@ -1,0 +1,217 @@
+using System.Runtime.CompilerServices;
+
+namespace ScaleDefense.Managed.Defense;
+
+/// <summary>
+/// The selective median and random filters in C#: the same rules, visiting order and draws as
+/// native/src/defense/selective_*_filter.cpp, so both backends give the same bytes.
+/// </summary>
+internal static class SelectiveFilters
+{
+    public static long Median(ReadOnlySpan<byte> source, ImageLayout s, Span<byte> destination, ImageLayout d, ConsideredPixels p, FilterWindow window)
+    {
+        CopyUnlessInPlace(source, s, destination, d);
+        int channels = s.Channels;
+        int halfX = FilterBounds.HalfWidth(p.RatioX, window);
+        int halfY = FilterBounds.HalfWidth(p.RatioY, window);
+        var histograms = new Histogram[channels];
+        for (int c = 0; c < channels; c++)
+        {
+            histograms[c] = new Histogram();
+        }
+        var allRows = new List<int>();
+        var outsideRows = new List<int>();
+        long rewritten = 0;
+        foreach (int y in p.Rows)
+        {
+            FilterBounds rows = FilterBounds.At(y, 0, 0, halfY, s.Width, s.Height);
+            allRows.Clear();
+            outsideRows.Clear();
+            for (int r = rows.Y0; r <= rows.Y1; r++)
+            {
+                allRows.Add(r);
+                if (!p.RowInP[r])
+                {
+                    outsideRows.Add(r);
+                }
+            }
+            uint count = 0;
+            foreach (Histogram h in histograms)
+            {
+                h.Clear();
+            }
+            int left = 0;
+            int right = -1;
+            foreach (int x in p.Columns)
+            {
+                FilterBounds w = FilterBounds.At(y, x, halfX, halfY, s.Width, s.Height);
+                if (w.X0 > right)
+                {
+                    foreach (Histogram h in histograms)
+                    {
+                        h.Clear();
+                    }
+                    count = 0;
+                    left = w.X0;
+                    right = w.X0 - 1;
+                }
+                for (; left < w.X0; left++)
+                {
+                    count -= Update(source, s, p, allRows, outsideRows, histograms, left, add: false);
+                }
+                while (right < w.X1)
+                {
+                    count += Update(source, s, p, allRows, outsideRows, histograms, ++right, add: true);
+                }
+                Span<byte> output = destination.Slice(y * d.RowStride + x * channels, channels);
+                if (count > 0)
+                {
+                    for (int c = 0; c < channels; c++)
+                    {
+                        output[c] = histograms[c].Kth((count - 1) / 2);
+                    }
+                    rewritten++;
+                }
+                else if (MedianOfWidened(source, s, p, w, output))
+                {
+                    rewritten++;
+                }
+            }
+        }
+        return rewritten;
+    }
+
+    public static long Random(ReadOnlySpan<byte> source, ImageLayout s, Span<byte> destination, ImageLayout d, ConsideredPixels p, FilterWindow window, ulong seed)
+    {
+        CopyUnlessInPlace(source, s, destination, d);
+        int channels = s.Channels;
+        int halfX = FilterBounds.HalfWidth(p.RatioX, window);
+        int halfY = FilterBounds.HalfWidth(p.RatioY, window);
+        var random = new RandomSource(seed);
+        long rewritten = 0;
+        foreach (int y in p.Rows)
+        {
+            foreach (int x in p.Columns)
+            {
+                if (FilterBounds.At(y, x, halfX, halfY, s.Width, s.Height).WidenUntilOutside(p, s.Width, s.Height) is not { } w)
+                {
+                    continue; // the whole image is P
+                }
+                uint rows = (uint)(w.Y1 - w.Y0 + 1);
+                uint cols = (uint)(w.X1 - w.X0 + 1);
+                int sy, sx;
+                do
+                {
+                    sy = w.Y0 + (int)random.Below(rows);
+                    sx = w.X0 + (int)random.Below(cols);
+                }
+                while (p.Contains(sy, sx));
+                source.Slice(sy * s.RowStride + sx * channels, channels).CopyTo(destination.Slice(y * d.RowStride + x * channels, channels));
+                rewritten++;
+            }
+        }
+        return rewritten;
+    }
+
+    private static uint Update(ReadOnlySpan<byte> source, ImageLayout s, ConsideredPixels p, List<int> allRows, List<int> outsideRows,
+                               Histogram[] histograms, int x, bool add)
+    {
+        List<int> from = p.ColumnInP[x] ? outsideRows : allRows;
+        int channels = s.Channels;
+        foreach (int r in from)
+        {
+            ReadOnlySpan<byte> pixel = source.Slice(r * s.RowStride + x * channels, channels);
+            for (int c = 0; c < channels; c++)
+            {
+                if (add)
+                {
+                    histograms[c].Add(pixel[c]);
+                }
+                else
+                {
+                    histograms[c].Remove(pixel[c]);
+                }
+            }
+        }
+        return (uint)from.Count;
+    }
+
+    private static bool MedianOfWidened(ReadOnlySpan<byte> source, ImageLayout s, ConsideredPixels p, FilterBounds window, Span<byte> output)
+    {
+        if (window.WidenUntilOutside(p, s.Width, s.Height) is not { } w)
+        {
+            return false;
+        }
+        var values = new List<byte>();
+        for (int c = 0; c < s.Channels; c++)
+        {
+            values.Clear();
+            for (int y = w.Y0; y <= w.Y1; y++)
+            {
+                for (int x = w.X0; x <= w.X1; x++)
+                {
+                    if (!p.Contains(y, x))
+                    {
+                        values.Add(source[y * s.RowStride + x * s.Channels + c]);
+                    }
+                }
+            }
+            values.Sort();
+            output[c] = values[(values.Count - 1) / 2];
+        }
+        return true;
+    }
+
+    private static void CopyUnlessInPlace(ReadOnlySpan<byte> source, ImageLayout s, Span<byte> destination, ImageLayout d)
+    {
+        if (Unsafe.AreSame(in source[0], in destination[0]))
+        {
+            return;
+        }
+        int row = s.Width * s.Channels;
+        for (int y = 0; y < s.Height; y++)
+        {
+            source.Slice(y * s.RowStride, row).CopyTo(destination.Slice(y * d.RowStride, row));
+        }
+    }
+
+    // 256 bins with a 16-bin coarse level, as in the native filter.
+    private sealed class Histogram
+    {
+        private readonly uint[] _fine = new uint[256];
+        private readonly uint[] _coarse = new uint[16];
+
+        public void Add(byte v)
+        {
+            _fine[v]++;
+            _coarse[v >> 4]++;
+        }
+
+        public void Remove(byte v)
+        {
+            _fine[v]--;
+            _coarse[v >> 4]--;
+        }
+
+        public void Clear()
+        {
+            Array.Clear(_fine);
+            Array.Clear(_coarse);
+        }
+
+        public byte Kth(uint k)
+        {
+            int bin = 0;
+            while (k >= _coarse[bin])
+            {
+                k -= _coarse[bin++];
+            }
+            int v = bin << 4;
+            while (k >= _fine[v])
+            {
+                k -= _fine[v++];
+            }
+            return (byte)v;
+        }
+    }
+}
