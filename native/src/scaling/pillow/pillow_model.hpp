@@ -1,4 +1,4 @@
-// Model of Pillow resize. See docs/scalers/.
+// Model of Pillow's Image.resize (9.4; reducing_gap=None, default box). See docs/scalers/pillow.md.
 #pragma once
 
 #include <memory>

@@ -1,0 +1,156 @@
+#include "scaling/pillow/pillow_kernels.hpp"
+
+#include <algorithm>
+#include <cstddef>
+#include <cstring>
+#include <vector>
+
+namespace sd::pillow {
+namespace {
+
+// The 8-bit accumulator: 32-bit, starting at one half, clipped after the shift (clip8).
+struct FixedArithmetic {
+    using Sample = std::uint8_t;
+    using Sum = std::int32_t;
+    static Sum start() { return 1 << (kPrecisionBits - 1); }
+    static Sum term(Sample p, const KernelTable& t, std::size_t at) { return static_cast<Sum>(p) * t.fixed[at]; }
+    static Sample finish(Sum s) {
+        const Sum v = s >> kPrecisionBits;  // arithmetic shift: floor, also below zero
+        return static_cast<Sample>(v < 0 ? 0 : (v > 255 ? 255 : v));
+    }
+};
+
+// Mode "F": the float sample widened to double, times the double weight, summed in double.
+struct FloatArithmetic {
+    using Sample = float;
+    using Sum = double;
+    static Sum start() { return 0.0; }
+    static Sum term(Sample p, const KernelTable& t, std::size_t at) { return static_cast<double>(p) * t.weight[at]; }
+    static Sample finish(Sum s) { return static_cast<float>(s); }
+};
+
+// A plain row-major buffer standing in for Pillow's intermediate image.
+template <typename T>
+struct Plane {
+    std::vector<T> data;
+    ImageRef<T> ref;
+    Plane(int width, int height, int channels)
+        : data(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * static_cast<std::size_t>(channels)) {
+        ref = ImageRef<T>{data.data(), static_cast<std::ptrdiff_t>(width) * channels * static_cast<std::ptrdiff_t>(sizeof(T)),
+                          width, height, channels};
+    }
+};
+
+template <typename T>
+ImageRef<const T> as_const(const ImageRef<T>& r) {
+    return ImageRef<const T>{r.data, r.stride_bytes, r.width, r.height, r.channels};
+}
+
+// Source rows [row_offset, row_offset + out.height) resampled along x into out.
+template <typename A>
+void horizontal(const ImageRef<const typename A::Sample>& in, const ImageRef<typename A::Sample>& out, int row_offset,
+                const AxisTable& x) {
+    const int channels = in.channels;
+    for (int yy = 0; yy < out.height; ++yy) {
+        const auto* row = in.row(yy + row_offset);
+        auto* dst = out.row(yy);
+        for (int xx = 0; xx < out.width; ++xx) {
+            const int start = x.table.index(xx, 0);
+            const int count = x.count[static_cast<std::size_t>(xx)];
+            for (int c = 0; c < channels; ++c) {
+                typename A::Sum ss = A::start();
+                for (int k = 0; k < count; ++k)
+                    ss += A::term(row[static_cast<std::ptrdiff_t>(start + k) * channels + c], x.table, x.table.at(xx, k));
+                dst[xx * channels + c] = A::finish(ss);
+            }
+        }
+    }
+}
+
+// Resampled along y; source row indices are shifted down by row_offset.
+template <typename A>
+void vertical(const ImageRef<const typename A::Sample>& in, const ImageRef<typename A::Sample>& out, int row_offset,
+              const AxisTable& y) {
+    const int n = out.row_elements();
+    for (int yy = 0; yy < out.height; ++yy) {
+        const int start = y.table.index(yy, 0) - row_offset;
+        const int count = y.count[static_cast<std::size_t>(yy)];
+        auto* dst = out.row(yy);
+        for (int e = 0; e < n; ++e) {
+            typename A::Sum ss = A::start();
+            for (int k = 0; k < count; ++k) ss += A::term(in.row(start + k)[e], y.table, y.table.at(yy, k));
+            dst[e] = A::finish(ss);
+        }
+    }
+}
+
+template <typename T>
+void copy_rows(const ImageRef<const T>& source, const ImageRef<T>& target) {
+    const std::size_t bytes = static_cast<std::size_t>(source.row_elements()) * sizeof(T);
+    for (int y = 0; y < source.height; ++y) std::memcpy(target.row(y), source.row(y), bytes);
+}
+
+// Resample.c: ImagingResampleInner. The horizontal pass covers only the source rows the
+// vertical kernels read, [first row of output 0, end of the last output's window).
+template <typename A>
+void resample_inner(const ImageRef<const typename A::Sample>& source, const ImageRef<typename A::Sample>& target,
+                    const AxisTable& x, const AxisTable& y) {
+    using T = typename A::Sample;
+    if (!x.needed && !y.needed) {
+        copy_rows(source, target);
+        return;
+    }
+    if (!x.needed) {
+        vertical<A>(source, target, 0, y);
+        return;
+    }
+    if (!y.needed) {
+        horizontal<A>(source, target, 0, x);
+        return;
+    }
+    const int last = target.height - 1;
+    const int first_row = y.table.index(0, 0);
+    const int end_row = y.table.index(last, 0) + y.count[static_cast<std::size_t>(last)];
+    Plane<T> temp(target.width, end_row - first_row, source.channels);
+    horizontal<A>(source, temp.ref, first_row, x);
+    vertical<A>(as_const(temp.ref), target, first_row, y);
+}
+
+template <typename T>
+void gather(const ImageRef<const T>& source, const ImageRef<T>& target, const AxisTable& x, const AxisTable& y) {
+    const int channels = source.channels;
+    for (int dy = 0; dy < target.height; ++dy) {
+        T* out = target.row(dy);
+        const bool row_inside = y.count[static_cast<std::size_t>(dy)] > 0;
+        const T* in = source.row(y.table.index(dy, 0));
+        for (int dx = 0; dx < target.width; ++dx) {
+            const bool inside = row_inside && x.count[static_cast<std::size_t>(dx)] > 0;
+            const T* pixel = in + static_cast<std::ptrdiff_t>(x.table.index(dx, 0)) * channels;
+            for (int c = 0; c < channels; ++c) out[dx * channels + c] = inside ? pixel[c] : T(0);
+        }
+    }
+}
+
+}  // namespace
+
+void resample(const ImageRef<const std::uint8_t>& source, const ImageRef<std::uint8_t>& target, const AxisTable& x,
+              const AxisTable& y) {
+    resample_inner<FixedArithmetic>(source, target, x, y);
+}
+
+void resample(const ImageRef<const float>& source, const ImageRef<float>& target, const AxisTable& x,
+              const AxisTable& y) {
+    resample_inner<FloatArithmetic>(source, target, x, y);
+}
+
+void gather_nearest(const ImageRef<const std::uint8_t>& source, const ImageRef<std::uint8_t>& target,
+                    const AxisTable& x, const AxisTable& y) {
+    gather(source, target, x, y);
+}
+
+void gather_nearest(const ImageRef<const float>& source, const ImageRef<float>& target, const AxisTable& x,
+                    const AxisTable& y) {
+    gather(source, target, x, y);
+}
+
+}  // namespace sd::pillow
