@@ -23,6 +23,7 @@ internal static class CliApp
         {
             ScaleCommand.Create(output),
             AnalyzeCommand.Create(output),
+            DefendCommand.Create(output),
             ScalersCommand.Create(output),
             DemoCommand.Create(output),
         };
