@@ -84,6 +84,37 @@ public class TensorFlowConsistencyTests
     }
 
     [TestCaseSource(nameof(AllMethods))]
+    public void Padded_rows_give_the_same_pixels_and_padding_is_untouched(ScalingLibrary library, ScalingAlgorithm algorithm, bool antialias)
+    {
+        var source = new ImageSize(23, 17);
+        var target = new ImageSize(9, 7);
+        const int Channels = 3;
+        const float Sentinel = 12345f;
+        float[] pixels = ConformanceCases.RandomFloats(source, Channels, seed: 99, 255f);
+        var sourceLayout = new ImageLayout(source.Width, source.Height, Channels, source.Width * Channels + 5);
+        var targetLayout = new ImageLayout(target.Width, target.Height, Channels, target.Width * Channels + 2);
+        var padded = new float[sourceLayout.RowStride * source.Height];
+        for (int y = 0; y < source.Height; y++)
+        {
+            pixels.AsSpan(y * source.Width * Channels, source.Width * Channels).CopyTo(padded.AsSpan(y * sourceLayout.RowStride));
+        }
+        foreach (ScalingBackend backend in new[] { ScalingBackend.Native, ScalingBackend.Managed })
+        {
+            using var model = ScalingModel.Create(library, algorithm, source, target, new ScalingOptions { Antialias = antialias, Backend = backend });
+            float[] expected = model.Scale(pixels, Channels);
+            var output = new float[targetLayout.RowStride * target.Height];
+            Array.Fill(output, Sentinel);
+            model.Scale(padded, sourceLayout, output, targetLayout);
+            for (int y = 0; y < target.Height; y++)
+            {
+                Assert.That(output.AsSpan(y * targetLayout.RowStride, target.Width * Channels).ToArray(),
+                    Is.EqualTo(expected.AsSpan(y * target.Width * Channels, target.Width * Channels).ToArray()), $"{backend} row {y}");
+                Assert.That(output.AsSpan(y * targetLayout.RowStride + target.Width * Channels, 2).ToArray(), Is.All.EqualTo(Sentinel), $"{backend} padding {y}");
+            }
+        }
+    }
+
+    [TestCaseSource(nameof(AllMethods))]
     public void Only_float32_is_supported(ScalingLibrary library, ScalingAlgorithm algorithm, bool antialias)
     {
         foreach (ScalingBackend backend in new[] { ScalingBackend.Native, ScalingBackend.Managed })
