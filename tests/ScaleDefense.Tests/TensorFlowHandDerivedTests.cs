@@ -186,6 +186,28 @@ public class TensorFlowHandDerivedTests
         }
     }
 
+    [Test]
+    public void Same_size_is_the_identity_except_for_blurring_kernels()
+    {
+        // β = 1: bilinear λ = 0, bicubic table index 0 (weights 0, 1, 0, 0), area cells are single
+        // pixels with coverage 1, nearest reads p. Gaussian and Mitchell are not interpolating:
+        // output 0 of [v0, v1, v2] is (K(0)·v0 + K(1)·v1) / (K(0) + K(1)) (tap −1 dropped).
+        var size = new ImageSize(V.Length, 1);
+        foreach (ScalingLibrary library in new[] { ScalingLibrary.TensorFlow1, ScalingLibrary.TensorFlow })
+        {
+            foreach (ScalingAlgorithm algorithm in new[] { ScalingAlgorithm.Nearest, ScalingAlgorithm.Bilinear, ScalingAlgorithm.Bicubic, ScalingAlgorithm.Area })
+            {
+                using var model = ScalingModel.Create(library, algorithm, size, size);
+                Assert.That(model.Scale(V, 1), Is.EqualTo(V), $"{library} {algorithm}");
+            }
+        }
+        Expect(ScalingLibrary.TensorFlow, ScalingAlgorithm.Gaussian, V[..3], false, 1e-4,
+            Weighted([1, Gaussian(1)], V[0], V[1]), Weighted([Gaussian(1), 1, Gaussian(1)], V[0], V[1], V[2]), Weighted([Gaussian(1), 1], V[1], V[2]));
+        Expect(ScalingLibrary.TensorFlow, ScalingAlgorithm.MitchellCubic, V[..3], false, 1e-4,
+            Weighted([Mitchell(0), Mitchell(1)], V[0], V[1]), Weighted([Mitchell(1), Mitchell(0), Mitchell(1)], V[0], V[1], V[2]),
+            Weighted([Mitchell(1), Mitchell(0)], V[1], V[2]));
+    }
+
     [TestCase(2)]
     [TestCase(3)]
     [TestCase(4)]
