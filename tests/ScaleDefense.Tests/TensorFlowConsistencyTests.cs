@@ -9,7 +9,7 @@ namespace ScaleDefense.Tests;
 [TestFixture]
 public class TensorFlowConsistencyTests
 {
-    private static readonly IReadOnlyList<ConformanceCases.SizeCase> Cases = ConformanceCases.Generate(45, seed: 4242);
+    private static readonly IReadOnlyList<ConformanceCases.SizeCase> Cases = ConformanceCases.Generate(90, seed: 4242);
 
     internal static IEnumerable<(ScalingLibrary Library, ScalingAlgorithm Algorithm, bool Antialias)> Methods()
     {
