@@ -1,4 +1,5 @@
-// Model of TensorFlow (2 and 1) resize. See docs/scalers/.
+// Model of TensorFlow 2's tf.image.resize (Library::TensorFlow) and TensorFlow 1's
+// tf.compat.v1.image.resize_images (Library::TensorFlow1). See docs/scalers/tensorflow.md.
 #pragma once
 
 #include <memory>
