@@ -13,7 +13,7 @@ public static class ScalerCatalog
     private const string OpenCvLive = "byte-exact vs OpenCV 4.13 (OpenCvSharp) in every test run";
     private const string PillowFixtures = "byte-exact vs Pillow golden fixtures";
     private const string TorchFixtures = "vs PyTorch golden fixtures";
-    private const string HandDerived = "hand-derived values from TensorFlow's kernel source";
+    private const string HandDerived = "bit-exact vs the worked examples of TensorFlow's kernels and TensorFlow's own test values; derived from its kernel source";
 
     /// <summary>All entries, in library order.</summary>
     public static IReadOnlyList<ScalerEntry> Entries { get; } =
