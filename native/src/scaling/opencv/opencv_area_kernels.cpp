@@ -13,7 +13,6 @@ std::uint8_t to_u8(float v) {
     // saturate_cast<uchar>(float): round half to even, then clamp.
     return static_cast<std::uint8_t>(std::clamp(std::nearbyint(v), 0.0f, 255.0f));
 }
-float to_f32(float v) { return v; }
 
 template <typename T>
 void area_table(const ImageRef<const T>& source, const ImageRef<T>& target, const KernelTable& x,
@@ -50,7 +49,7 @@ void area_table(const ImageRef<const T>& source, const ImageRef<T>& target, cons
             if constexpr (std::is_same_v<T, std::uint8_t>)
                 out[e] = to_u8(sum[e]);
             else
-                out[e] = to_f32(sum[e]);
+                out[e] = sum[e];
         }
     }
 }
