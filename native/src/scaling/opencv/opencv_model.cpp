@@ -1,46 +1,113 @@
 #include "scaling/opencv/opencv_model.hpp"
 
-#include <string>
+#include <cmath>
+#include <stdexcept>
 
-#include "core/errors.hpp"
-#include "scaling/catalog.hpp"
-
+#include "scaling/opencv/opencv_area_kernels.hpp"
 #include "scaling/opencv/opencv_kernels.hpp"
 #include "scaling/opencv/opencv_tables.hpp"
+#include "scaling/opencv/opencv_wide_kernels.hpp"
 
 namespace sd::opencv {
 namespace {
 
-// Which of cv::resize's code paths a size pair and algorithm end up in.
-enum class Path { Copy, Nearest, Linear, Area2x2 };
+// Which of cv::resize's code paths a size pair and algorithm end up in (cv::hal::resize).
+enum class Path { Copy, Nearest, Linear, Area2x2, AreaBlock, AreaTable, Cubic, Lanczos4 };
 
-Path choose_path(const ModelParams& p) {
-    if (p.source == p.target) return Path::Copy;
-    if (p.algorithm == Algorithm::Nearest) return Path::Nearest;
-    // INTER_LINEAR with both ratios exactly 2 is handed to the INTER_AREA fast path.
-    if (is_integer_step(p.source.width, p.target.width, 2) && is_integer_step(p.source.height, p.target.height, 2))
-        return Path::Area2x2;
-    return Path::Linear;
+struct Plan {
+    Path path = Path::Copy;
+    KernelTable x, y;
+    bool fixed_matrices = true;  // 8-bit matrices from the 11-bit weights (else float32 weights)
+    int kx = 0, ky = 0;          // integer ratios of the area fast path
+    double width_x = 1, width_y = 1;
+};
+
+int integer_step(int inputs, int outputs) {
+    const int k = static_cast<int>(std::nearbyint(source_step(inputs, outputs)));
+    return is_integer_step(inputs, outputs, k) ? k : 0;
+}
+
+Plan plan_interpolation(Interpolation kind, const Size& s, const Size& t, bool area_mode) {
+    Plan p;
+    p.x = interpolation_table(kind, s.width, t.width, true, area_mode);
+    p.y = interpolation_table(kind, s.height, t.height, false, area_mode);
+    p.width_x = p.width_y = p.x.taps;
+    return p;
+}
+
+Plan plan_area(const Size& s, const Size& t) {
+    const double sx = source_step(s.width, t.width);
+    const double sy = source_step(s.height, t.height);
+    if (sx < 1 || sy < 1) {
+        // An upscaled axis: the linear kernel on area-mode tables, on both axes.
+        Plan p = plan_interpolation(Interpolation::Linear, s, t, true);
+        p.path = Path::Linear;
+        return p;
+    }
+    Plan p;
+    p.x = area_table(s.width, t.width);
+    p.y = area_table(s.height, t.height);
+    p.fixed_matrices = false;
+    p.width_x = sx;
+    p.width_y = sy;
+    p.kx = integer_step(s.width, t.width);
+    p.ky = integer_step(s.height, t.height);
+    if (p.kx == 2 && p.ky == 2)
+        p.path = Path::Area2x2;
+    else if (p.kx > 0 && p.ky > 0)
+        p.path = Path::AreaBlock;
+    else
+        p.path = Path::AreaTable;
+    return p;
+}
+
+Plan make_plan(const ModelParams& m) {
+    const Size& s = m.source;
+    const Size& t = m.target;
+    Plan p;
+    switch (m.algorithm) {
+        case Algorithm::Nearest:
+        case Algorithm::NearestExact: {
+            const bool exact = m.algorithm == Algorithm::NearestExact;
+            p.x = exact ? nearest_exact_table(s.width, t.width) : nearest_table(s.width, t.width);
+            p.y = exact ? nearest_exact_table(s.height, t.height) : nearest_table(s.height, t.height);
+            p.path = Path::Nearest;
+            break;
+        }
+        case Algorithm::Bilinear:
+            p = plan_interpolation(Interpolation::Linear, s, t, false);
+            // INTER_LINEAR with both ratios exactly 2 is handed to the INTER_AREA fast path.
+            p.path = integer_step(s.width, t.width) == 2 && integer_step(s.height, t.height) == 2 ? Path::Area2x2
+                                                                                                  : Path::Linear;
+            break;
+        case Algorithm::Bicubic:
+            p = plan_interpolation(Interpolation::Cubic, s, t, false);
+            p.path = Path::Cubic;
+            break;
+        case Algorithm::Lanczos:
+            p = plan_interpolation(Interpolation::Lanczos4, s, t, false);
+            p.path = Path::Lanczos4;
+            break;
+        case Algorithm::Area: p = plan_area(s, t); break;
+        default: throw std::invalid_argument("OpenCV has no such algorithm");
+    }
+    // Same size: a plain copy for every algorithm; the tables are the identity then anyway.
+    if (s == t) p.path = Path::Copy;
+    return p;
 }
 
 class OpenCvModel final : public ScalingModel {
 public:
-    explicit OpenCvModel(const ModelParams& p)
-        : ScalingModel(p),
-          path_(choose_path(p)),
-          x_(p.algorithm == Algorithm::Nearest ? nearest_table(p.source.width, p.target.width)
-                                               : linear_table(p.source.width, p.target.width, true)),
-          y_(p.algorithm == Algorithm::Nearest ? nearest_table(p.source.height, p.target.height)
-                                               : linear_table(p.source.height, p.target.height, false)),
-          // 8-bit weights are the 11-bit fixed-point ones; float32 weights are used as they are.
-          // A copy is the identity either way, which both tables already give at equal sizes.
-          l_u8_(to_matrix(y_, 2048.0)),
-          r_u8_(to_matrix(x_, 2048.0)),
-          l_f32_(to_matrix(y_, 0.0)),
-          r_f32_(to_matrix(x_, 0.0)) {}
+    explicit OpenCvModel(const ModelParams& params)
+        : ScalingModel(params),
+          plan_(make_plan(params)),
+          l_u8_(to_matrix(plan_.y, plan_.fixed_matrices ? 2048.0 : 0.0)),
+          r_u8_(to_matrix(plan_.x, plan_.fixed_matrices ? 2048.0 : 0.0)),
+          l_f32_(to_matrix(plan_.y, 0.0)),
+          r_f32_(to_matrix(plan_.x, 0.0)) {}
 
-    double kernel_width(Axis) const override {
-        return params().algorithm == Algorithm::Nearest ? 1.0 : 2.0;
+    double kernel_width(Axis axis) const override {
+        return axis == Axis::Vertical ? plan_.width_y : plan_.width_x;
     }
 
     bool supports(SampleType) const override { return true; }
@@ -60,26 +127,26 @@ public:
 private:
     template <typename Source, typename Target>
     void run(const Source& source, const Target& target) const {
-        switch (path_) {
+        const KernelTable& x = plan_.x;
+        const KernelTable& y = plan_.y;
+        switch (plan_.path) {
             case Path::Copy: copy_image(source, target); return;
-            case Path::Nearest: resize_nearest(source, target, x_, y_); return;
-            case Path::Linear: resize_linear(source, target, x_, y_); return;
+            case Path::Nearest: resize_nearest(source, target, x, y); return;
+            case Path::Linear: resize_linear(source, target, x, y); return;
             case Path::Area2x2: resize_area_2x2(source, target); return;
+            case Path::AreaBlock: resize_area_block(source, target, plan_.kx, plan_.ky); return;
+            case Path::AreaTable: resize_area_table(source, target, x, y); return;
+            case Path::Cubic: resize_cubic(source, target, x, y); return;
+            case Path::Lanczos4: resize_lanczos4(source, target, x, y); return;
         }
     }
 
-    Path path_;
-    KernelTable x_;
-    KernelTable y_;
+    Plan plan_;
     CoefficientMatrix l_u8_, r_u8_, l_f32_, r_f32_;
 };
 
 }  // namespace
 
-std::unique_ptr<ScalingModel> create_model(const ModelParams& params) {
-    if (params.algorithm != Algorithm::Nearest && params.algorithm != Algorithm::Bilinear)
-        throw UnsupportedError(std::string("OpenCV ") + algorithm_name(params.algorithm) + " is not implemented yet");
-    return std::make_unique<OpenCvModel>(params);
-}
+std::unique_ptr<ScalingModel> create_model(const ModelParams& params) { return std::make_unique<OpenCvModel>(params); }
 
 }  // namespace sd::opencv

@@ -1,39 +1,82 @@
 namespace ScaleDefense.Managed.OpenCv;
 
-/// <summary>The managed baseline of OpenCV's resize: same tables, same arithmetic as the C++ core.</summary>
+/// <summary>The managed baseline of OpenCV's resize: same tables, same arithmetic as the C++ core
+/// (native/src/scaling/opencv/opencv_model.cpp).</summary>
 internal sealed class ManagedOpenCvEngine : IScalingEngine
 {
-    // Which of cv::resize's code paths a size pair and algorithm end up in.
-    private enum Path { Copy, Nearest, Linear, Area2x2 }
+    // Which of cv::resize's code paths a size pair and algorithm end up in (cv::hal::resize).
+    private enum Path { Copy, Nearest, Linear, Area2x2, AreaBlock, AreaTable, Cubic, Lanczos4 }
 
     private readonly Path _path;
-    private readonly bool _nearest;
     private readonly KernelTable _x;
     private readonly KernelTable _y;
+    private readonly bool _fixedMatrices = true; // 8-bit matrices from the 11-bit weights
+    private readonly int _kx;
+    private readonly int _ky;
+    private readonly double _widthX = 1;
+    private readonly double _widthY = 1;
 
     public ManagedOpenCvEngine(ScalingAlgorithm algorithm, ImageSize source, ImageSize target)
     {
-        if (algorithm is not (ScalingAlgorithm.Nearest or ScalingAlgorithm.Bilinear))
+        switch (algorithm)
         {
-            throw new NotSupportedException($"OpenCV {algorithm} is not implemented yet.");
+            case ScalingAlgorithm.Nearest or ScalingAlgorithm.NearestExact:
+                bool exact = algorithm == ScalingAlgorithm.NearestExact;
+                _x = exact ? OpenCvTables.NearestExact(source.Width, target.Width) : OpenCvTables.Nearest(source.Width, target.Width);
+                _y = exact ? OpenCvTables.NearestExact(source.Height, target.Height) : OpenCvTables.Nearest(source.Height, target.Height);
+                _path = Path.Nearest;
+                break;
+            case ScalingAlgorithm.Bilinear:
+                (_x, _y) = Interpolation(OpenCvInterpolation.Linear, source, target, areaMode: false);
+                // INTER_LINEAR with both ratios exactly 2 is handed to the INTER_AREA fast path.
+                _path = IntegerStep(source.Width, target.Width) == 2 && IntegerStep(source.Height, target.Height) == 2 ? Path.Area2x2 : Path.Linear;
+                _widthX = _widthY = 2;
+                break;
+            case ScalingAlgorithm.Bicubic:
+                (_x, _y) = Interpolation(OpenCvInterpolation.Cubic, source, target, areaMode: false);
+                _path = Path.Cubic;
+                _widthX = _widthY = 4;
+                break;
+            case ScalingAlgorithm.Lanczos:
+                (_x, _y) = Interpolation(OpenCvInterpolation.Lanczos4, source, target, areaMode: false);
+                _path = Path.Lanczos4;
+                _widthX = _widthY = 8;
+                break;
+            case ScalingAlgorithm.Area:
+                double sx = OpenCvTables.SourceStep(source.Width, target.Width);
+                double sy = OpenCvTables.SourceStep(source.Height, target.Height);
+                if (sx < 1 || sy < 1)
+                {
+                    // An upscaled axis: the linear kernel on area-mode tables, on both axes.
+                    (_x, _y) = Interpolation(OpenCvInterpolation.Linear, source, target, areaMode: true);
+                    _path = Path.Linear;
+                    _widthX = _widthY = 2;
+                    break;
+                }
+                _x = OpenCvTables.Area(source.Width, target.Width);
+                _y = OpenCvTables.Area(source.Height, target.Height);
+                _fixedMatrices = false;
+                _widthX = sx;
+                _widthY = sy;
+                _kx = IntegerStep(source.Width, target.Width);
+                _ky = IntegerStep(source.Height, target.Height);
+                _path = _kx == 2 && _ky == 2 ? Path.Area2x2 : _kx > 0 && _ky > 0 ? Path.AreaBlock : Path.AreaTable;
+                break;
+            default:
+                throw new NotSupportedException($"OpenCV has no algorithm {algorithm}.");
         }
-        bool nearest = algorithm == ScalingAlgorithm.Nearest;
-        _nearest = nearest;
-        _x = nearest ? OpenCvTables.Nearest(source.Width, target.Width) : OpenCvTables.Linear(source.Width, target.Width, horizontal: true);
-        _y = nearest ? OpenCvTables.Nearest(source.Height, target.Height) : OpenCvTables.Linear(source.Height, target.Height, horizontal: false);
-        _path = source == target ? Path.Copy
-            : nearest ? Path.Nearest
-            // INTER_LINEAR with both ratios exactly 2 is handed to the INTER_AREA fast path.
-            : OpenCvTables.IsIntegerStep(source.Width, target.Width, 2) && OpenCvTables.IsIntegerStep(source.Height, target.Height, 2) ? Path.Area2x2
-            : Path.Linear;
+        if (source == target)
+        {
+            _path = Path.Copy; // a plain copy for every algorithm; the tables are the identity anyway
+        }
     }
 
-    public double KernelWidth(bool vertical) => _nearest ? 1.0 : 2.0;
+    public double KernelWidth(bool vertical) => vertical ? _widthY : _widthX;
 
     public bool Supports(SampleType sampleType) => true;
 
     public (int[] Offsets, int[] Indices, double[] Weights) GetCoefficients(bool vertical, SampleType sampleType) =>
-        (vertical ? _y : _x).ToCsr(sampleType == SampleType.UInt8 ? 2048.0 : 0.0);
+        (vertical ? _y : _x).ToCsr(sampleType == SampleType.UInt8 && _fixedMatrices ? 2048.0 : 0.0);
 
     public void Scale(ReadOnlySpan<byte> source, ImageLayout s, Span<byte> destination, ImageLayout d)
     {
@@ -42,7 +85,11 @@ internal sealed class ManagedOpenCvEngine : IScalingEngine
             case Path.Copy: OpenCvKernels.Copy(source, s, destination, d); break;
             case Path.Nearest: OpenCvKernels.Nearest(source, s, destination, d, _x, _y); break;
             case Path.Linear: OpenCvKernels.Linear(source, s, destination, d, _x, _y); break;
-            default: OpenCvKernels.Area2x2(source, s, destination, d); break;
+            case Path.Area2x2: OpenCvKernels.Area2x2(source, s, destination, d); break;
+            case Path.AreaBlock: OpenCvAreaKernels.Block(source, s, destination, d, _kx, _ky); break;
+            case Path.AreaTable: OpenCvAreaKernels.Table(source, s, destination, d, _x, _y); break;
+            case Path.Cubic: OpenCvWideKernels.Cubic(source, s, destination, d, _x, _y); break;
+            default: OpenCvWideKernels.Lanczos4(source, s, destination, d, _x, _y); break;
         }
     }
 
@@ -53,9 +100,24 @@ internal sealed class ManagedOpenCvEngine : IScalingEngine
             case Path.Copy: OpenCvKernels.Copy(source, s, destination, d); break;
             case Path.Nearest: OpenCvKernels.Nearest(source, s, destination, d, _x, _y); break;
             case Path.Linear: OpenCvKernels.Linear(source, s, destination, d, _x, _y); break;
-            default: OpenCvKernels.Area2x2(source, s, destination, d); break;
+            case Path.Area2x2: OpenCvKernels.Area2x2(source, s, destination, d); break;
+            case Path.AreaBlock: OpenCvAreaKernels.Block(source, s, destination, d, _kx, _ky); break;
+            case Path.AreaTable: OpenCvAreaKernels.Table(source, s, destination, d, _x, _y); break;
+            case Path.Cubic: OpenCvWideKernels.Cubic(source, s, destination, d, _x, _y); break;
+            default: OpenCvWideKernels.Lanczos4(source, s, destination, d, _x, _y); break;
         }
     }
 
     public void Dispose() { }
+
+    private static (KernelTable X, KernelTable Y) Interpolation(OpenCvInterpolation kind, ImageSize source, ImageSize target, bool areaMode) =>
+        (OpenCvTables.Interpolation(kind, source.Width, target.Width, horizontal: true, areaMode),
+         OpenCvTables.Interpolation(kind, source.Height, target.Height, horizontal: false, areaMode));
+
+    // OpenCV's integer-ratio test (rne(s) within DBL_EPSILON): k, or 0 when s is not an integer.
+    private static int IntegerStep(int inputs, int outputs)
+    {
+        int k = (int)Math.Round(OpenCvTables.SourceStep(inputs, outputs), MidpointRounding.ToEven);
+        return OpenCvTables.IsIntegerStep(inputs, outputs, k) ? k : 0;
+    }
 }
