@@ -23,6 +23,8 @@ public sealed class AxisAnalysis
         MaxWeightPerIndex = maxWeight;
         ConsideredIndices = Enumerable.Range(0, SourceCount).Where(i => maxWeight[i] > 0).ToArray();
         MaxWeight = maxWeight.Length == 0 ? 0 : maxWeight.Max();
+        double significant = SignificanceShare / Math.Max(Ratio, 1.0);
+        SignificantCount = maxWeight.Count(w => w >= significant);
         BehavesLikeNearest = nearest && Ratio > 1;
     }
 
@@ -40,6 +42,12 @@ public sealed class AxisAnalysis
 
     /// <summary>Source indices with a non-zero weight in some output: this axis' share of the set P.</summary>
     public IReadOnlyList<int> ConsideredIndices { get; }
+
+    /// <summary>A weight below this share of a uniform kernel's 1/β is negligible: such a sample is read but barely counts.</summary>
+    public const double SignificanceShare = 0.1;
+
+    /// <summary>Source indices whose largest weight is at least <see cref="SignificanceShare"/>/β (floating-point crumbs of a kernel that is zero there do not count).</summary>
+    public int SignificantCount { get; }
 
     /// <summary>Share of the source indices that are read at all.</summary>
     public double CoveredFraction => (double)ConsideredIndices.Count / SourceCount;
