@@ -35,9 +35,9 @@ public class PyTorchGoldenTests
         }
     }
 
-    // The matrices alone, applied in double: float32 rounding of torch's sums is ~3e-5 at 255.
+    // The matrices alone, applied in double: torch rounds its sums to float32 (up to ~6e-5 at 255).
     [TestCaseSource(nameof(AllCases))]
-    public void Matrix_product_matches_torch_within_2e_4(PyTorchGolden.GoldenCase c)
+    public void Matrix_product_matches_torch_within_1e_4(PyTorchGolden.GoldenCase c)
     {
         using var model = Create(c, ScalingBackend.Native);
         double[] product = MatrixProduct.Apply(model.GetLeft(SampleType.Float32), model.GetRight(SampleType.Float32),
@@ -47,7 +47,7 @@ public class PyTorchGoldenTests
         {
             worst = Math.Max(worst, Math.Abs(product[i] - c.Output[i]));
         }
-        Assert.That(worst, Is.LessThanOrEqualTo(2e-4));
+        Assert.That(worst, Is.LessThanOrEqualTo(1e-4));
     }
 
     [Test]
@@ -56,19 +56,24 @@ public class PyTorchGoldenTests
         foreach (var group in PyTorchGolden.Cases.GroupBy(c => c.Kind))
         {
             float worst = 0;
+            double worstProduct = 0;
             long off = 0, total = 0;
             foreach (PyTorchGolden.GoldenCase c in group)
             {
                 using var model = Create(c, ScalingBackend.Native);
                 float[] actual = model.Scale(c.Input, c.Channels);
+                double[] product = MatrixProduct.Apply(model.GetLeft(SampleType.Float32), model.GetRight(SampleType.Float32),
+                                                       c.Input, c.Source.Width, c.Channels);
                 for (int i = 0; i < actual.Length; i++)
                 {
                     worst = Math.Max(worst, Math.Abs(actual[i] - c.Output[i]));
+                    worstProduct = Math.Max(worstProduct, Math.Abs(product[i] - c.Output[i]));
                     off += actual[i] != c.Output[i] ? 1 : 0;
                 }
                 total += actual.Length;
             }
-            TestContext.Out.WriteLine($"{group.Key}: max |diff| {worst:G3}, {off} of {total} samples not bit-identical");
+            TestContext.Out.WriteLine(
+                $"{group.Key}: Scale max |diff| {worst:G3}, {off} of {total} samples not bit-identical; L·X·R max |diff| {worstProduct:G3}");
             Assert.That(total, Is.GreaterThan(0));
         }
     }
