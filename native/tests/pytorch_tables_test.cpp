@@ -66,7 +66,7 @@ TEST(PyTorchTables, CubicHalfwayWeightsAreKeysWithMinusThreeQuarters) {
 
 TEST(PyTorchTables, AntialiasWindowIsWidenedTruncatedAndNormalised) {
     // 4 -> 2, s = 2, support 2: output 0 centre 1, window [0, 3), weights 0.75, 0.75, 0.25 / 1.75.
-    const auto t = antialias_table(4, 2, false);
+    const auto t = antialias_table(4, 2, false).table;
     EXPECT_EQ(t.index(0, 0), 0);
     EXPECT_EQ(t.w(0, 0), static_cast<double>(0.75f / 1.75f));
     EXPECT_EQ(t.w(0, 2), static_cast<double>(0.25f / 1.75f));

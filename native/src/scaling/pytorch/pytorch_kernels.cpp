@@ -25,11 +25,21 @@ float quad_sum(const float t[4], const float w[4]) {
 }
 
 // One antialiased output sample: `p` is the line's first sample, `step` the distance between
-// neighbouring source samples. Zero-weight padding taps leave the sum unchanged.
-float aa_sum(const float* p, std::ptrdiff_t step, const KernelTable& t, int output) {
+// neighbouring source samples. Only the window's own taps are summed (not the padding).
+float aa_sum(const float* p, std::ptrdiff_t step, const AntialiasTable& a, int output) {
+    const KernelTable& t = a.table;
+    const int count = a.count[output];
+    const int blocked = 4 * ((count - 1) / 4);
     float s = p[static_cast<std::ptrdiff_t>(t.index(output, 0)) * step] * weight(t, output, 0);
-    for (int j = 1; j < t.taps; ++j)
-        s = std::fma(p[static_cast<std::ptrdiff_t>(t.index(output, j)) * step], weight(t, output, j), s);
+    for (int j = 1; j < count; ++j) {
+        const float x = p[static_cast<std::ptrdiff_t>(t.index(output, j)) * step];
+        if (j <= blocked) {
+            const float product = x * weight(t, output, j);
+            s = s + product;
+        } else {
+            s = std::fma(x, weight(t, output, j), s);
+        }
+    }
     return s;
 }
 
@@ -104,7 +114,8 @@ void resize_cubic(const FloatSource& source, const FloatTarget& target, const Ke
     }
 }
 
-void resize_separable(const FloatSource& source, const FloatTarget& target, const KernelTable& x, const KernelTable& y) {
+void resize_separable(const FloatSource& source, const FloatTarget& target, const AntialiasTable& x,
+                      const AntialiasTable& y) {
     const int channels = source.channels;
     const bool horizontal = source.width != target.width;
     const bool vertical = source.height != target.height;

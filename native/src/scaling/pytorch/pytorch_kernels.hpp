@@ -24,9 +24,13 @@ void resize_linear(const FloatSource& source, const FloatTarget& target, const K
 void resize_cubic(const FloatSource& source, const FloatTarget& target, const KernelTable& x, const KernelTable& y);
 
 // antialias=True (separable_upsample_generic_Nd_kernel_impl): width pass (skipped when the
-// width is unchanged) into a float32 buffer, then height pass (skipped when unchanged); each
-// output is t = x0 w0, then t = fma(xj, wj, t) left to right.
-void resize_separable(const FloatSource& source, const FloatTarget& target, const KernelTable& x, const KernelTable& y);
+// width is unchanged) into a float32 buffer, then height pass (skipped when unchanged). Each
+// output sums its window left to right as the AVX2 build compiles interpolate_aa_single_dim's
+// `output += t * wts`: t = x0 w0; then the first 4 floor((count - 1) / 4) terms are rounded
+// products added one by one (the vectorised part of the loop), the remaining ones fused
+// multiply-adds (its scalar tail). Found by testing against torch 1.13.1; bit-exact there.
+void resize_separable(const FloatSource& source, const FloatTarget& target, const AntialiasTable& x,
+                      const AntialiasTable& y);
 
 // 'area' (cpu_adaptive_avg_pool): float32 sum over the window rows then columns, then
 // f32(f32(sum / kh) / kw).

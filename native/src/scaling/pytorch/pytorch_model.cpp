@@ -25,14 +25,19 @@ Path choose_path(const ModelParams& p) {
     throw UnsupportedError(std::string("PyTorch has no ") + algorithm_name(p.algorithm) + " mode");
 }
 
-KernelTable axis_table(const ModelParams& p, int inputs, int outputs) {
+// The antialiased table of an axis (empty unless antialias applies).
+AntialiasTable axis_antialias(const ModelParams& p, int inputs, int outputs) {
+    if (!p.antialias) return {};
+    return antialias_table(inputs, outputs, p.algorithm == Algorithm::Bicubic);
+}
+
+KernelTable axis_table(const ModelParams& p, const AntialiasTable& antialiased, int inputs, int outputs) {
+    if (p.antialias) return antialiased.table;
     switch (p.algorithm) {
         case Algorithm::Nearest: return nearest_table(inputs, outputs);
         case Algorithm::NearestExact: return nearest_exact_table(inputs, outputs);
-        case Algorithm::Bilinear:
-            return p.antialias ? antialias_table(inputs, outputs, false) : linear_table(inputs, outputs);
-        case Algorithm::Bicubic:
-            return p.antialias ? antialias_table(inputs, outputs, true) : cubic_table(inputs, outputs);
+        case Algorithm::Bilinear: return linear_table(inputs, outputs);
+        case Algorithm::Bicubic: return cubic_table(inputs, outputs);
         default: return area_table(area_windows(inputs, outputs), inputs);
     }
 }
@@ -52,8 +57,10 @@ public:
     explicit PyTorchModel(const ModelParams& p)
         : ScalingModel(p),
           path_(choose_path(p)),
-          x_(axis_table(p, p.source.width, p.target.width)),
-          y_(axis_table(p, p.source.height, p.target.height)),
+          aa_x_(axis_antialias(p, p.source.width, p.target.width)),
+          aa_y_(axis_antialias(p, p.source.height, p.target.height)),
+          x_(axis_table(p, aa_x_, p.source.width, p.target.width)),
+          y_(axis_table(p, aa_y_, p.source.height, p.target.height)),
           area_x_(p.algorithm == Algorithm::Area ? area_windows(p.source.width, p.target.width) : AreaWindows{}),
           area_y_(p.algorithm == Algorithm::Area ? area_windows(p.source.height, p.target.height) : AreaWindows{}),
           l_(to_matrix(y_, 0.0)),
@@ -76,13 +83,14 @@ public:
             case Path::Gather: resize_gather(source, target, x_, y_); return;
             case Path::Linear: resize_linear(source, target, x_, y_); return;
             case Path::Cubic: resize_cubic(source, target, x_, y_); return;
-            case Path::Separable: resize_separable(source, target, x_, y_); return;
+            case Path::Separable: resize_separable(source, target, aa_x_, aa_y_); return;
             case Path::Area: resize_area(source, target, area_x_, area_y_); return;
         }
     }
 
 private:
     Path path_;
+    AntialiasTable aa_x_, aa_y_;
     KernelTable x_, y_;
     AreaWindows area_x_, area_y_;
     CoefficientMatrix l_, r_;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <utility>
 
 namespace sd::pytorch {
 namespace {
@@ -127,7 +128,7 @@ double antialias_width(int inputs, int outputs, bool cubic) {
     return 2.0 * antialias_support(scale_value(inputs, outputs), cubic);
 }
 
-KernelTable antialias_table(int inputs, int outputs, bool cubic) {
+AntialiasTable antialias_table(int inputs, int outputs, bool cubic) {
     const float s = scale_value(inputs, outputs);
     const float support = antialias_support(s, cubic);
     const float inv = s >= 1.0f ? 1.0f / s : 1.0f;
@@ -162,7 +163,7 @@ KernelTable antialias_table(int inputs, int outputs, bool cubic) {
             set_tap(t, i, j, source, j < count[i] ? weights[i][j] : 0.0);
         }
     }
-    return t;
+    return AntialiasTable{std::move(t), std::move(count)};
 }
 
 AreaWindows area_windows(int inputs, int outputs) {

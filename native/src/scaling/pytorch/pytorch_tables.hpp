@@ -30,8 +30,13 @@ KernelTable cubic_table(int inputs, int outputs);
 
 // antialias=True (HelperInterpLinear/Cubic::compute_indices_weights_aa, aa_filter): the window
 // widened by max(s, 1), truncated at the borders, normalised in float32. Rows are padded with
-// zero-weight taps to the widest window. `cubic` selects Keys a = -0.5 instead of the triangle.
-KernelTable antialias_table(int inputs, int outputs, bool cubic);
+// zero-weight taps to the widest window; `count` keeps each window's own length (torch's
+// ids_size), which decides how the sums round. `cubic` selects Keys a = -0.5 instead of the triangle.
+struct AntialiasTable {
+    KernelTable table;
+    std::vector<int> count;
+};
+AntialiasTable antialias_table(int inputs, int outputs, bool cubic);
 
 // Width of the antialias kernel's support in source pixels: 2 * support (= 2 h max(s, 1)).
 double antialias_width(int inputs, int outputs, bool cubic);

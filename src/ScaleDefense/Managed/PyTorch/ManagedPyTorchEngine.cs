@@ -9,6 +9,8 @@ internal sealed class ManagedPyTorchEngine : IScalingEngine
     private readonly Path _path;
     private readonly KernelTable _x;
     private readonly KernelTable _y;
+    private readonly (KernelTable Table, int[] Count) _antialiasX;
+    private readonly (KernelTable Table, int[] Count) _antialiasY;
     private readonly (int[] Start, int[] End, int Widest) _areaX;
     private readonly (int[] Start, int[] End, int Widest) _areaY;
     private readonly double _widthX;
@@ -24,8 +26,18 @@ internal sealed class ManagedPyTorchEngine : IScalingEngine
             ScalingAlgorithm.Area => Path.Area,
             _ => throw new NotSupportedException($"PyTorch has no {algorithm} mode."),
         };
-        _x = Table(algorithm, antialias, source.Width, target.Width);
-        _y = Table(algorithm, antialias, source.Height, target.Height);
+        if (antialias)
+        {
+            _antialiasX = PyTorchTables.Antialias(source.Width, target.Width, algorithm == ScalingAlgorithm.Bicubic);
+            _antialiasY = PyTorchTables.Antialias(source.Height, target.Height, algorithm == ScalingAlgorithm.Bicubic);
+            _x = _antialiasX.Table;
+            _y = _antialiasY.Table;
+        }
+        else
+        {
+            _x = Table(algorithm, source.Width, target.Width);
+            _y = Table(algorithm, source.Height, target.Height);
+        }
         _areaX = PyTorchTables.AreaWindows(source.Width, target.Width);
         _areaY = PyTorchTables.AreaWindows(source.Height, target.Height);
         _widthX = Width(algorithm, antialias, source.Width, target.Width);
@@ -53,19 +65,19 @@ internal sealed class ManagedPyTorchEngine : IScalingEngine
             case Path.Gather: PyTorchKernels.Gather(source, s, destination, d, _x, _y); break;
             case Path.Linear: PyTorchKernels.Linear(source, s, destination, d, _x, _y); break;
             case Path.Cubic: PyTorchKernels.Cubic(source, s, destination, d, _x, _y); break;
-            case Path.Separable: PyTorchKernels.Separable(source, s, destination, d, _x, _y); break;
+            case Path.Separable: PyTorchKernels.Separable(source, s, destination, d, _antialiasX, _antialiasY); break;
             default: PyTorchKernels.Area(source, s, destination, d, _areaX, _areaY); break;
         }
     }
 
     public void Dispose() { }
 
-    private static KernelTable Table(ScalingAlgorithm algorithm, bool antialias, int inputs, int outputs) => algorithm switch
+    private static KernelTable Table(ScalingAlgorithm algorithm, int inputs, int outputs) => algorithm switch
     {
         ScalingAlgorithm.Nearest => PyTorchTables.Nearest(inputs, outputs),
         ScalingAlgorithm.NearestExact => PyTorchTables.NearestExact(inputs, outputs),
-        ScalingAlgorithm.Bilinear => antialias ? PyTorchTables.Antialias(inputs, outputs, cubic: false) : PyTorchTables.Linear(inputs, outputs),
-        ScalingAlgorithm.Bicubic => antialias ? PyTorchTables.Antialias(inputs, outputs, cubic: true) : PyTorchTables.Cubic(inputs, outputs),
+        ScalingAlgorithm.Bilinear => PyTorchTables.Linear(inputs, outputs),
+        ScalingAlgorithm.Bicubic => PyTorchTables.Cubic(inputs, outputs),
         _ => PyTorchTables.Area(inputs, outputs),
     };
 

@@ -108,7 +108,7 @@ internal static class PyTorchKernels
 
     /// <summary>antialias=True (separable_upsample_generic_Nd_kernel_impl): width pass, then height pass.</summary>
     public static void Separable(ReadOnlySpan<float> source, ImageLayout s, Span<float> destination, ImageLayout d,
-                                 KernelTable x, KernelTable y)
+                                 (KernelTable Table, int[] Count) x, (KernelTable Table, int[] Count) y)
     {
         int channels = s.Channels;
         bool horizontal = s.Width != d.Width;
@@ -176,7 +176,7 @@ internal static class PyTorchKernels
     }
 
     private static void Horizontal(ReadOnlySpan<float> source, ImageLayout s, Span<float> into, int intoStride, int width,
-                                   KernelTable x)
+                                   (KernelTable Table, int[] Count) x)
     {
         int channels = s.Channels;
         for (int r = 0; r < s.Height; r++)
@@ -194,7 +194,7 @@ internal static class PyTorchKernels
     }
 
     private static void Vertical(ReadOnlySpan<float> source, int sourceStride, Span<float> destination, ImageLayout d,
-                                 KernelTable y)
+                                 (KernelTable Table, int[] Count) y)
     {
         int n = d.Width * d.Channels;
         for (int dy = 0; dy < d.Height; dy++)
@@ -207,14 +207,28 @@ internal static class PyTorchKernels
         }
     }
 
-    // One antialiased sample: t = x0 w0, then t = fma(xj, wj, t); zero-weight padding is a no-op.
-    private static float AaSum(ReadOnlySpan<float> line, int step, KernelTable t, int output)
+    // One antialiased sample as the AVX2 build compiles interpolate_aa_single_dim: t = x0 w0, the
+    // first 4 floor((count - 1) / 4) terms as rounded products added in order (the vectorised
+    // part), the rest fused multiply-adds (the scalar tail). Padding taps are not summed.
+    private static float AaSum(ReadOnlySpan<float> line, int step, (KernelTable Table, int[] Count) a, int output)
     {
+        KernelTable t = a.Table;
+        int count = a.Count[output];
+        int blocked = 4 * ((count - 1) / 4);
         int at = output * t.Taps;
         float s = line[t.Source[at] * step] * (float)t.Weight[at];
-        for (int j = 1; j < t.Taps; j++)
+        for (int j = 1; j < count; j++)
         {
-            s = MathF.FusedMultiplyAdd(line[t.Source[at + j] * step], (float)t.Weight[at + j], s);
+            float x = line[t.Source[at + j] * step];
+            if (j <= blocked)
+            {
+                float product = x * (float)t.Weight[at + j];
+                s += product;
+            }
+            else
+            {
+                s = MathF.FusedMultiplyAdd(x, (float)t.Weight[at + j], s);
+            }
         }
         return s;
     }

@@ -89,13 +89,17 @@ internal static class PyTorchTables
     public static double AntialiasWidth(int inputs, int outputs, bool cubic) =>
         2.0 * AntialiasSupport(ScaleValue(inputs, outputs), cubic);
 
-    /// <summary>antialias=True (compute_indices_weights_aa, aa_filter); rows padded with zero-weight taps.</summary>
-    public static KernelTable Antialias(int inputs, int outputs, bool cubic)
+    /// <summary>
+    /// antialias=True (compute_indices_weights_aa, aa_filter); rows padded with zero-weight taps,
+    /// Count the length of each output's own window (torch's ids_size).
+    /// </summary>
+    public static (KernelTable Table, int[] Count) Antialias(int inputs, int outputs, bool cubic)
     {
         float s = ScaleValue(inputs, outputs);
         float support = AntialiasSupport(s, cubic);
         float inv = s >= 1.0f ? 1.0f / s : 1.0f;
         var first = new int[outputs];
+        var counts = new int[outputs];
         var weights = new float[outputs][];
         int widest = 1;
         for (int i = 0; i < outputs; i++)
@@ -121,6 +125,7 @@ internal static class PyTorchTables
                 }
             }
             first[i] = xmin;
+            counts[i] = count;
             weights[i] = w;
             widest = Math.Max(widest, count);
         }
@@ -135,7 +140,7 @@ internal static class PyTorchTables
                 Set(t, i, j, source, j < count ? weights[i][j] : 0.0);
             }
         }
-        return t;
+        return (t, counts);
     }
 
     /// <summary>'area' windows (AdaptiveAveragePooling.cpp start_index / end_index), float32 divisions.</summary>
