@@ -158,7 +158,7 @@ AntialiasTable antialias_table(int inputs, int outputs, bool cubic) {
     KernelTable t(outputs, inputs, widest);
     for (int i = 0; i < outputs; ++i) {
         for (int j = 0; j < widest; ++j) {
-            // Padding taps repeat the window's last pixel with weight 0: a no-op in the sums.
+            // Padding taps repeat the window's last pixel with weight 0; the sums stop at the count.
             const int source = std::min(first[i] + std::min(j, std::max(count[i] - 1, 0)), inputs - 1);
             set_tap(t, i, j, source, j < count[i] ? weights[i][j] : 0.0);
         }

@@ -135,7 +135,7 @@ internal static class PyTorchTables
             int count = weights[i].Length;
             for (int j = 0; j < widest; j++)
             {
-                // Padding taps repeat the window's last pixel with weight 0: a no-op in the sums.
+                // Padding taps repeat the window's last pixel with weight 0; the sums stop at the count.
                 int source = Math.Min(first[i] + Math.Min(j, Math.Max(count - 1, 0)), inputs - 1);
                 Set(t, i, j, source, j < count ? weights[i][j] : 0.0);
             }
