@@ -1,4 +1,5 @@
-// Model of PyTorch resize. See docs/scalers/.
+// Model of PyTorch's torch.nn.functional.interpolate on CPU (1.13; align_corners=False, no
+// scale_factor, float32 only). See docs/scalers/pytorch.md.
 #pragma once
 
 #include <memory>
