@@ -48,3 +48,30 @@ public class ReadmeExampleTests
         Assert.That(Cv2.CountNonZero(difference.Reshape(1)), Is.Zero);
     }
 }
+
+/// <summary>The SecureScaler snippet of README.md.</summary>
+[TestFixture]
+public class ReadmeSecureScalerExampleTests
+{
+    [Test]
+    public void Readme_secure_scaler_example_runs()
+    {
+        string photo = Path.Combine(RepositoryPaths.Root, "samples", "images", "coffee.png");
+        using Mat image = Cv2.ImRead(photo);
+        int w = image.Cols, h = image.Rows;
+        var pixels = OpenCvReference.FromMat<byte>(image, 3);
+        var output = new byte[224 * 224 * 3];
+
+        // --- README example begins ---
+        var secure = new SecureScaler(ScalingLibrary.OpenCV, ScalingAlgorithm.Bilinear, new ImageSize(224, 224));
+        using Mat resized = image.SecureResize(secure, out Reconstruction applied);
+        secure.Resize(pixels, new ImageLayout(w, h, 3), output, new ImageLayout(224, 224, 3));
+        // --- README example ends ---
+
+        using (secure)
+        {
+            Assert.That(applied, Is.EqualTo(Reconstruction.Median));
+            Assert.That(OpenCvReference.FromMat<byte>(resized, 3), Is.EqualTo(output));
+        }
+    }
+}
