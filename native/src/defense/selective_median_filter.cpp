@@ -50,16 +50,11 @@ bool median_of_widened(const ImageRef<const std::uint8_t>& source, const Conside
     return true;
 }
 
-}  // namespace
-
-std::int64_t selective_median_filter(const ImageRef<const std::uint8_t>& source, const ImageRef<std::uint8_t>& target,
-                                     const ConsideredPixels& p, WindowKind window) {
-    copy_image(source, target);
-    const int channels = source.channels;
-    const int half_x = half_width(p.ratio_x, window);
-    const int half_y = half_width(p.ratio_y, window);
-    std::vector<Histogram> histograms(static_cast<std::size_t>(channels));
-    std::vector<int> all_rows, outside_rows;  // of the current window
+template <int Channels>
+std::int64_t median_filter_rows(const ImageRef<const std::uint8_t>& source, const ImageRef<std::uint8_t>& target,
+                                const ConsideredPixels& p, int half_x, int half_y) {
+    Histogram histograms[Channels];
+    std::vector<const std::uint8_t*> all_rows, outside_rows;  // row starts of the current window band
     std::int64_t rewritten = 0;
 
     for (const int y : p.rows) {
@@ -67,18 +62,24 @@ std::int64_t selective_median_filter(const ImageRef<const std::uint8_t>& source,
         all_rows.clear();
         outside_rows.clear();
         for (int r = rows.y0; r <= rows.y1; ++r) {
-            all_rows.push_back(r);
-            if (!p.row_in_p[r]) outside_rows.push_back(r);
+            all_rows.push_back(source.row(r));
+            if (!p.row_in_p[r]) outside_rows.push_back(source.row(r));
         }
         // Column x of the window contributes its rows outside P, or all rows when x is outside P.
         std::uint32_t count = 0;
-        auto update = [&](int x, bool add) {
-            const std::vector<int>& from = p.column_in_p[x] ? outside_rows : all_rows;
-            for (const int r : from) {
-                const std::uint8_t* pixel = source.row(r) + static_cast<std::ptrdiff_t>(x) * channels;
-                for (int c = 0; c < channels; ++c) add ? histograms[c].add(pixel[c]) : histograms[c].remove(pixel[c]);
-            }
-            count = add ? count + static_cast<std::uint32_t>(from.size()) : count - static_cast<std::uint32_t>(from.size());
+        auto add_column = [&](int x) {
+            const std::vector<const std::uint8_t*>& from = p.column_in_p[x] ? outside_rows : all_rows;
+            const std::ptrdiff_t offset = static_cast<std::ptrdiff_t>(x) * Channels;
+            for (const std::uint8_t* row : from)
+                for (int c = 0; c < Channels; ++c) histograms[c].add(row[offset + c]);
+            count += static_cast<std::uint32_t>(from.size());
+        };
+        auto remove_column = [&](int x) {
+            const std::vector<const std::uint8_t*>& from = p.column_in_p[x] ? outside_rows : all_rows;
+            const std::ptrdiff_t offset = static_cast<std::ptrdiff_t>(x) * Channels;
+            for (const std::uint8_t* row : from)
+                for (int c = 0; c < Channels; ++c) histograms[c].remove(row[offset + c]);
+            count -= static_cast<std::uint32_t>(from.size());
         };
         for (Histogram& h : histograms) h.clear();
         int left = 0, right = -1;  // columns currently in the histograms
@@ -90,11 +91,11 @@ std::int64_t selective_median_filter(const ImageRef<const std::uint8_t>& source,
                 left = w.x0;
                 right = w.x0 - 1;
             }
-            for (; left < w.x0; ++left) update(left, false);
-            for (; right < w.x1;) update(++right, true);
-            std::uint8_t* out = target.row(y) + static_cast<std::ptrdiff_t>(x) * channels;
+            for (; left < w.x0; ++left) remove_column(left);
+            while (right < w.x1) add_column(++right);
+            std::uint8_t* out = target.row(y) + static_cast<std::ptrdiff_t>(x) * Channels;
             if (count > 0) {
-                for (int c = 0; c < channels; ++c) out[c] = histograms[c].kth((count - 1) / 2);
+                for (int c = 0; c < Channels; ++c) out[c] = histograms[c].kth((count - 1) / 2);
                 ++rewritten;
             } else if (median_of_widened(source, p, w, out)) {
                 ++rewritten;
@@ -102,6 +103,21 @@ std::int64_t selective_median_filter(const ImageRef<const std::uint8_t>& source,
         }
     }
     return rewritten;
+}
+
+}  // namespace
+
+std::int64_t selective_median_filter(const ImageRef<const std::uint8_t>& source, const ImageRef<std::uint8_t>& target,
+                                     const ConsideredPixels& p, WindowKind window) {
+    copy_image(source, target);
+    const int half_x = half_width(p.ratio_x, window);
+    const int half_y = half_width(p.ratio_y, window);
+    switch (source.channels) {
+        case 1: return median_filter_rows<1>(source, target, p, half_x, half_y);
+        case 2: return median_filter_rows<2>(source, target, p, half_x, half_y);
+        case 3: return median_filter_rows<3>(source, target, p, half_x, half_y);
+        default: return median_filter_rows<4>(source, target, p, half_x, half_y);
+    }
 }
 
 }  // namespace sd
