@@ -121,11 +121,14 @@ public class CliTests
     }
 
     [Test]
-    public void Demo_reports_that_model_and_opencv_agree()
+    public void Demo_tells_the_whole_story_and_writes_a_self_contained_report()
     {
         var (code, output, error) = Run("demo", "--out", _folder, "--samples", Path.Combine(RepositoryPaths.Root, "samples", "images"));
         Assert.That(code, Is.Zero, error);
-        Assert.That(output, Does.Contain("All outputs are byte-identical"));
-        Assert.That(Directory.GetFiles(_folder, "*-model.png"), Has.Length.EqualTo(10));
+        Assert.That(output, Does.Contain("OpenCV nearest").And.Contain("Vulnerable").And.Contain("Robust"));
+        Assert.That(output, Does.Contain("native = managed = cv::resize, byte for byte").And.Not.Contain("DIFFERENT"));
+        string html = File.ReadAllText(Path.Combine(_folder, "report.html"));
+        Assert.That(html, Does.Contain("data:image/png;base64,").And.Not.Contain("src=\"file:"));
+        Assert.That(File.Exists(Path.Combine(_folder, "opencv-nearest-attack.png")), Is.True);
     }
 }

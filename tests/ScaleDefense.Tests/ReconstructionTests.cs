@@ -98,6 +98,22 @@ public class ReconstructionTests
     }
 
     [Test]
+    public void A_scaler_that_reads_every_pixel_leaves_the_image_as_it_is()
+    {
+        // Pillow bicubic at β = 5 reads every pixel (r = 1): no pixel outside P to rebuild from.
+        var layout = new ImageLayout(500, 500, 3);
+        byte[] image = ConformanceCases.RandomBytes(layout.Size, 3, 11);
+        foreach (ScalingBackend backend in new[] { ScalingBackend.Native, ScalingBackend.Managed })
+        {
+            using var model = ScalingModel.Create(ScalingLibrary.Pillow, ScalingAlgorithm.Bicubic, layout.Size, new(100, 100), backend);
+            var output = new byte[image.Length];
+            Assert.That(model.Reconstruct(image, layout, output, layout, Reconstruction.Median), Is.Zero);
+            Assert.That(model.Reconstruct(image, layout, output, layout, Reconstruction.Random), Is.Zero);
+            Assert.That(output, Is.EqualTo(image));
+        }
+    }
+
+    [Test]
     public void Padded_rows_are_honoured()
     {
         var packed = new ImageLayout(50, 40, 3);

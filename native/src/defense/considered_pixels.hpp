@@ -18,6 +18,8 @@ struct ConsideredPixels {
     double ratio_y = 1;  // beta_v
 
     bool contains(int y, int x) const { return row_in_p[y] && column_in_p[x]; }
+    // Every pixel is read (r = 1): there is nothing outside P to rebuild from.
+    bool covers_image() const { return rows.size() == row_in_p.size() && columns.size() == column_in_p.size(); }
     std::int64_t size() const { return static_cast<std::int64_t>(rows.size()) * static_cast<std::int64_t>(columns.size()); }
 };
 

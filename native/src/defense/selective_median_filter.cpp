@@ -110,6 +110,7 @@ std::int64_t median_filter_rows(const ImageRef<const std::uint8_t>& source, cons
 std::int64_t selective_median_filter(const ImageRef<const std::uint8_t>& source, const ImageRef<std::uint8_t>& target,
                                      const ConsideredPixels& p, WindowKind window) {
     copy_image(source, target);
+    if (p.covers_image()) return 0;
     const int half_x = half_width(p.ratio_x, window);
     const int half_y = half_width(p.ratio_y, window);
     switch (source.channels) {

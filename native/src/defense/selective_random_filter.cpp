@@ -12,6 +12,7 @@ std::int64_t selective_random_filter(const ImageRef<const std::uint8_t>& source,
         const std::size_t bytes = static_cast<std::size_t>(source.row_elements());
         for (int y = 0; y < source.height; ++y) std::memcpy(target.row(y), source.row(y), bytes);
     }
+    if (p.covers_image()) return 0;
     const int channels = source.channels;
     const int half_x = half_width(p.ratio_x, window);
     const int half_y = half_width(p.ratio_y, window);

@@ -22,6 +22,9 @@ internal sealed class ConsideredPixels
 
     public bool Contains(int y, int x) => RowInP[y] && ColumnInP[x];
 
+    /// <summary>Every pixel is read (r = 1): there is nothing outside P to rebuild from.</summary>
+    public bool CoversImage => Rows.Length == RowInP.Length && Columns.Length == ColumnInP.Length;
+
     // Indices with a stored (non-zero) weight; the CSR drops zeros already.
     private static bool[] Flags(int[] indices, int count)
     {

@@ -11,6 +11,10 @@ internal static class SelectiveFilters
     public static long Median(ReadOnlySpan<byte> source, ImageLayout s, Span<byte> destination, ImageLayout d, ConsideredPixels p, FilterWindow window)
     {
         CopyUnlessInPlace(source, s, destination, d);
+        if (p.CoversImage)
+        {
+            return 0;
+        }
         int channels = s.Channels;
         int halfX = FilterBounds.HalfWidth(p.RatioX, window);
         int halfY = FilterBounds.HalfWidth(p.RatioY, window);
@@ -84,6 +88,10 @@ internal static class SelectiveFilters
     public static long Random(ReadOnlySpan<byte> source, ImageLayout s, Span<byte> destination, ImageLayout d, ConsideredPixels p, FilterWindow window, ulong seed)
     {
         CopyUnlessInPlace(source, s, destination, d);
+        if (p.CoversImage)
+        {
+            return 0;
+        }
         int channels = s.Channels;
         int halfX = FilterBounds.HalfWidth(p.RatioX, window);
         int halfY = FilterBounds.HalfWidth(p.RatioY, window);
