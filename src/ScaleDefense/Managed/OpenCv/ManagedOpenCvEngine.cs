@@ -82,8 +82,8 @@ internal sealed class ManagedOpenCvEngine : IScalingEngine
     {
         switch (_path)
         {
-            case Path.Copy: OpenCvKernels.Copy(source, s, destination, d); break;
-            case Path.Nearest: OpenCvKernels.Nearest(source, s, destination, d, _x, _y); break;
+            case Path.Copy: ImageOps.Copy(source, s, destination, d); break;
+            case Path.Nearest: ImageOps.Gather(source, s, destination, d, _x, _y); break;
             case Path.Linear: OpenCvKernels.Linear(source, s, destination, d, _x, _y); break;
             case Path.Area2x2: OpenCvKernels.Area2x2(source, s, destination, d); break;
             case Path.AreaBlock: OpenCvAreaKernels.Block(source, s, destination, d, _kx, _ky); break;
@@ -97,8 +97,8 @@ internal sealed class ManagedOpenCvEngine : IScalingEngine
     {
         switch (_path)
         {
-            case Path.Copy: OpenCvKernels.Copy(source, s, destination, d); break;
-            case Path.Nearest: OpenCvKernels.Nearest(source, s, destination, d, _x, _y); break;
+            case Path.Copy: ImageOps.Copy(source, s, destination, d); break;
+            case Path.Nearest: ImageOps.Gather(source, s, destination, d, _x, _y); break;
             case Path.Linear: OpenCvKernels.Linear(source, s, destination, d, _x, _y); break;
             case Path.Area2x2: OpenCvKernels.Area2x2(source, s, destination, d); break;
             case Path.AreaBlock: OpenCvAreaKernels.Block(source, s, destination, d, _kx, _ky); break;

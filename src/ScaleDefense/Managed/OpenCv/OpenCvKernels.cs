@@ -6,34 +6,6 @@ namespace ScaleDefense.Managed.OpenCv;
 /// </summary>
 internal static class OpenCvKernels
 {
-    public static void Copy<T>(ReadOnlySpan<T> source, ImageLayout s, Span<T> destination, ImageLayout d)
-    {
-        int row = s.Width * s.Channels;
-        for (int y = 0; y < s.Height; y++)
-        {
-            source.Slice(y * s.RowStride, row).CopyTo(destination.Slice(y * d.RowStride, row));
-        }
-    }
-
-    public static void Nearest<T>(ReadOnlySpan<T> source, ImageLayout s, Span<T> destination, ImageLayout d,
-                                  KernelTable x, KernelTable y)
-    {
-        int channels = s.Channels;
-        for (int dy = 0; dy < d.Height; dy++)
-        {
-            ReadOnlySpan<T> input = source.Slice(y.Source[dy] * s.RowStride);
-            Span<T> output = destination.Slice(dy * d.RowStride);
-            for (int dx = 0; dx < d.Width; dx++)
-            {
-                int from = x.Source[dx] * channels;
-                for (int c = 0; c < channels; c++)
-                {
-                    output[dx * channels + c] = input[from + c];
-                }
-            }
-        }
-    }
-
     public static void Linear(ReadOnlySpan<byte> source, ImageLayout s, Span<byte> destination, ImageLayout d,
                               KernelTable x, KernelTable y)
     {

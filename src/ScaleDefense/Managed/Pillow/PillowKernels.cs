@@ -16,7 +16,7 @@ internal static class PillowKernels
     {
         if (!x.Needed && !y.Needed)
         {
-            Copy(source, s, destination, d);
+            ImageOps.Copy(source, s, destination, d);
         }
         else if (!x.Needed)
         {
@@ -49,7 +49,7 @@ internal static class PillowKernels
     {
         if (!x.Needed && !y.Needed)
         {
-            Copy(source, s, destination, d);
+            ImageOps.Copy(source, s, destination, d);
         }
         else if (!x.Needed)
         {
@@ -210,15 +210,6 @@ internal static class PillowKernels
                 }
                 output[e] = (float)ss;
             }
-        }
-    }
-
-    private static void Copy<T>(ReadOnlySpan<T> source, ImageLayout s, Span<T> destination, ImageLayout d)
-    {
-        int row = s.Width * s.Channels;
-        for (int y = 0; y < s.Height; y++)
-        {
-            source.Slice(y * s.RowStride, row).CopyTo(destination.Slice(y * d.RowStride, row));
         }
     }
 }

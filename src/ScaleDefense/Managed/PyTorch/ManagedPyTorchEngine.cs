@@ -62,7 +62,7 @@ internal sealed class ManagedPyTorchEngine : IScalingEngine
     {
         switch (_path)
         {
-            case Path.Gather: PyTorchKernels.Gather(source, s, destination, d, _x, _y); break;
+            case Path.Gather: ImageOps.Gather(source, s, destination, d, _x, _y); break;
             case Path.Linear: PyTorchKernels.Linear(source, s, destination, d, _x, _y); break;
             case Path.Cubic: PyTorchKernels.Cubic(source, s, destination, d, _x, _y); break;
             case Path.Separable: PyTorchKernels.Separable(source, s, destination, d, _antialiasX, _antialiasY); break;

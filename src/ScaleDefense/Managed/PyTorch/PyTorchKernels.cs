@@ -8,26 +8,6 @@ namespace ScaleDefense.Managed.PyTorch;
 /// </summary>
 internal static class PyTorchKernels
 {
-    /// <summary>'nearest' and 'nearest-exact': one-tap tables.</summary>
-    public static void Gather(ReadOnlySpan<float> source, ImageLayout s, Span<float> destination, ImageLayout d,
-                              KernelTable x, KernelTable y)
-    {
-        int channels = s.Channels;
-        for (int dy = 0; dy < d.Height; dy++)
-        {
-            ReadOnlySpan<float> input = source.Slice(y.Source[dy] * s.RowStride);
-            Span<float> output = destination.Slice(dy * d.RowStride);
-            for (int dx = 0; dx < d.Width; dx++)
-            {
-                int from = x.Source[dx] * channels;
-                for (int c = 0; c < channels; c++)
-                {
-                    output[dx * channels + c] = input[from + c];
-                }
-            }
-        }
-    }
-
     /// <summary>'bilinear' (upsample_generic_Nd_kernel_impl; one channel: cpu_upsample_linear_channels_last).</summary>
     public static void Linear(ReadOnlySpan<float> source, ImageLayout s, Span<float> destination, ImageLayout d,
                               KernelTable x, KernelTable y)
