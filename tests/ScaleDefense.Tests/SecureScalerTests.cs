@@ -102,6 +102,31 @@ public class SecureScalerTests
         Assert.That(results, Has.All.EqualTo(expected));
     }
 
+    [TestCase(Reconstruction.Median, ScalingBackend.Native)]
+    [TestCase(Reconstruction.Random, ScalingBackend.Native)]
+    [TestCase(Reconstruction.Median, ScalingBackend.Managed)]
+    [TestCase(Reconstruction.Random, ScalingBackend.Managed)]
+    public void Steady_state_calls_do_not_allocate(Reconstruction method, ScalingBackend backend)
+    {
+        SamplePhotos.Photo photo = SamplePhotos.Load("coffee");
+        var outLayout = new ImageLayout(Target.Width, Target.Height, 3);
+        var output = new byte[outLayout.RequiredLength];
+        using var scaler = new SecureScaler(ScalingLibrary.OpenCV, ScalingAlgorithm.Bilinear, Target,
+            new SecureScalerOptions { Reconstruction = method, Scaling = new ScalingOptions { Backend = backend } });
+        for (int i = 0; i < 3; i++)
+        {
+            scaler.Resize(photo.Pixels, photo.Layout, output, outLayout); // warm: model, pools
+        }
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 20; i++)
+        {
+            scaler.Resize(photo.Pixels, photo.Layout, output, outLayout);
+        }
+        long perCall = (GC.GetAllocatedBytesForCurrentThread() - before) / 20;
+        TestContext.Out.WriteLine($"{method} {backend}: {perCall} bytes per call");
+        Assert.That(perCall, Is.LessThan(64));
+    }
+
     [Test]
     public void Batch_resizes_every_image()
     {

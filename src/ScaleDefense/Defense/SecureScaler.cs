@@ -173,6 +173,12 @@ public sealed class SecureScaler : IDisposable
             hit.LastUse = now;
             return hit;
         }
+        return Add(source, now);
+    }
+
+    // Kept apart from Entry so that the lambda's closure is only allocated on a cache miss.
+    private CacheEntry Add(ImageSize source, long now)
+    {
         CacheEntry created = _models.GetOrAdd(source, size =>
             new CacheEntry(ScalingModel.Create(Library, Algorithm, size, Target, Options.Scaling)) { LastUse = now });
         Trim();

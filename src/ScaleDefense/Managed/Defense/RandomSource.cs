@@ -29,5 +29,10 @@ internal struct RandomSource(ulong seed)
         }
     }
 
-    public static ulong OsSeed() => BitConverter.ToUInt64(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
+    public static ulong OsSeed()
+    {
+        Span<byte> bytes = stackalloc byte[sizeof(ulong)];
+        System.Security.Cryptography.RandomNumberGenerator.Fill(bytes);
+        return BitConverter.ToUInt64(bytes);
+    }
 }

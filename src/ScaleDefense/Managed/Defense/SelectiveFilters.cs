@@ -18,13 +18,11 @@ internal static class SelectiveFilters
         int channels = s.Channels;
         int halfX = FilterBounds.HalfWidth(p.RatioX, window);
         int halfY = FilterBounds.HalfWidth(p.RatioY, window);
-        var histograms = new Histogram[channels];
-        for (int c = 0; c < channels; c++)
-        {
-            histograms[c] = new Histogram();
-        }
-        var allRows = new List<int>();
-        var outsideRows = new List<int>();
+        // Per-thread scratch: a warm call allocates nothing.
+        t_scratch ??= new MedianScratch();
+        Histogram[] histograms = t_scratch.Histograms;
+        List<int> allRows = t_scratch.AllRows;
+        List<int> outsideRows = t_scratch.OutsideRows;
         long rewritten = 0;
         foreach (int y in p.Rows)
         {
@@ -181,6 +179,18 @@ internal static class SelectiveFilters
         {
             source.Slice(y * s.RowStride, row).CopyTo(destination.Slice(y * d.RowStride, row));
         }
+    }
+
+    [ThreadStatic]
+    private static MedianScratch? t_scratch;
+
+    private sealed class MedianScratch
+    {
+        public Histogram[] Histograms { get; } = [new(), new(), new(), new()];
+
+        public List<int> AllRows { get; } = [];
+
+        public List<int> OutsideRows { get; } = [];
     }
 
     // 256 bins with a 16-bin coarse level, as in the native filter.
