@@ -57,7 +57,14 @@ std::int64_t median_filter_rows(const ImageRef<const std::uint8_t>& source, cons
     std::vector<const std::uint8_t*> all_rows, outside_rows;  // row starts of the current window band
     std::int64_t rewritten = 0;
 
-    for (const int y : p.rows) {
+    for (std::size_t i = 0; i < p.rows.size(); ++i) {
+        const int y = p.rows[i];
+        // Rows of P often come in adjacent pairs (two-tap kernels). The window of y + 1 is the
+        // window of y without its top row and with one more row at the bottom, so it is derived
+        // from y's histograms at each column instead of sweeping the image a second time.
+        const bool paired = i + 1 < p.rows.size() && p.rows[i + 1] == y + 1;
+        const int leaving = y - half_y;       // in y's window, not in y + 1's (if >= 0)
+        const int entering = y + 1 + half_y;  // in y + 1's window, not in y's (if < height)
         const Window rows = window_at(y, 0, 0, half_y, source.width, source.height);
         all_rows.clear();
         outside_rows.clear();
@@ -81,6 +88,20 @@ std::int64_t median_filter_rows(const ImageRef<const std::uint8_t>& source, cons
                 for (int c = 0; c < Channels; ++c) histograms[c].remove(row[offset + c]);
             count -= static_cast<std::uint32_t>(from.size());
         };
+        // Adds or removes the pixels outside P of row r within columns [x0, x1]; returns how many.
+        auto shift_row = [&](int r, int x0, int x1, bool add) -> std::uint32_t {
+            if (r < 0 || r >= source.height) return 0;
+            const std::uint8_t* row = source.row(r);
+            const bool row_in_p = p.row_in_p[r] != 0;
+            std::uint32_t n = 0;
+            for (int xx = x0; xx <= x1; ++xx) {
+                if (row_in_p && p.column_in_p[xx]) continue;
+                const std::uint8_t* pixel = row + static_cast<std::ptrdiff_t>(xx) * Channels;
+                for (int c = 0; c < Channels; ++c) add ? histograms[c].add(pixel[c]) : histograms[c].remove(pixel[c]);
+                ++n;
+            }
+            return n;
+        };
         for (Histogram& h : histograms) h.clear();
         int left = 0, right = -1;  // columns currently in the histograms
         for (const int x : p.columns) {
@@ -100,7 +121,20 @@ std::int64_t median_filter_rows(const ImageRef<const std::uint8_t>& source, cons
             } else if (median_of_widened(source, p, w, out)) {
                 ++rewritten;
             }
+            if (paired) {
+                const std::uint32_t next = count + shift_row(entering, w.x0, w.x1, true) - shift_row(leaving, w.x0, w.x1, false);
+                std::uint8_t* below = target.row(y + 1) + static_cast<std::ptrdiff_t>(x) * Channels;
+                if (next > 0) {
+                    for (int c = 0; c < Channels; ++c) below[c] = histograms[c].kth((next - 1) / 2);
+                    ++rewritten;
+                } else if (median_of_widened(source, p, window_at(y + 1, x, half_x, half_y, source.width, source.height), below)) {
+                    ++rewritten;
+                }
+                shift_row(entering, w.x0, w.x1, false);
+                shift_row(leaving, w.x0, w.x1, true);
+            }
         }
+        if (paired) ++i;
     }
     return rewritten;
 }
