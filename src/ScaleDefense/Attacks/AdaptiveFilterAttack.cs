@@ -34,6 +34,7 @@ internal static class AdaptiveFilterAttack
     {
         byte[] image = (byte[])attack.Clone();
         var keys = new List<long>();
+        var counts = new int[256];
         for (int pass = 0; pass < MedianPasses; pass++)
         {
             bool any = false;
@@ -41,26 +42,49 @@ internal static class AdaptiveFilterAttack
             {
                 for (int c = 0; c < channels; c++)
                 {
-                    // Sort by value (ties by position in the window) as value << 32 | position: a primitive sort.
-                    keys.Clear();
+                    Array.Clear(counts);
                     int budget = Budget(maxChange, pixels.Count);
-                    for (int k = 0; k < pixels.Count; k++)
+                    foreach (int pixel in pixels)
                     {
-                        int i = pixels[k] * channels + c;
-                        keys.Add(((long)image[i] << 32) | (uint)k);
+                        int i = pixel * channels + c;
+                        counts[image[i]]++;
                         budget -= image[i] != attack[i] ? 1 : 0;
                     }
-                    keys.Sort();
-                    byte wanted = image[p * channels + c];
-                    int median = (keys.Count - 1) / 2;
-                    int step = (keys[median] >> 32) < wanted ? 1 : -1;
-                    for (int k = median; k >= 0 && k < keys.Count; k += step)
+                    int median = (pixels.Count - 1) / 2;
+                    int m = 0;
+                    int below = 0; // pixels with a value below m
+                    while (below + counts[m] <= median)
                     {
-                        long value = keys[k] >> 32;
-                        if (step > 0 ? value >= wanted : value <= wanted)
+                        below += counts[m++];
+                    }
+                    byte wanted = image[p * channels + c];
+                    if (m == wanted)
+                    {
+                        continue;
+                    }
+                    // Only the values between m and v can move the median; sort just those, by value
+                    // then position in the window (value << 32 | position), which is their order in
+                    // a full sort of the window: the first of them sits at full position `first`.
+                    int low = Math.Min(m, wanted + 1);
+                    int high = Math.Max(m, wanted - 1);
+                    int first = 0;
+                    for (int v = 0; v < low; v++)
+                    {
+                        first += counts[v];
+                    }
+                    keys.Clear();
+                    for (int k = 0; k < pixels.Count; k++)
+                    {
+                        byte value = image[pixels[k] * channels + c];
+                        if (value >= low && value <= high)
                         {
-                            break;
+                            keys.Add(((long)value << 32) | (uint)k);
                         }
+                    }
+                    keys.Sort();
+                    int step = m < wanted ? 1 : -1;
+                    for (int k = median - first; k >= 0 && k < keys.Count; k += step)
+                    {
                         int i = pixels[(int)(keys[k] & 0xFFFFFFFF)] * channels + c;
                         if (image[i] == attack[i])
                         {
