@@ -81,6 +81,34 @@ public class DirectAndAreaAttackTests
                                   $"mean {result.Verification.MeanDifferenceToTarget:F3}, {result.Verification.Runtime.TotalMilliseconds:F0} ms");
     }
 
+    [Test]
+    public void Area_attacks_over_all_sample_photos_reach_the_target_with_a_low_PSNR()
+    {
+        // Every photo as source (to 1/8 of its size, non-integer for chelsea and rocket), the next one as target.
+        foreach (AreaAttackNorm norm in new[] { AreaAttackNorm.L1, AreaAttackNorm.L0 })
+        {
+            var psnrs = new List<double>();
+            var changedShares = new List<double>();
+            for (int k = 0; k < SamplePhotos.Names.Count; k++)
+            {
+                string sourceName = SamplePhotos.Names[k];
+                SamplePhotos.Photo photo = SamplePhotos.Load(sourceName);
+                var size = new ImageSize(photo.Layout.Width / 8, photo.Layout.Height / 8);
+                SimpleAttackFixtures.Case c = SimpleAttackFixtures.Make(sourceName, SamplePhotos.Names[(k + 1) % SamplePhotos.Names.Count], size);
+                using var model = ScalingModel.Create(ScalingLibrary.OpenCV, ScalingAlgorithm.Area, c.Source.Layout.Size, size);
+                AttackResult result = ScalingAttacks.Area(model, c.Source.Pixels, c.Channels, c.Target, norm);
+                Assert.That(result.Verification.MaxDifferenceToTarget, Is.LessThanOrEqualTo(1), $"{sourceName} {norm}");
+                byte[] real = SimpleAttackFixtures.CvResize(result.Image, c.Source.Layout.Size, c.Channels, size, InterpolationFlags.Area);
+                Assert.That(ImageMetrics.MaxAbsoluteDifference(real, c.Target), Is.LessThanOrEqualTo(2), $"{sourceName} {norm} through the real cv::resize");
+                psnrs.Add(result.Verification.PsnrAttackToSource);
+                changedShares.Add((double)CountChangedPixels(c.Source.Pixels, result.Image, c.Channels) / (c.Source.Layout.Width * c.Source.Layout.Height));
+            }
+            TestContext.Out.WriteLine($"area {norm} over {psnrs.Count} photos: mean PSNR(A,S) {psnrs.Average():F1} dB (min {psnrs.Min():F1}, max {psnrs.Max():F1}); " +
+                                      $"changed pixels mean {changedShares.Average():P0} (min {changedShares.Min():P0}, max {changedShares.Max():P0})");
+            Assert.That(psnrs, Is.All.LessThan(AttackVerification.VisibleBelowDb), $"{norm}: every attack image is visibly altered");
+        }
+    }
+
     [TestCase(ScalingLibrary.Pillow, ScalingAlgorithm.Box, AreaAttackNorm.L1)]
     [TestCase(ScalingLibrary.Pillow, ScalingAlgorithm.Box, AreaAttackNorm.L0)]
     [TestCase(ScalingLibrary.TensorFlow, ScalingAlgorithm.Area, AreaAttackNorm.L1)]
