@@ -7,12 +7,13 @@ namespace ScaleDefense;
 /// </summary>
 /// <remarks>
 /// Blocks are visited row by row. At non-integer ratios neighbouring blocks share their edge
-/// pixels; each pixel belongs to ("is free in") the first block that reads it, and later blocks
-/// only change their own free pixels, taking the shared ones as they were left. Repair rounds
-/// then re-scale through the exact model and correct the blocks still more than ε off (the real
-/// scaler's rounding, or a block whose own pixels saturate before its average gets there: that
-/// block then also moves its shared pixels, and the neighbours this disturbs are corrected with
-/// their own pixels in the next round).
+/// pixels; in the first pass each pixel belongs to the first block that reads it, and later
+/// blocks change only their own pixels, so they never disturb an earlier block. Repair rounds
+/// then re-scale through the exact model and correct every block still more than ε off (the
+/// real scaler's rounding, or a block whose pixels saturated first) with the pixels only it
+/// reads; if those saturate too, the rest is shifted evenly over all its pixels, and the
+/// neighbours this disturbs are corrected later in the round. (Taking exclusive pixels first
+/// stops L0 from oscillating: neighbours otherwise fight over the shared edge pixels.)
 /// </remarks>
 internal static class AreaAttack
 {
