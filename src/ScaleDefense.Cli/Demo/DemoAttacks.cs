@@ -8,24 +8,12 @@ internal static class DemoAttacks
     {
         if (report.BehavesLikeNearest)
         {
-            return (AttackResult.Run("direct (target written into P)", model, source, channels, target,
-                () => (WriteTargetIntoP(model, source, target, channels), null)), "each output copies one source pixel: the target is written into those pixels");
+            return (ScalingAttacks.DirectNearest(model, source, channels, target), "each output copies one source pixel: the target is written into those pixels");
+        }
+        if (model.Algorithm is ScalingAlgorithm.Area or ScalingAlgorithm.Box)
+        {
+            return (ScalingAttacks.Area(model, source, channels, target, AreaAttackNorm.L1), "area scaling averages whole blocks: every pixel of a block must move (§5.3.2)");
         }
         return (null, "needs the strong (QP) attack, which this build does not have yet");
-    }
-
-    private static byte[] WriteTargetIntoP(ScalingModel model, byte[] source, byte[] target, int channels)
-    {
-        byte[] attack = (byte[])source.Clone();
-        for (int ty = 0; ty < model.Target.Height; ty++)
-        {
-            int sy = model.Left.GetSourceIndices(ty)[0];
-            for (int tx = 0; tx < model.Target.Width; tx++)
-            {
-                int sx = model.Right.GetSourceIndices(tx)[0];
-                target.AsSpan((ty * model.Target.Width + tx) * channels, channels).CopyTo(attack.AsSpan((sy * model.Source.Width + sx) * channels));
-            }
-        }
-        return attack;
     }
 }
