@@ -24,6 +24,7 @@ internal static class CliApp
             ScaleCommand.Create(output),
             AnalyzeCommand.Create(output),
             DefendCommand.Create(output),
+            AttackCommand.Create(output),
             ScalersCommand.Create(output),
             DemoCommand.Create(output),
         };

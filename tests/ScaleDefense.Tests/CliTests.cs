@@ -112,6 +112,50 @@ public class CliTests
     }
 
     [Test]
+    public void Attack_writes_an_image_that_cv_resize_turns_into_the_target()
+    {
+        string attack = Path.Combine(_folder, "attack.png");
+        var (code, output, error) = Run("attack", Sample("astronaut.png"), Sample("chelsea.png"), attack, "--algorithm", "nearest", "--size", "64x64");
+        Assert.That(code, Is.Zero, error);
+        Assert.That(output, Does.Contain("A vs S"));
+        using Mat written = Cv2.ImRead(attack, ImreadModes.Unchanged);
+        using Mat scaled = new();
+        Cv2.Resize(written, scaled, new Size(64, 64), 0, 0, InterpolationFlags.Nearest);
+        using Mat cat = Cv2.ImRead(Sample("chelsea.png"), ImreadModes.Unchanged);
+        using Mat target = new();
+        Cv2.Resize(cat, target, new Size(64, 64), 0, 0, InterpolationFlags.Area);
+        using Mat difference = new();
+        Cv2.Absdiff(scaled, target, difference);
+        Assert.That(Cv2.CountNonZero(difference.Reshape(1)), Is.Zero);
+        (code, output, _) = Run("attack", Sample("astronaut.png"), Sample("chelsea.png"), attack, "--algorithm", "nearest", "--size", "64x64", "--against", "median", "--max-change", "0.5", "--json");
+        Assert.That(code, Is.Zero);
+        Assert.That(output, Does.Contain("\"psnrAttackToSource\"").And.Contain("adaptive median"));
+    }
+
+    [TestCase("--epsilon=0", "--epsilon must be positive")]
+    [TestCase("--size=600x600", "larger than the source")]
+    [TestCase("--against=blur", "unknown defense 'blur'")]
+    [TestCase("--max-change=1.5", "must be in (0, 1]")]
+    public void Attack_rejects_what_cannot_work(string option, string message)
+    {
+        string[] pair = option.Split('=');
+        var args = new List<string> { "attack", Sample("astronaut.png"), Sample("chelsea.png"), Path.Combine(_folder, "a.png"), "--algorithm", "nearest" };
+        if (pair[0] != "--size")
+        {
+            args.AddRange(["--size", "64x64"]);
+        }
+        if (pair[0] == "--max-change")
+        {
+            args.AddRange(["--against", "median"]);
+        }
+        args.AddRange(pair);
+        var (code, _, error) = Run([.. args]);
+        Assert.That(code, Is.Not.Zero);
+        Assert.That(error, Does.StartWith("error: ").And.Contain(message));
+        Assert.That(error.TrimEnd().Split('\n'), Has.Length.EqualTo(1));
+    }
+
+    [Test]
     public void Scalers_lists_every_pair()
     {
         var (code, output, _) = Run("scalers");
