@@ -59,6 +59,10 @@ internal static class DemoCommand
         {
             File.WriteAllBytes(Path.Combine(outDir, key + ".png"), png);
         }
+        foreach (DemoOutcome o in outcomes.Where(o => o.Attack is not null && o.ScaledAttack is not null && o.DefendedMedian is not null))
+        {
+            DemoStory.Write(Path.Combine(outDir, $"{o.Scenario.Slug}-story.png"), source, o, sourceSize, targetSize, channels);
+        }
 
         output.WriteLine();
         output.WriteLine($"{"scaler",-16} {"verdict",-16} {"PSNR(A,S)",9} {"PSNR(sA,T)",10} {"median→S/T",12} {"random→S/T",12} {"median ms",9} {"random ms",9}");
