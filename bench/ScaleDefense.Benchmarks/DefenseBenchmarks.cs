@@ -36,7 +36,7 @@ public class DefenseBenchmarks
         _layout = new ImageLayout(size.Width, size.Height, 3);
         _source = new byte[_layout.RequiredLength];
         new Random(7).NextBytes(_source);
-        _scratch = new byte[_source.Length];
+        _scratch = (byte[])_source.Clone();
         _output = new byte[Target.Width * Target.Height * 3];
         _sourceMat = Mat.FromPixelData(size.Height, size.Width, MatType.CV_8UC3, _source);
         _outputMat = new Mat(Target.Height, Target.Width, MatType.CV_8UC3);
@@ -73,6 +73,13 @@ public class DefenseBenchmarks
 
     [Benchmark(Description = "Random filter (native)")]
     public long RandomNative() => _native.Reconstruct(_source, _layout, _scratch, _layout, Reconstruction.Random, Seeded);
+
+    // In place: only the pixels of P are written, so no copy of the image is needed.
+    [Benchmark(Description = "Median filter in place (native)")]
+    public long MedianInPlace() => _native.Reconstruct(_scratch, _layout, Reconstruction.Median);
+
+    [Benchmark(Description = "Random filter in place (native)")]
+    public long RandomInPlace() => _native.Reconstruct(_scratch, _layout, Reconstruction.Random, Seeded);
 
     [Benchmark(Description = "Median filter (managed)")]
     public long MedianManaged() => _managed.Reconstruct(_source, _layout, _scratch, _layout, Reconstruction.Median);
