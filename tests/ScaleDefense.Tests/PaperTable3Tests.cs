@@ -55,6 +55,13 @@ public class PaperTable3Tests
     }
 
     [Test]
+    public void Pillow_box_its_area_scaling_is_robust()
+    {
+        using var model = ScalingModel.Create(ScalingLibrary.Pillow, ScalingAlgorithm.Box, new(1000, 1000), new(200, 200));
+        Assert.That(model.Analyze().Verdict, Is.EqualTo(Verdict.Robust));
+    }
+
+    [Test]
     public void Pillow_bicubic_is_robust_and_pillow_nearest_is_not()
     {
         using var bicubic = ScalingModel.Create(ScalingLibrary.Pillow, ScalingAlgorithm.Bicubic, new(1000, 1000), new(200, 200));

@@ -34,12 +34,18 @@ public class ProbeTests
     [TestCase(ScalingAlgorithm.Bilinear, 57, 43, 13, 9)]
     [TestCase(ScalingAlgorithm.Bilinear, 30, 30, 10, 10)]
     [TestCase(ScalingAlgorithm.Bilinear, 20, 12, 31, 17)]
+    [TestCase(ScalingAlgorithm.NearestExact, 57, 43, 13, 9)]
+    [TestCase(ScalingAlgorithm.Bicubic, 57, 43, 13, 9)]
+    [TestCase(ScalingAlgorithm.Bicubic, 30, 20, 45, 33)]
+    [TestCase(ScalingAlgorithm.Area, 57, 43, 13, 9)]
+    [TestCase(ScalingAlgorithm.Area, 40, 30, 10, 10)]
+    [TestCase(ScalingAlgorithm.Lanczos, 57, 43, 13, 9)]
     public void Float_probe_of_cv_resize_equals_the_analytic_model_within_1e_6(ScalingAlgorithm algorithm, int sw, int sh, int tw, int th)
     {
         Cv2.SetUseOptimized(false);
         var source = new ImageSize(sw, sh);
         var target = new ImageSize(tw, th);
-        ProbedScaler probed = ScalingModel.Probe(source, target, OpenCvFloat(OpenCvReference.ToFlags(algorithm)));
+        ProbedScaler probed = ScalingModel.Probe(source, target, OpenCvFloat(OpenCvAlgorithmReference.ToFlags(algorithm)));
         using var model = ScalingModel.Create(ScalingLibrary.OpenCV, algorithm, source, target);
         AssertClose(probed.Left, model.GetLeft(SampleType.Float32), 1e-6);
         AssertClose(probed.Right, model.GetRight(SampleType.Float32), 1e-6);
