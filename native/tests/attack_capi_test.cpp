@@ -16,7 +16,7 @@ sd_attack_params defaults() {
     p.max_change = 10;
     p.tolerance = 1e-3;
     p.free_pixels = 2;
-    p.max_sweeps = 2000;
+    p.max_sweeps = 200;
     p.repair_rounds = 16;
     return p;
 }

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
 #include <random>
 #include <vector>
 
@@ -69,6 +70,7 @@ TEST(AttackQp, OverlappingSupportsConvergeWithSmallGap) {
     const QpResult r = solve_box_interval_qp(w, s.data(), lo.data(), hi.data(), a.data(), b.data(), {}, work, x.data());
     EXPECT_TRUE(r.feasible);
     EXPECT_GT(r.sweeps, 1);
+    std::printf("sweeps %d gap %g residual %g objective %g\n", r.sweeps, r.duality_gap, r.residual, r.objective);
     EXPECT_LE(r.residual, 1e-3);
     EXPECT_LT(std::abs(r.duality_gap), 1e-2 * std::max(1.0, r.objective));
     // Perturbing the solution along a feasible direction cannot lower the objective by more than the gap.

@@ -180,7 +180,7 @@ typedef struct sd_attack_params {
     int32_t threads;       /* 0: all cores */
     int32_t limited_change; /* 1: the limited-change attack of section 5.3.1 (free_pixels, max_change) */
     int32_t free_pixels;   /* limited change only: pixels of highest weight per kernel left free (default 2) */
-    int32_t max_sweeps;    /* solver: sweep limit per column problem where supports overlap (default 2000) */
+    int32_t max_sweeps;    /* solver: sweeps per attempt where supports overlap; a column not solved within them counts as infeasible at that epsilon (default 200) */
     int32_t repair_rounds; /* rounds of the 8-bit rounding repair (default 16) */
     int32_t reserved;      /* must be 0 */
 } sd_attack_params;

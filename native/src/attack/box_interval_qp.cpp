@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "attack/active_set_polish.hpp"
 #include "attack/row_step.hpp"
 
 namespace sd::attack {
@@ -23,6 +24,27 @@ void measure(const ConstraintRows& w, const double* x, const double* a, const do
     }
 }
 
+double objective_of(const double* x, const double* s, int n) {
+    double objective = 0;
+    for (int j = 0; j < n; ++j) objective += 0.5 * (x[j] - s[j]) * (x[j] - s[j]);
+    return objective;
+}
+
+// v = s + W^T lambda.
+void rebuild(const ConstraintRows& w, const double* s, const double* lambda, std::vector<double>& v) {
+    v.assign(s, s + w.inputs);
+    for (int i = 0; i < w.rows(); ++i)
+        for (int k = w.offsets[i]; k < w.offsets[i + 1]; ++k) v[w.indices[k]] += lambda[i] * w.weights[k];
+}
+
+// Relative duality gap accepted as optimal: from the polish (exact up to rounding) and from sweeps.
+constexpr double kPolishGap = 1e-7;
+constexpr double kSweepGap = 1e-4;
+// First attempt to finish exactly with the active-set system; the sweeps between attempts double.
+constexpr int kFirstPolish = 4;
+// Active-set rounds per attempt (each re-reads the sets from the previous solution).
+constexpr int kPolishRounds = 6;
+
 }  // namespace
 
 QpResult solve_box_interval_qp(const ConstraintRows& w, const double* s, const double* lo, const double* hi,
@@ -35,6 +57,8 @@ QpResult solve_box_interval_qp(const ConstraintRows& w, const double* s, const d
     work.u.resize(static_cast<size_t>(w.max_support));
     work.lo.resize(static_cast<size_t>(w.max_support));
     work.hi.resize(static_cast<size_t>(w.max_support));
+    work.trial.resize(static_cast<size_t>(n));
+    int next_polish = kFirstPolish;
     QpResult result;
     const int max_sweeps = w.disjoint ? 1 : std::max(1, settings.max_sweeps);
     for (result.sweeps = 1; result.sweeps <= max_sweeps; ++result.sweeps) {
@@ -57,14 +81,42 @@ QpResult solve_box_interval_qp(const ConstraintRows& w, const double* s, const d
         }
         for (int j = 0; j < n; ++j) x[j] = std::clamp(work.v[j], lo[j], hi[j]);
         measure(w, x, a, b, work.lambda.data(), result.residual, result.duality_gap);
+        result.objective = objective_of(x, s, n);
+        const double gap_scale = std::max(result.objective, 1.0);
         result.feasible = reachable && result.residual <= settings.tolerance;
         // A row that no box point reaches stays unreachable: further sweeps cannot help.
-        if (result.feasible || !reachable) break;
+        if (!reachable || w.disjoint) break;
+        if (result.feasible && result.duality_gap <= kSweepGap * gap_scale) break;
+        if (result.sweeps >= next_polish) {
+            next_polish *= 2;
+            work.saved.assign(work.lambda.begin(), work.lambda.end());
+            std::copy(x, x + n, work.trial.begin());
+            bool accepted = false;
+            for (int round = 0; round < kPolishRounds && !accepted; ++round) {
+                if (!polish_active_set(w, s, lo, hi, a, b, work.v.data(), work.trial.data(), work.polish,
+                                       work.lambda.data()))
+                    break;
+                rebuild(w, s, work.lambda.data(), work.v);
+                for (int j = 0; j < n; ++j) work.trial[j] = std::clamp(work.v[j], lo[j], hi[j]);
+                double residual, gap;
+                measure(w, work.trial.data(), a, b, work.lambda.data(), residual, gap);
+                const double objective = objective_of(work.trial.data(), s, n);
+                if (residual <= settings.tolerance && std::abs(gap) <= kPolishGap * std::max(objective, 1.0)) {
+                    std::copy(work.trial.begin(), work.trial.end(), x);
+                    result.residual = residual;
+                    result.duality_gap = gap;
+                    result.objective = objective;
+                    result.feasible = true;
+                    accepted = true;
+                }
+            }
+            if (accepted) break;
+            // The sets did not settle: carry on from the coordinate-ascent point.
+            work.lambda.assign(work.saved.begin(), work.saved.end());
+            rebuild(w, s, work.lambda.data(), work.v);
+        }
     }
     result.sweeps = std::min(result.sweeps, max_sweeps);
-    double objective = 0;
-    for (int j = 0; j < n; ++j) objective += 0.5 * (x[j] - s[j]) * (x[j] - s[j]);
-    result.objective = objective;
     return result;
 }
 

@@ -4,18 +4,20 @@
 // Solved by exact coordinate ascent on the dual (Hildreth's method): x = clip(s + W^T lambda),
 // and each step maximises the dual over one lambda_i in closed form (row_step.hpp). When the rows
 // of W have disjoint supports the coordinates do not interact, so one sweep is the exact optimum;
-// otherwise sweeps repeat until the constraint violation is below the tolerance. The duality gap
-// sum_i complementarity is reported as a certificate of optimality.
+// otherwise sweeps repeat, every few sweeps trying to finish exactly by solving the system of the
+// active constraints (active_set_polish.hpp), until the constraint violation is below the
+// tolerance and the duality gap (sum_i complementarity, the certificate of optimality) is small.
 #pragma once
 
 #include <vector>
 
+#include "attack/active_set_polish.hpp"
 #include "attack/constraint_rows.hpp"
 
 namespace sd::attack {
 
 struct QpSettings {
-    int max_sweeps = 2000;
+    int max_sweeps = 200;
     double tolerance = 1e-3;  // largest allowed violation of a_i <= (Wx)_i <= b_i, grey levels
 };
 
@@ -29,7 +31,8 @@ struct QpResult {
 
 // Reusable buffers of one thread.
 struct QpWorkspace {
-    std::vector<double> v, lambda, u, lo, hi, scratch;
+    std::vector<double> v, lambda, u, lo, hi, scratch, saved, trial;
+    PolishWorkspace polish;
 };
 
 QpResult solve_box_interval_qp(const ConstraintRows& w, const double* s, const double* lo, const double* hi,

@@ -16,32 +16,51 @@ RowStep solve_row_step(const double* u, const double* w, const double* lo, const
     const double g0 = row_value(u, w, lo, hi, n, 0.0);
     if (g0 >= a && g0 <= b) return {0.0, true};
     const double direction = g0 < a ? 1.0 : -1.0;
-    const double goal = g0 < a ? a : b;
+    const double need = direction * ((g0 < a ? a : b) - g0);  // > 0: how far g must move
 
-    // Breakpoints: where a pixel enters or leaves its box, on the side we move to.
+    // Moving lambda = direction * d (d >= 0), pixel j moves at rate r = direction * w_j while inside
+    // its box and adds w_j^2 to the slope of direction * g(d). Events: (d, slope change) pairs.
     scratch.clear();
+    double slope = 0;
+    int moving = 0;  // counted separately so that slope is exactly 0 once every pixel has stopped
     for (int j = 0; j < n; ++j) {
-        if (w[j] == 0) continue;
-        for (double bound : {lo[j], hi[j]}) {
-            const double t = (bound - u[j]) / w[j];
-            if (t * direction > 0) scratch.push_back(t * direction);
+        const double r = direction * w[j];
+        if (r == 0) continue;
+        const double w2 = w[j] * w[j];
+        const double toward = r > 0 ? hi[j] : lo[j];  // the bound it moves toward
+        const double away = r > 0 ? lo[j] : hi[j];
+        const double exit = (toward - u[j]) / r;
+        if (exit <= 0) continue;  // already at or beyond the bound it moves toward: never moves
+        const double enter = std::max(0.0, (away - u[j]) / r);
+        if (enter == 0) {
+            slope += w2;
+            ++moving;
+        } else {
+            scratch.push_back(enter);
+            scratch.push_back(w2);
         }
+        scratch.push_back(exit);
+        scratch.push_back(-w2);
     }
-    std::sort(scratch.begin(), scratch.end());
+    const int events = static_cast<int>(scratch.size() / 2);
+    // Sort the (d, change) pairs by d through an index (events are few).
+    thread_local std::vector<int> order;
+    order.resize(static_cast<size_t>(events));
+    for (int e = 0; e < events; ++e) order[e] = e;
+    std::sort(order.begin(), order.end(), [&](int p, int q) { return scratch[2 * p] < scratch[2 * q]; });
 
-    // g is linear between consecutive breakpoints: find the segment that crosses the goal.
-    double previous = 0, g_previous = g0;
-    for (double distance : scratch) {
-        if (distance == previous) continue;
-        const double g = row_value(u, w, lo, hi, n, direction * distance);
-        if ((direction > 0 && g >= goal) || (direction < 0 && g <= goal)) {
-            const double along = previous + (goal - g_previous) * (distance - previous) / (g - g_previous);
-            return {direction * along, true};
-        }
-        previous = distance;
-        g_previous = g;
+    double d = 0, gained = 0;
+    for (int e : order) {
+        const double at = scratch[2 * e];
+        if (slope > 0 && gained + slope * (at - d) >= need) return {direction * (d + (need - gained) / slope), true};
+        gained += slope * (at - d);
+        d = at;
+        slope += scratch[2 * e + 1];
+        moving += scratch[2 * e + 1] > 0 ? 1 : -1;
+        if (moving == 0) slope = 0;
     }
-    return {direction * previous, false};  // every pixel saturated and still short of the goal
+    if (slope > 0) return {direction * (d + (need - gained) / slope), true};
+    return {direction * d, false};  // every pixel saturated and still short of the goal
 }
 
 }  // namespace sd::attack

@@ -33,7 +33,7 @@ struct AttackSettings {
     bool limited_change = false;  // section 5.3.1
     int free_pixels = 2;        // limited change: pixels per kernel (the highest weights) free in [0, 255]
     double max_change = 10;     // limited change: every other pixel within +-max_change of the source
-    int max_sweeps = 2000;
+    int max_sweeps = 200;
     double tolerance = 1e-3;
     int repair_rounds = 16;
 };

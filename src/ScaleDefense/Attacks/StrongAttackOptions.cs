@@ -40,8 +40,11 @@ public sealed record StrongAttackOptions
     /// <summary>Solver: largest constraint violation accepted (grey levels) where kernel supports overlap.</summary>
     public double Tolerance { get; init; } = 1e-3;
 
-    /// <summary>Solver: sweep limit per column problem where kernel supports overlap.</summary>
-    public int MaxSweeps { get; init; } = 2000;
+    /// <summary>
+    /// Solver: sweeps per attempt where kernel supports overlap; a column not solved within them is
+    /// treated as infeasible at that ε (its ε is raised).
+    /// </summary>
+    public int MaxSweeps { get; init; } = 200;
 
     /// <summary>Rounds of the repair that restores |scale(A) − T| ≤ ε after rounding A to 8 bits.</summary>
     public int RepairRounds { get; init; } = 16;
