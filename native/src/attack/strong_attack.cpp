@@ -21,7 +21,7 @@ struct TaskStats {
     double max_gap = 0, max_relative_gap = 0, max_residual = 0, band = 0;
     std::int64_t sweeps = 0;
     int max_sweeps = 0;
-    bool raised = false, infeasible = false;
+    bool raised = false, infeasible = false, feasible_flag = false;
 
     void add(const QpResult& r) {
         max_gap = std::max(max_gap, r.duality_gap);
@@ -34,58 +34,91 @@ struct TaskStats {
 
 struct ThreadBuffers {
     QpWorkspace qp;
-    std::vector<double> s, lo, hi, a, b, x;
+    std::vector<double> s, lo, hi, a, b, x, best, goal;
 };
 
-// Solves one problem per channel for `band`, raising it by step up to max_band while any channel
-// is infeasible. sources(c, s) fills the channel's source, goals(c, g) its targets, store(c, x)
-// takes the solution.
+// Solves one problem per channel at the smallest band of the grid start, start + step, ...,
+// max_band at which every channel is feasible (the paper's schedule: epsilon raised step by step for
+// the infeasible columns). Feasibility only grows with the band, so the smallest feasible level is
+// found by bisection over the grid: the same level as trying every step, in ~log2(levels) attempts.
+// sources(c, s) fills the channel's source, goals(c, g) its targets, store(c, x) takes the solution.
 template <typename Sources, typename Goals, typename Store>
 TaskStats solve_with_schedule(const ConstraintRows& w, const std::vector<char>& free_mask, const AttackSettings& settings,
-                              double band, double max_band, int channels, ThreadBuffers& buf, Sources&& sources,
+                              double start, double max_band, int channels, ThreadBuffers& buf, Sources&& sources,
                               Goals&& goals, Store&& store) {
     const QpSettings qp{settings.max_sweeps, settings.tolerance};
     const int n = w.inputs, rows = w.rows();
     buf.s.resize(static_cast<size_t>(n) * channels);
     buf.x.resize(static_cast<size_t>(n) * channels);
+    buf.best.resize(buf.x.size());
     buf.lo.resize(static_cast<size_t>(n));
     buf.hi.resize(static_cast<size_t>(n));
     buf.a.resize(static_cast<size_t>(rows));
     buf.b.resize(static_cast<size_t>(rows));
-    std::vector<double> goal(static_cast<size_t>(rows) * channels);
+    buf.goal.resize(static_cast<size_t>(rows) * channels);
     for (int c = 0; c < channels; ++c) {
         sources(c, buf.s.data() + static_cast<size_t>(c) * n);
-        goals(c, goal.data() + static_cast<size_t>(c) * rows);
+        goals(c, buf.goal.data() + static_cast<size_t>(c) * rows);
     }
-    TaskStats stats;
-    for (;;) {
-        TaskStats attempt;
+    const int levels = 1 + std::max(0, static_cast<int>(std::ceil((max_band - start) / settings.epsilon_step - 1e-9)));
+    auto band_of = [&](int level) { return std::min(max_band, start + level * settings.epsilon_step); };
+
+    std::int64_t sweeps = 0;
+    auto attempt = [&](int level, TaskStats& out) {
+        const double band = band_of(level);
+        out = TaskStats{};
+        out.band = band;
         bool feasible = true;
         for (int c = 0; c < channels; ++c) {
             const double* s = buf.s.data() + static_cast<size_t>(c) * n;
             pixel_bounds(free_mask, settings.max_change, s, n, buf.lo.data(), buf.hi.data());
             for (int i = 0; i < rows; ++i) {
-                buf.a[i] = goal[static_cast<size_t>(c) * rows + i] - band;
-                buf.b[i] = goal[static_cast<size_t>(c) * rows + i] + band;
+                buf.a[i] = buf.goal[static_cast<size_t>(c) * rows + i] - band;
+                buf.b[i] = buf.goal[static_cast<size_t>(c) * rows + i] + band;
             }
             const QpResult r = solve_box_interval_qp(w, s, buf.lo.data(), buf.hi.data(), buf.a.data(), buf.b.data(), qp,
                                                      buf.qp, buf.x.data() + static_cast<size_t>(c) * n);
-            attempt.add(r);
+            out.add(r);
             feasible = feasible && r.feasible;
         }
-        attempt.sweeps += stats.sweeps;
-        attempt.raised = stats.raised;
-        stats = attempt;
-        stats.band = band;
-        if (feasible || band >= max_band) {
-            stats.infeasible = !feasible;
-            break;
+        sweeps += out.sweeps;
+        out.feasible_flag = feasible;
+        return feasible;
+    };
+
+    // Level 0 first (the common case), then the top level, then bisection between the two.
+    TaskStats chosen;
+    if (attempt(0, chosen) || levels == 1) {
+        chosen.infeasible = !chosen.feasible_flag;
+        buf.best = buf.x;
+    } else {
+        chosen.raised = true;
+        TaskStats top;
+        attempt(levels - 1, top);
+        chosen = top;
+        chosen.raised = true;
+        buf.best = buf.x;
+        if (!top.feasible_flag) {
+            chosen.infeasible = true;
+        } else {
+            int infeasible = 0, feasible = levels - 1;
+            while (feasible - infeasible > 1) {
+                const int middle = (infeasible + feasible) / 2;
+                TaskStats t;
+                if (attempt(middle, t)) {
+                    feasible = middle;
+                    chosen = t;
+                    chosen.raised = true;
+                    buf.best = buf.x;
+                } else {
+                    infeasible = middle;
+                }
+            }
         }
-        band = std::min(max_band, band + settings.epsilon_step);
-        stats.raised = true;
     }
-    for (int c = 0; c < channels; ++c) store(c, buf.x.data() + static_cast<size_t>(c) * n);
-    return stats;
+    chosen.sweeps = sweeps;
+    for (int c = 0; c < channels; ++c) store(c, buf.best.data() + static_cast<size_t>(c) * n);
+    return chosen;
 }
 
 void check_settings(const AttackSettings& s) {
