@@ -2,7 +2,6 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <cstdio>
 #include <random>
 #include <vector>
 
@@ -70,10 +69,10 @@ TEST(AttackQp, OverlappingSupportsConvergeWithSmallGap) {
     const QpResult r = solve_box_interval_qp(w, s.data(), lo.data(), hi.data(), a.data(), b.data(), {}, work, x.data());
     EXPECT_TRUE(r.feasible);
     EXPECT_GT(r.sweeps, 1);
-    std::printf("sweeps %d gap %g residual %g objective %g\n", r.sweeps, r.duality_gap, r.residual, r.objective);
+    EXPECT_LE(r.sweeps, 16);  // the active-set finish ends it long before coordinate ascent alone would
     EXPECT_LE(r.residual, 1e-3);
     EXPECT_LT(std::abs(r.duality_gap), 1e-2 * std::max(1.0, r.objective));
-    // Perturbing the solution along a feasible direction cannot lower the objective by more than the gap.
+    // The solution respects the box.
     for (int j = 0; j < 44; ++j) {
         EXPECT_GE(x[j], 0);
         EXPECT_LE(x[j], 255);
