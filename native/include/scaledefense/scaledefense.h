@@ -26,7 +26,7 @@ extern "C" {
 #endif
 
 /* Bumped on every incompatible change of this header; the C# side refuses a mismatch. */
-enum sd_abi { SD_ABI_VERSION = 3 };
+enum sd_abi { SD_ABI_VERSION = 4 };
 
 typedef int32_t sd_status;
 
@@ -169,6 +169,49 @@ SD_API sd_status sd_scaling_model_scale(const sd_scaling_model* model, const sd_
  */
 SD_API sd_status sd_reconstruct(const sd_scaling_model* model, const sd_filter_params* params, const sd_image* source,
                                 const sd_image* destination, int64_t* out_reconstructed);
+
+/* The strong image-scaling attack (paper section 2.2.3): see sd_strong_attack. */
+typedef struct sd_attack_params {
+    double epsilon;        /* requested bound on |scale(A) - T| per output, > 0.25 (default 1) */
+    double max_epsilon;    /* columns infeasible at epsilon are retried up to this (default 50) */
+    double epsilon_step;   /* increment of that schedule, > 0 (default 1) */
+    double max_change;     /* limited change only: bound on |A - S| outside the free pixels (default 10) */
+    double tolerance;      /* solver: largest constraint violation accepted, grey levels, > 0 (default 1e-3) */
+    int32_t threads;       /* 0: all cores */
+    int32_t limited_change; /* 1: the limited-change attack of section 5.3.1 (free_pixels, max_change) */
+    int32_t free_pixels;   /* limited change only: pixels of highest weight per kernel left free (default 2) */
+    int32_t max_sweeps;    /* solver: sweeps per attempt where supports overlap; a column not solved within them counts as infeasible at that epsilon (default 200) */
+    int32_t repair_rounds; /* rounds of the 8-bit rounding repair (default 16) */
+    int32_t reserved;      /* must be 0 */
+} sd_attack_params;
+
+/* What the attack's solver and repair report. */
+typedef struct sd_attack_stats {
+    double max_duality_gap;   /* largest duality gap of a column/row problem (squared grey levels; 0 = optimal) */
+    double max_relative_gap;  /* the same relative to the problem's objective (at least 1) */
+    double max_residual;      /* largest constraint violation the solver left (grey levels) */
+    double max_row_band;      /* widest band the horizontal step needed */
+    double max_error;         /* largest |scale(A) - T| through the exact model, after repair */
+    int64_t total_sweeps;     /* over all problems */
+    int64_t repaired_pixels;  /* source pixels nudged after rounding */
+    int64_t outputs_off;      /* outputs still beyond their column's epsilon after repair */
+    int32_t max_sweeps;       /* of one problem */
+    int32_t vertical_disjoint;   /* 1: rows of L have disjoint supports (closed form, exact) */
+    int32_t horizontal_disjoint; /* 1: the same for R */
+    int32_t columns_raised;      /* columns whose epsilon had to be raised */
+    int32_t columns_infeasible;  /* columns infeasible even at max_epsilon (best effort kept) */
+    int32_t rows_raised;         /* rows of the horizontal step whose band had to be widened */
+} sd_attack_stats;
+
+/*
+ * The strong attack: an 8-bit image attack_out (model source size) close to source in squared
+ * error whose scaled version through this model is within epsilon of target (model target size,
+ * same channels). epsilon_per_column receives the epsilon each of the target_width columns used
+ * (capacity >= target_width). out_stats may be null. attack_out must not overlap the inputs.
+ */
+SD_API sd_status sd_strong_attack(const sd_scaling_model* model, const sd_attack_params* params, const sd_image* source,
+                                  const sd_image* target, const sd_image* attack_out, float* epsilon_per_column,
+                                  int64_t capacity, sd_attack_stats* out_stats);
 
 #ifdef __cplusplus
 }

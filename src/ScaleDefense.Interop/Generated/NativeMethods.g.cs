@@ -8,7 +8,7 @@ namespace ScaleDefense.Interop;
 
 public enum sd_abi : int
 {
-    SD_ABI_VERSION = 3,
+    SD_ABI_VERSION = 4,
 }
 
 public enum sd_status_code : int
@@ -115,6 +115,41 @@ public unsafe struct sd_filter_params
 /// <summary>Opaque C type, only used through pointers.</summary>
 public struct sd_scaling_model { }
 
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct sd_attack_params
+{
+    public double epsilon;
+    public double max_epsilon;
+    public double epsilon_step;
+    public double max_change;
+    public double tolerance;
+    public int threads;
+    public int limited_change;
+    public int free_pixels;
+    public int max_sweeps;
+    public int repair_rounds;
+    public int reserved;
+}
+
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct sd_attack_stats
+{
+    public double max_duality_gap;
+    public double max_relative_gap;
+    public double max_residual;
+    public double max_row_band;
+    public double max_error;
+    public long total_sweeps;
+    public long repaired_pixels;
+    public long outputs_off;
+    public int max_sweeps;
+    public int vertical_disjoint;
+    public int horizontal_disjoint;
+    public int columns_raised;
+    public int columns_infeasible;
+    public int rows_raised;
+}
+
 public static unsafe partial class NativeMethods
 {
     public const string LibraryName = "scaledefense";
@@ -148,6 +183,9 @@ public static unsafe partial class NativeMethods
 
     [LibraryImport(LibraryName, EntryPoint = "sd_reconstruct")]
     public static partial int sd_reconstruct(sd_scaling_model* model, sd_filter_params* @params, sd_image* source, sd_image* destination, long* out_reconstructed);
+
+    [LibraryImport(LibraryName, EntryPoint = "sd_strong_attack")]
+    public static partial int sd_strong_attack(sd_scaling_model* model, sd_attack_params* @params, sd_image* source, sd_image* target, sd_image* attack_out, float* epsilon_per_column, long capacity, sd_attack_stats* out_stats);
 }
 
 public static class NativeLayout
@@ -178,6 +216,33 @@ public static class NativeLayout
     public const int sd_filter_params_window_Offset = 12;
     public const int sd_filter_params_unpredictable_Offset = 16;
     public const int sd_filter_params_reserved_Offset = 20;
+    public const int sd_attack_params_Size = 64;
+    public const int sd_attack_params_epsilon_Offset = 0;
+    public const int sd_attack_params_max_epsilon_Offset = 8;
+    public const int sd_attack_params_epsilon_step_Offset = 16;
+    public const int sd_attack_params_max_change_Offset = 24;
+    public const int sd_attack_params_tolerance_Offset = 32;
+    public const int sd_attack_params_threads_Offset = 40;
+    public const int sd_attack_params_limited_change_Offset = 44;
+    public const int sd_attack_params_free_pixels_Offset = 48;
+    public const int sd_attack_params_max_sweeps_Offset = 52;
+    public const int sd_attack_params_repair_rounds_Offset = 56;
+    public const int sd_attack_params_reserved_Offset = 60;
+    public const int sd_attack_stats_Size = 88;
+    public const int sd_attack_stats_max_duality_gap_Offset = 0;
+    public const int sd_attack_stats_max_relative_gap_Offset = 8;
+    public const int sd_attack_stats_max_residual_Offset = 16;
+    public const int sd_attack_stats_max_row_band_Offset = 24;
+    public const int sd_attack_stats_max_error_Offset = 32;
+    public const int sd_attack_stats_total_sweeps_Offset = 40;
+    public const int sd_attack_stats_repaired_pixels_Offset = 48;
+    public const int sd_attack_stats_outputs_off_Offset = 56;
+    public const int sd_attack_stats_max_sweeps_Offset = 64;
+    public const int sd_attack_stats_vertical_disjoint_Offset = 68;
+    public const int sd_attack_stats_horizontal_disjoint_Offset = 72;
+    public const int sd_attack_stats_columns_raised_Offset = 76;
+    public const int sd_attack_stats_columns_infeasible_Offset = 80;
+    public const int sd_attack_stats_rows_raised_Offset = 84;
 }
 
 public static class NativeExports
@@ -194,5 +259,6 @@ public static class NativeExports
         "sd_scaling_model_get_info",
         "sd_scaling_model_get_params",
         "sd_scaling_model_scale",
+        "sd_strong_attack",
     ];
 }

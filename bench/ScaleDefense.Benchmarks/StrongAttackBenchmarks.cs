@@ -1,0 +1,69 @@
+using BenchmarkDotNet.Attributes;
+using OpenCvSharp;
+using ScaleDefense;
+
+namespace ScaleDefense.Benchmarks;
+
+/// <summary>
+/// The strong attack (native solver, all cores) on a 1024×1024 RGB photo (the astronaut sample
+/// upscaled with OpenCV bicubic) to 224×224, with a target made from another sample photo:
+/// OpenCV bilinear and bicubic (disjoint kernels: the closed form), and two cases where kernels
+/// overlap (the iterative solver): Pillow bicubic at the same size, and OpenCV bicubic at ratio 1.5
+/// (336×336 to 224×224).
+/// </summary>
+[MemoryDiagnoser]
+public class StrongAttackBenchmarks
+{
+    private byte[] _source = [];
+    private byte[] _target = [];
+    private ScalingModel _model = null!;
+    private StrongScalingAttack _attack = null!;
+    private ImageLayout _sourceLayout;
+    private ImageLayout _targetLayout;
+
+    [Params("OpenCV bilinear 1024->224", "OpenCV bicubic 1024->224", "Pillow bicubic 1024->224", "OpenCV bicubic 336->224")]
+    public string Case { get; set; } = "OpenCV bilinear 1024->224";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        (ScalingLibrary library, ScalingAlgorithm algorithm, int size) = Case switch
+        {
+            "OpenCV bilinear 1024->224" => (ScalingLibrary.OpenCV, ScalingAlgorithm.Bilinear, 1024),
+            "OpenCV bicubic 1024->224" => (ScalingLibrary.OpenCV, ScalingAlgorithm.Bicubic, 1024),
+            "Pillow bicubic 1024->224" => (ScalingLibrary.Pillow, ScalingAlgorithm.Bicubic, 1024),
+            _ => (ScalingLibrary.OpenCV, ScalingAlgorithm.Bicubic, 336),
+        };
+        _sourceLayout = new ImageLayout(size, size, 3);
+        _targetLayout = new ImageLayout(224, 224, 3);
+        _source = LoadPhoto("astronaut", size);
+        _target = LoadPhoto("coffee", 224);
+        _model = ScalingModel.Create(library, algorithm, new ImageSize(size, size), new ImageSize(224, 224));
+        _attack = new StrongScalingAttack(_model);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _model.Dispose();
+
+    [Benchmark]
+    public StrongAttackResult Attack() => _attack.Run(_source, _sourceLayout, _target, _targetLayout);
+
+    private static byte[] LoadPhoto(string name, int size)
+    {
+        string directory = AppContext.BaseDirectory;
+        while (!Directory.Exists(Path.Combine(directory, "samples", "images")))
+        {
+            directory = Path.GetDirectoryName(directory) ?? throw new DirectoryNotFoundException("samples/images not found above the benchmark's folder");
+        }
+        string file = Directory.GetFiles(Path.Combine(directory, "samples", "images"), name + ".*").Single();
+        using Mat photo = Cv2.ImRead(file, ImreadModes.Color);
+        using Mat resized = new();
+        Cv2.Resize(photo, resized, new Size(size, size), 0, 0, InterpolationFlags.Cubic);
+        var pixels = new byte[size * size * 3];
+        for (int y = 0; y < size; y++)
+        {
+            System.Runtime.InteropServices.Marshal.Copy(resized.Ptr(y), pixels, y * size * 3, size * 3);
+        }
+        return pixels;
+    }
+}

@@ -1,0 +1,107 @@
+#include "attack/active_set_polish.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace sd::attack {
+
+namespace {
+
+// Dot product of two rows of W over the free pixels (indices ascending).
+double free_dot(const ConstraintRows& w, int p, int q, const std::vector<char>& free) {
+    double sum = 0;
+    int i = w.offsets[p], j = w.offsets[q];
+    while (i < w.offsets[p + 1] && j < w.offsets[q + 1]) {
+        if (w.indices[i] < w.indices[j]) {
+            ++i;
+        } else if (w.indices[i] > w.indices[j]) {
+            ++j;
+        } else {
+            if (free[w.indices[i]]) sum += w.weights[i] * w.weights[j];
+            ++i;
+            ++j;
+        }
+    }
+    return sum;
+}
+
+}  // namespace
+
+bool polish_active_set(const ConstraintRows& w, const double* s, const double* lo, const double* hi, const double* a,
+                       const double* b, const double* v, const double* x, PolishWorkspace& work, double* lambda) {
+    const int n = w.inputs, rows = w.rows();
+    work.free.assign(static_cast<size_t>(n), 0);
+    for (int j = 0; j < n; ++j) work.free[j] = v[j] > lo[j] && v[j] < hi[j];
+    work.active.clear();
+    work.goal.clear();
+    for (int i = 0; i < rows; ++i) {
+        double value = 0;
+        for (int k = w.offsets[i]; k < w.offsets[i + 1]; ++k) value += w.weights[k] * x[w.indices[k]];
+        // Primal-dual active-set rule (Hintermueller-Ito-Kunisch): a bound is active when its
+        // multiplier plus its violation is positive.
+        const bool low = lambda[i] + (a[i] - value) > 0;
+        const bool high = -lambda[i] + (value - b[i]) > 0;
+        if (!low && !high) continue;
+        work.active.push_back(i);
+        work.goal.push_back(low ? a[i] : b[i]);
+    }
+    const int m = static_cast<int>(work.active.size());
+    if (m == 0) return false;
+
+    // Bandwidth of W_A W_A^T: rows are ordered by their support's position.
+    int bandwidth = 0;
+    for (int p = 0; p < m; ++p) {
+        const int last = w.indices[w.offsets[work.active[p] + 1] - 1];
+        for (int q = p + 1; q < m && w.indices[w.offsets[work.active[q]]] <= last; ++q) bandwidth = std::max(bandwidth, q - p);
+    }
+    const int width = bandwidth + 1;
+    // Band storage: band[p * width + d] = M(p, p - d) for d = 0..bandwidth (lower triangle).
+    work.band.assign(static_cast<size_t>(m) * width, 0.0);
+    work.rhs.assign(static_cast<size_t>(m), 0.0);
+    for (int p = 0; p < m; ++p) {
+        const int i = work.active[p];
+        for (int d = 0; d <= bandwidth && d <= p; ++d)
+            work.band[static_cast<size_t>(p) * width + d] = free_dot(w, i, work.active[p - d], work.free);
+        double r = work.goal[p];
+        for (int k = w.offsets[i]; k < w.offsets[i + 1]; ++k) {
+            const int j = w.indices[k];
+            r -= w.weights[k] * (work.free[j] ? s[j] : x[j]);
+        }
+        work.rhs[p] = r;
+    }
+    // Banded Cholesky (L L^T) in place, then the two triangular solves.
+    const double scale = [&] {
+        double largest = 0;
+        for (int p = 0; p < m; ++p) largest = std::max(largest, work.band[static_cast<size_t>(p) * width]);
+        return largest;
+    }();
+    for (int p = 0; p < m; ++p) {
+        for (int d = std::min(bandwidth, p); d >= 0; --d) {
+            const int q = p - d;  // entry (p, q), q <= p
+            double sum = work.band[static_cast<size_t>(p) * width + d];
+            for (int e = q - std::min(bandwidth - d, q); e < q; ++e)
+                sum -= work.band[static_cast<size_t>(p) * width + (p - e)] * work.band[static_cast<size_t>(q) * width + (q - e)];
+            if (d == 0) {
+                if (!(sum > 1e-12 * std::max(scale, 1e-300))) return false;
+                work.band[static_cast<size_t>(p) * width] = std::sqrt(sum);
+            } else {
+                work.band[static_cast<size_t>(p) * width + d] = sum / work.band[static_cast<size_t>(q) * width];
+            }
+        }
+    }
+    for (int p = 0; p < m; ++p) {
+        double sum = work.rhs[p];
+        for (int e = p - std::min(bandwidth, p); e < p; ++e) sum -= work.band[static_cast<size_t>(p) * width + (p - e)] * work.rhs[e];
+        work.rhs[p] = sum / work.band[static_cast<size_t>(p) * width];
+    }
+    for (int p = m - 1; p >= 0; --p) {
+        double sum = work.rhs[p];
+        for (int e = p + 1; e <= std::min(m - 1, p + bandwidth); ++e) sum -= work.band[static_cast<size_t>(e) * width + (e - p)] * work.rhs[e];
+        work.rhs[p] = sum / work.band[static_cast<size_t>(p) * width];
+    }
+    std::fill(lambda, lambda + rows, 0.0);
+    for (int p = 0; p < m; ++p) lambda[work.active[p]] = work.rhs[p];
+    return true;
+}
+
+}  // namespace sd::attack

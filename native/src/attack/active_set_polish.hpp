@@ -1,0 +1,24 @@
+// Exact finish for the overlapping case. Coordinate ascent identifies the active constraints and
+// the clipped pixels long before its multipliers converge (it is Gauss-Seidel on W W^T, slow when
+// that matrix is ill-conditioned, as for wide kernels); with both sets fixed the optimum solves a
+// banded linear system: W_AF W_AF^T lambda_A = g_A - W_AC x_C - W_AF s_F.
+#pragma once
+
+#include <vector>
+
+#include "attack/constraint_rows.hpp"
+
+namespace sd::attack {
+
+struct PolishWorkspace {
+    std::vector<int> active, first, last, position;
+    std::vector<double> goal, band, rhs;
+    std::vector<char> free;
+};
+
+// Replaces lambda (rows entries) by the solution of the system for the sets read off v = s + W^T lambda
+// and the current (Wx)_i. Returns false (lambda untouched) when the system is singular.
+bool polish_active_set(const ConstraintRows& w, const double* s, const double* lo, const double* hi, const double* a,
+                       const double* b, const double* v, const double* x, PolishWorkspace& work, double* lambda);
+
+}  // namespace sd::attack

@@ -1,0 +1,123 @@
+#include "attack/box_interval_qp.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "attack/active_set_polish.hpp"
+#include "attack/row_step.hpp"
+
+namespace sd::attack {
+
+namespace {
+
+// Largest violation of the intervals by x = clip(v), and the duality gap at (x, lambda).
+void measure(const ConstraintRows& w, const double* x, const double* a, const double* b, const double* lambda,
+             double& residual, double& gap) {
+    residual = 0;
+    gap = 0;
+    for (int i = 0; i < w.rows(); ++i) {
+        double value = 0;
+        for (int k = w.offsets[i]; k < w.offsets[i + 1]; ++k) value += w.weights[k] * x[w.indices[k]];
+        residual = std::max({residual, a[i] - value, value - b[i]});
+        // lambda_i > 0 pushes (Wx)_i up to a_i, lambda_i < 0 down to b_i: complementary slackness.
+        gap += lambda[i] > 0 ? lambda[i] * (value - a[i]) : -lambda[i] * (b[i] - value);
+    }
+}
+
+double objective_of(const double* x, const double* s, int n) {
+    double objective = 0;
+    for (int j = 0; j < n; ++j) objective += 0.5 * (x[j] - s[j]) * (x[j] - s[j]);
+    return objective;
+}
+
+// v = s + W^T lambda.
+void rebuild(const ConstraintRows& w, const double* s, const double* lambda, std::vector<double>& v) {
+    v.assign(s, s + w.inputs);
+    for (int i = 0; i < w.rows(); ++i)
+        for (int k = w.offsets[i]; k < w.offsets[i + 1]; ++k) v[w.indices[k]] += lambda[i] * w.weights[k];
+}
+
+// Relative duality gap accepted as optimal: from the polish (exact up to rounding) and from sweeps.
+constexpr double kPolishGap = 1e-7;
+constexpr double kSweepGap = 1e-4;
+// First attempt to finish exactly with the active-set system; the sweeps between attempts double.
+constexpr int kFirstPolish = 4;
+// Active-set rounds per attempt (each re-reads the sets from the previous solution).
+constexpr int kPolishRounds = 6;
+
+}  // namespace
+
+QpResult solve_box_interval_qp(const ConstraintRows& w, const double* s, const double* lo, const double* hi,
+                               const double* a, const double* b, const QpSettings& settings, QpWorkspace& work,
+                               double* x) {
+    const int n = w.inputs;
+    const int rows = w.rows();
+    work.v.assign(s, s + n);  // v = s + W^T lambda, unclipped
+    work.lambda.assign(static_cast<size_t>(rows), 0.0);
+    work.u.resize(static_cast<size_t>(w.max_support));
+    work.lo.resize(static_cast<size_t>(w.max_support));
+    work.hi.resize(static_cast<size_t>(w.max_support));
+    work.trial.resize(static_cast<size_t>(n));
+    int next_polish = kFirstPolish;
+    QpResult result;
+    const int max_sweeps = w.disjoint ? 1 : std::max(1, settings.max_sweeps);
+    for (result.sweeps = 1; result.sweeps <= max_sweeps; ++result.sweeps) {
+        bool reachable = true;
+        for (int i = 0; i < rows; ++i) {
+            const int begin = w.offsets[i], count = w.offsets[i + 1] - begin;
+            const double* weights = w.weights.data() + begin;
+            const std::int32_t* index = w.indices.data() + begin;
+            const double previous = work.lambda[i];
+            for (int k = 0; k < count; ++k) {
+                work.u[k] = work.v[index[k]] - previous * weights[k];
+                work.lo[k] = lo[index[k]];
+                work.hi[k] = hi[index[k]];
+            }
+            const RowStep step = solve_row_step(work.u.data(), weights, work.lo.data(), work.hi.data(), count, a[i], b[i],
+                                                work.scratch);
+            reachable = reachable && step.reachable;
+            work.lambda[i] = step.lambda;
+            for (int k = 0; k < count; ++k) work.v[index[k]] = work.u[k] + step.lambda * weights[k];
+        }
+        for (int j = 0; j < n; ++j) x[j] = std::clamp(work.v[j], lo[j], hi[j]);
+        measure(w, x, a, b, work.lambda.data(), result.residual, result.duality_gap);
+        result.objective = objective_of(x, s, n);
+        const double gap_scale = std::max(result.objective, 1.0);
+        result.feasible = reachable && result.residual <= settings.tolerance;
+        // A row that no box point reaches stays unreachable: further sweeps cannot help.
+        if (!reachable || w.disjoint) break;
+        if (result.feasible && result.duality_gap <= kSweepGap * gap_scale) break;
+        if (result.sweeps >= next_polish) {
+            next_polish *= 2;
+            work.saved.assign(work.lambda.begin(), work.lambda.end());
+            std::copy(x, x + n, work.trial.begin());
+            bool accepted = false;
+            for (int round = 0; round < kPolishRounds && !accepted; ++round) {
+                if (!polish_active_set(w, s, lo, hi, a, b, work.v.data(), work.trial.data(), work.polish,
+                                       work.lambda.data()))
+                    break;
+                rebuild(w, s, work.lambda.data(), work.v);
+                for (int j = 0; j < n; ++j) work.trial[j] = std::clamp(work.v[j], lo[j], hi[j]);
+                double residual, gap;
+                measure(w, work.trial.data(), a, b, work.lambda.data(), residual, gap);
+                const double objective = objective_of(work.trial.data(), s, n);
+                if (residual <= settings.tolerance && std::abs(gap) <= kPolishGap * std::max(objective, 1.0)) {
+                    std::copy(work.trial.begin(), work.trial.end(), x);
+                    result.residual = residual;
+                    result.duality_gap = gap;
+                    result.objective = objective;
+                    result.feasible = true;
+                    accepted = true;
+                }
+            }
+            if (accepted) break;
+            // The sets did not settle: carry on from the coordinate-ascent point.
+            work.lambda.assign(work.saved.begin(), work.saved.end());
+            rebuild(w, s, work.lambda.data(), work.v);
+        }
+    }
+    result.sweeps = std::min(result.sweeps, max_sweeps);
+    return result;
+}
+
+}  // namespace sd::attack
