@@ -1,6 +1,9 @@
 namespace ScaleDefense.Cli;
 
-/// <summary>Chooses the attack the paper would use against a scaler.</summary>
+/// <summary>
+/// Chooses the attack the paper would use against a scaler: write the target into P when every
+/// output copies one pixel, the area attack for block averages, the strong (QP) attack otherwise.
+/// </summary>
 internal static class AttackPlanner
 {
     public static AttackResult Attack(ScalingModel model, byte[] source, int channels, byte[] target, double epsilon)
@@ -13,6 +16,8 @@ internal static class AttackPlanner
         {
             return ScalingAttacks.Area(model, source, channels, target, AreaAttackNorm.L1, epsilon);
         }
-        throw new CliException($"{model.Library} {model.Algorithm} needs the strong (QP) attack, which this build does not have yet");
+        var layout = new ImageLayout(model.Source.Width, model.Source.Height, channels);
+        var targetLayout = new ImageLayout(model.Target.Width, model.Target.Height, channels);
+        return new StrongScalingAttack(model, new StrongAttackOptions { Epsilon = epsilon }).Run(source, layout, target, targetLayout).Attack;
     }
 }

@@ -58,6 +58,12 @@ internal static class CliApp
             error.WriteLine($"error: {OneLine(e)}");
             return Failed;
         }
+        catch (Exception e) when (e is InvalidOperationException or DllNotFoundException or BadImageFormatException)
+        {
+            // A missing or mismatched native library, or another environment problem.
+            error.WriteLine($"error: {OneLine(e)}");
+            return Failed;
+        }
     }
 
     // ArgumentException appends " (Parameter 'x')", which names a C# parameter, not a CLI option.
