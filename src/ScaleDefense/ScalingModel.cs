@@ -167,6 +167,10 @@ public sealed class ScalingModel : IDisposable
         {
             throw new ArgumentException($"Unknown reconstruction {(int)method}; use None, Median, Random or Auto.", nameof(method));
         }
+        if (options.Threads is < 1 or > 64)
+        {
+            throw new ArgumentException($"Threads must be in 1..64, got {options.Threads}.", nameof(options));
+        }
         if (!Enum.IsDefined(options.Window))
         {
             throw new ArgumentException($"Unknown filter window {(int)options.Window}; use Paper or Narrow.", nameof(options));
@@ -200,7 +204,7 @@ public sealed class ScalingModel : IDisposable
         }
         if (_engine is NativeScalingEngine native)
         {
-            return native.Reconstruct(source, sourceLayout, destination, destinationLayout, applied, options.Window, options.Seed);
+            return native.Reconstruct(source, sourceLayout, destination, destinationLayout, applied, options.Window, options.Seed, options.Threads);
         }
         ConsideredPixels p = _considered.Value;
         return applied == Reconstruction.Median

@@ -56,6 +56,23 @@ public class ReconstructionTests
         Assert.That(BruteForce.RandomPicksAreValid(image, fromNative, layout, native.Analyze(), window), Is.True);
     }
 
+    [TestCase(2)]
+    [TestCase(3)]
+    [TestCase(7)]
+    public void Median_bytes_do_not_depend_on_the_thread_count(int threads)
+    {
+        SamplePhotos.Photo photo = SamplePhotos.Load("rocket");
+        using var model = ScalingModel.Create(ScalingLibrary.OpenCV, ScalingAlgorithm.Bilinear, photo.Layout.Size, new(90, 61));
+        var single = new byte[photo.Pixels.Length];
+        var parallel = new byte[photo.Pixels.Length];
+        long a = model.Reconstruct(photo.Pixels, photo.Layout, single, photo.Layout, Reconstruction.Median);
+        long b = model.Reconstruct(photo.Pixels, photo.Layout, parallel, photo.Layout, Reconstruction.Median, new ReconstructionOptions { Threads = threads });
+        Assert.That(parallel, Is.EqualTo(single));
+        Assert.That(b, Is.EqualTo(a));
+        Assert.That(() => model.Reconstruct(photo.Pixels, photo.Layout, parallel, photo.Layout, Reconstruction.Median, new ReconstructionOptions { Threads = 0 }),
+                    Throws.ArgumentException.With.Message.Contains("Threads"));
+    }
+
     [Test]
     public void Unseeded_random_filter_does_not_repeat_across_calls()
     {

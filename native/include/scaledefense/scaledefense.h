@@ -26,7 +26,7 @@ extern "C" {
 #endif
 
 /* Bumped on every incompatible change of this header; the C# side refuses a mismatch. */
-enum sd_abi { SD_ABI_VERSION = 4 };
+enum sd_abi { SD_ABI_VERSION = 5 };
 
 typedef int32_t sd_status;
 
@@ -119,7 +119,7 @@ typedef struct sd_filter_params {
     int32_t method;        /* enum sd_reconstruction */
     int32_t window;        /* enum sd_window */
     int32_t unpredictable; /* 1: seed from the OS CSPRNG on every call (the secure default) */
-    int32_t reserved;      /* must be 0 */
+    int32_t threads;       /* median filter: worker threads, 1..64 (0 = 1); same bytes for any count */
 } sd_filter_params;
 
 /* Opaque, immutable after creation. */

@@ -1,4 +1,6 @@
 // Exports of the reconstruction defenses. Checks arguments, then calls into sd::.
+#include <algorithm>
+
 #include "capi/checks.hpp"
 #include "capi/errors.hpp"
 #include "capi/model_handle.hpp"
@@ -26,7 +28,8 @@ sd_status sd_reconstruct(const sd_scaling_model* model, const sd_filter_params* 
                 "unknown window %d (0 = paper, 1 = narrow)", params->window);
         require(params->unpredictable == 0 || params->unpredictable == 1, SD_STATUS_INVALID_ARGUMENT,
                 "unpredictable must be 0 or 1, got %d", params->unpredictable);
-        require(params->reserved == 0, SD_STATUS_INVALID_ARGUMENT, "reserved must be 0");
+        require(params->threads >= 0 && params->threads <= 64, SD_STATUS_INVALID_ARGUMENT,
+                "threads must be in 0..64, got %d", params->threads);
         const sd::Size size = model->model->params().source;
         sd::capi::check_image(*source, "source", size);
         sd::capi::check_image(*destination, "destination", size);
@@ -42,7 +45,7 @@ sd_status sd_reconstruct(const sd_scaling_model* model, const sd_filter_params* 
         const auto window = static_cast<sd::WindowKind>(params->window);
         std::int64_t rewritten;
         if (params->method == SD_RECONSTRUCTION_MEDIAN) {
-            rewritten = sd::selective_median_filter(from, to, model->considered, window);
+            rewritten = sd::selective_median_filter(from, to, model->considered, window, std::max(1, params->threads));
         } else {
             const std::uint64_t seed = params->unpredictable ? sd::os_random_seed() : params->seed;
             rewritten = sd::selective_random_filter(from, to, model->considered, window, seed);

@@ -12,8 +12,10 @@ namespace sd {
 
 // Per channel, the lower median (the ((n - 1) / 2)-th smallest) of the window's pixels outside P.
 // target may alias source exactly (in place). Returns the number of pixels rewritten.
+// Rows of P are split into `threads` contiguous bands (never between the two rows of a pair);
+// the result does not depend on the thread count.
 std::int64_t selective_median_filter(const ImageRef<const std::uint8_t>& source, const ImageRef<std::uint8_t>& target,
-                                     const ConsideredPixels& p, WindowKind window);
+                                     const ConsideredPixels& p, WindowKind window, int threads = 1);
 
 // All channels from one uniformly drawn pixel of the window outside P. Pixels are visited row by
 // row, left to right; each draw takes a row offset, then a column offset, and is redrawn while it

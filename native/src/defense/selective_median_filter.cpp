@@ -1,6 +1,9 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <exception>
+#include <mutex>
+#include <thread>
 #include <vector>
 
 #include "defense/selective_filters.hpp"
@@ -52,17 +55,17 @@ bool median_of_widened(const ImageRef<const std::uint8_t>& source, const Conside
 
 template <int Channels>
 std::int64_t median_filter_rows(const ImageRef<const std::uint8_t>& source, const ImageRef<std::uint8_t>& target,
-                                const ConsideredPixels& p, int half_x, int half_y) {
+                                const ConsideredPixels& p, int half_x, int half_y, std::size_t begin, std::size_t end) {
     Histogram histograms[Channels];
     std::vector<const std::uint8_t*> all_rows, outside_rows;  // row starts of the current window band
     std::int64_t rewritten = 0;
 
-    for (std::size_t i = 0; i < p.rows.size(); ++i) {
+    for (std::size_t i = begin; i < end; ++i) {
         const int y = p.rows[i];
         // Rows of P often come in adjacent pairs (two-tap kernels). The window of y + 1 is the
         // window of y without its top row and with one more row at the bottom, so it is derived
         // from y's histograms at each column instead of sweeping the image a second time.
-        const bool paired = i + 1 < p.rows.size() && p.rows[i + 1] == y + 1;
+        const bool paired = i + 1 < end && p.rows[i + 1] == y + 1;
         const int leaving = y - half_y;       // in y's window, not in y + 1's (if >= 0)
         const int entering = y + 1 + half_y;  // in y + 1's window, not in y's (if < height)
         const Window rows = window_at(y, 0, 0, half_y, source.width, source.height);
@@ -142,17 +145,50 @@ std::int64_t median_filter_rows(const ImageRef<const std::uint8_t>& source, cons
 }  // namespace
 
 std::int64_t selective_median_filter(const ImageRef<const std::uint8_t>& source, const ImageRef<std::uint8_t>& target,
-                                     const ConsideredPixels& p, WindowKind window) {
+                                     const ConsideredPixels& p, WindowKind window, int threads) {
     copy_image(source, target);
     if (p.covers_image()) return 0;
     const int half_x = half_width(p.ratio_x, window);
     const int half_y = half_width(p.ratio_y, window);
-    switch (source.channels) {
-        case 1: return median_filter_rows<1>(source, target, p, half_x, half_y);
-        case 2: return median_filter_rows<2>(source, target, p, half_x, half_y);
-        case 3: return median_filter_rows<3>(source, target, p, half_x, half_y);
-        default: return median_filter_rows<4>(source, target, p, half_x, half_y);
+    auto run = [&](std::size_t begin, std::size_t end) -> std::int64_t {
+        switch (source.channels) {
+            case 1: return median_filter_rows<1>(source, target, p, half_x, half_y, begin, end);
+            case 2: return median_filter_rows<2>(source, target, p, half_x, half_y, begin, end);
+            case 3: return median_filter_rows<3>(source, target, p, half_x, half_y, begin, end);
+            default: return median_filter_rows<4>(source, target, p, half_x, half_y, begin, end);
+        }
+    };
+    const std::size_t rows = p.rows.size();
+    const std::size_t bands = std::min<std::size_t>(static_cast<std::size_t>(std::max(threads, 1)), std::max<std::size_t>(rows / 8, 1));
+    if (bands <= 1) return run(0, rows);
+    // Band starts, moved forward so that no band starts on the second row of an adjacent pair.
+    std::vector<std::size_t> starts{0};
+    for (std::size_t b = 1; b < bands; ++b) {
+        std::size_t start = std::max(starts.back(), rows * b / bands);
+        if (start > 0 && start < rows && p.rows[start] == p.rows[start - 1] + 1) ++start;
+        starts.push_back(std::min(start, rows));
     }
+    starts.push_back(rows);
+    std::vector<std::int64_t> counts(bands, 0);
+    std::vector<std::thread> workers;
+    std::exception_ptr failure;
+    std::mutex failure_lock;
+    for (std::size_t b = 1; b < bands; ++b) {
+        workers.emplace_back([&, b] {
+            try {
+                counts[b] = run(starts[b], starts[b + 1]);
+            } catch (...) {
+                std::lock_guard<std::mutex> lock(failure_lock);
+                failure = std::current_exception();
+            }
+        });
+    }
+    counts[0] = run(starts[0], starts[1]);
+    for (std::thread& worker : workers) worker.join();
+    if (failure) std::rethrow_exception(failure);
+    std::int64_t total = 0;
+    for (const std::int64_t c : counts) total += c;
+    return total;
 }
 
 }  // namespace sd

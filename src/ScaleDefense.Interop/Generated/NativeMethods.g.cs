@@ -8,7 +8,7 @@ namespace ScaleDefense.Interop;
 
 public enum sd_abi : int
 {
-    SD_ABI_VERSION = 4,
+    SD_ABI_VERSION = 5,
 }
 
 public enum sd_status_code : int
@@ -109,7 +109,7 @@ public unsafe struct sd_filter_params
     public int method;
     public int window;
     public int unpredictable;
-    public int reserved;
+    public int threads;
 }
 
 /// <summary>Opaque C type, only used through pointers.</summary>
@@ -215,7 +215,7 @@ public static class NativeLayout
     public const int sd_filter_params_method_Offset = 8;
     public const int sd_filter_params_window_Offset = 12;
     public const int sd_filter_params_unpredictable_Offset = 16;
-    public const int sd_filter_params_reserved_Offset = 20;
+    public const int sd_filter_params_threads_Offset = 20;
     public const int sd_attack_params_Size = 64;
     public const int sd_attack_params_epsilon_Offset = 0;
     public const int sd_attack_params_max_epsilon_Offset = 8;

@@ -17,6 +17,13 @@ public sealed record ReconstructionOptions
     /// </summary>
     public ulong? Seed { get; init; }
 
+    /// <summary>
+    /// Threads the native median filter may use for one image (1..64; default 1, right for a
+    /// service that already runs requests in parallel). The bytes do not depend on it. The
+    /// random filter and the managed backend run on the calling thread.
+    /// </summary>
+    public int Threads { get; init; } = 1;
+
     /// <summary>Paper window, unpredictable random picks.</summary>
     public static ReconstructionOptions Default { get; } = new();
 }

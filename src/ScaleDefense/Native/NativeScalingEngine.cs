@@ -78,7 +78,7 @@ internal sealed unsafe class NativeScalingEngine : IScalingEngine
 
     /// <summary>The selective filters of the native core (sd_reconstruct); arguments already validated.</summary>
     public long Reconstruct(ReadOnlySpan<byte> source, ImageLayout sourceLayout, Span<byte> destination, ImageLayout destinationLayout,
-                            Reconstruction method, FilterWindow window, ulong? seed)
+                            Reconstruction method, FilterWindow window, ulong? seed, int threads)
     {
         var parameters = new sd_filter_params
         {
@@ -86,6 +86,7 @@ internal sealed unsafe class NativeScalingEngine : IScalingEngine
             method = (int)(method == Reconstruction.Median ? sd_reconstruction.SD_RECONSTRUCTION_MEDIAN : sd_reconstruction.SD_RECONSTRUCTION_RANDOM),
             window = (int)window,
             unpredictable = seed is null ? 1 : 0,
+            threads = threads,
         };
         long rewritten;
         fixed (byte* s = source)
