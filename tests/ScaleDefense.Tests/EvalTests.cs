@@ -135,7 +135,7 @@ public class EvalTests
     [TestCase("unknown-library", "unknown library 'gimp'")]
     [TestCase("no-colon", "expected library:algorithm")]
     [TestCase("zero-pairs", "--pairs must be at least 1")]
-    [TestCase("model", "not available in this build")]
+    [TestCase("model", "unknown model 'resnet50' (supported: resnet18)")]
     [TestCase("no-out", "--out")]
     public void Bad_arguments_give_one_clear_line(string scenario, string message)
     {
@@ -153,7 +153,7 @@ public class EvalTests
             "unknown-library" => ["eval", "--images", _images, "--out", _out, "--scalers", "gimp:nearest"],
             "no-colon" => ["eval", "--images", _images, "--out", _out, "--scalers", "bilinear"],
             "zero-pairs" => ["eval", "--images", _images, "--out", _out, "--pairs", "0"],
-            "model" => ["eval", "--images", _images, "--out", _out, "--model", "resnet18"],
+            "model" => ["eval", "--images", _images, "--out", _out, "--model", "resnet50"],
             _ => ["eval", "--images", _images],
         };
         var (code, _, error) = Run(args);
@@ -163,6 +163,27 @@ public class EvalTests
             Assert.That(error, Does.StartWith("error: ").And.Contain(message));
             Assert.That(error.TrimEnd().Split('\n'), Has.Length.EqualTo(1), "one line");
         });
+    }
+
+    [Test]
+    public void With_resnet18_an_exact_attack_has_the_target_features_and_the_filters_recover_the_source_features()
+    {
+        var (code, _, error) = Eval("--scalers", "opencv:nearest", "--model", "resnet18");
+        Assert.That(code, Is.Zero, error);
+        List<EvalRow> rows = CsvRows();
+        // scale(A) = T exactly, so its features are T's: cosine 1, hence O1 by the model too.
+        Assert.That(rows.Where(r => r.Measurement == "model.attack.cos_target").Select(r => r.Value!.Value), Has.Exactly(5).Items.And.All.EqualTo(1).Within(1e-5));
+        Assert.That(rows.Where(r => r.Measurement == "model.attack.cos_scaled_source").Select(r => r.Value!.Value), Has.All.LessThan(0.95), "different photos have different features");
+        Assert.That(rows.Where(r => r.Measurement == "model.attack.o1_success").Select(r => r.Value), Has.Exactly(5).Items.And.All.EqualTo(1.0));
+        Assert.That(rows.Where(r => r.Measurement == "model.median.recovered").Select(r => r.Value), Has.Exactly(5).Items);
+        Assert.That(File.ReadAllText(Path.Combine(_out, "summary.md")), Does.Contain("## Judged by ResNet-18 features"));
+
+        // Results measured without the model cannot be completed with it.
+        string other = Path.Combine(_folder, "plain");
+        Assert.That(Run("eval", "--images", _images, "--out", other, "--pairs", "1", "--scalers", "opencv:nearest").Code, Is.Zero);
+        (code, _, error) = Run("eval", "--images", _images, "--out", other, "--pairs", "1", "--scalers", "opencv:nearest", "--model", "resnet18");
+        Assert.That(code, Is.Not.Zero);
+        Assert.That(error, Does.Contain("measured without --model resnet18"));
     }
 
     [Test]

@@ -17,7 +17,7 @@ internal static class EvalCommand
         var pairs = new Option<int>("--pairs") { Description = "Random source/target pairs per ratio bucket (5 buckets: [2,3) … [7.5,10)).", DefaultValueFactory = _ => EvalSettings.DefaultPairs };
         var seed = new Option<int>("--seed") { Description = "Seed for the pairs, the ratios and the random filter.", DefaultValueFactory = _ => EvalSettings.DefaultSeed };
         var scalers = new Option<string>("--scalers") { Description = "Comma-separated library:algorithm list.", DefaultValueFactory = _ => EvalScaler.Defaults };
-        var model = new Option<string?>("--model") { Description = "Judge O1 with a CNN's features (resnet18; not available in this build)." };
+        var model = new Option<string?>("--model") { Description = "Also judge O1 and recovery with ImageNet ResNet-18 features (resnet18; ONNX Runtime, slower)." };
         var command = new Command("eval",
             "Run the paper's evaluation (§5.1) on a folder of images: attack success (O1, O2), the median and random filters' recovery, " +
             "their impact on benign images, adaptive attacks versus δ, runtimes. Results are appended to <out>/results.csv as each " +

@@ -40,6 +40,16 @@ internal static class EvalMeasurement
     public static string AdaptiveSuccess(string filter, double delta) => FormattableString.Invariant($"adaptive.{filter}.d{delta:0.##}.success");
     public static string AdaptivePsnrSource(string filter, double delta) => FormattableString.Invariant($"adaptive.{filter}.d{delta:0.##}.psnr_attack_source");
 
+    /// <summary>--model resnet18, O1: the features of scale(A) are closer (cosine) to T's than to scale(S)'s.</summary>
+    public const string ModelAttackO1 = "model.attack.o1_success";
+    public const string ModelCosineTarget = "model.attack.cos_target";
+    public const string ModelCosineScaledSource = "model.attack.cos_scaled_source";
+    /// <summary>--model resnet18: the features of scale(filter(A)) are closer to scale(S)'s than to T's.</summary>
+    public static string ModelRecovered(string filter) => $"model.{filter}.recovered";
+    /// <summary>--model resnet18: the features of scale(filter(S)) stay closer to scale(S)'s than to T's.</summary>
+    public static string ModelBenignKept(string filter) => $"model.benign.{filter}.kept";
+    public const string ModelPrefix = "model.";
+
     /// <summary>Written last for a (case, scaler): its rows are complete.</summary>
     public const string Complete = "complete";
 

@@ -8,7 +8,7 @@ namespace ScaleDefense.Cli.Eval;
 /// Table 4 "attacks") and on the benign source (Table 4 "unmodified"), their runtimes (Fig. 16),
 /// and the adaptive attacks versus δ (Fig. 17).
 /// </summary>
-internal sealed class EvalRunner(IEvalAttacks attacks, int seed)
+internal sealed class EvalRunner(IEvalAttacks attacks, int seed, ResNet18Features? features = null)
 {
     /// <summary>Images of one (case, scaler) for the report: source, target, attack, scale(A), and scale(filter(A)).</summary>
     public sealed record Example(byte[] Source, byte[] Target, byte[]? Attack, byte[]? ScaledAttack, byte[]? Median, byte[]? Random, int Channels);
@@ -30,6 +30,19 @@ internal sealed class EvalRunner(IEvalAttacks attacks, int seed)
         // The first reconstruction builds P; keep that out of the filter timings.
         model.Reconstruct(source, layout, new byte[source.Length], layout, Reconstruction.Random, new ReconstructionOptions { Seed = 1 });
 
+        float[]? targetFeatures = features?.Of(target, c.TargetSize, channels);
+        float[]? sourceFeatures = features?.Of(scaledSource, c.TargetSize, channels);
+        // True when the features of an output are closer to the scaled source's than to the target's.
+        bool? NearSource(byte[] scaled)
+        {
+            if (features is null)
+            {
+                return null;
+            }
+            float[] f = features.Of(scaled, c.TargetSize, channels);
+            return ResNet18Features.Cosine(f, sourceFeatures!) > ResNet18Features.Cosine(f, targetFeatures!);
+        }
+
         (AttackResult? attack, string note) = attacks.Attack(model, source, target, channels);
         byte[]? scaledAttack = null;
         var defended = new Dictionary<string, byte[]>();
@@ -50,6 +63,14 @@ internal sealed class EvalRunner(IEvalAttacks attacks, int seed)
             Flag(EvalMeasurement.AttackO2, v.IsInvisible);
             Add(EvalMeasurement.AttackTime, v.Runtime.TotalMilliseconds);
             scaledAttack = ScaleBytes(model, attack.Image, channels);
+            if (features is not null)
+            {
+                float[] f = features.Of(scaledAttack, c.TargetSize, channels);
+                double toTarget = ResNet18Features.Cosine(f, targetFeatures!), toSource = ResNet18Features.Cosine(f, sourceFeatures!);
+                Flag(EvalMeasurement.ModelAttackO1, toTarget > toSource);
+                Add(EvalMeasurement.ModelCosineTarget, toTarget);
+                Add(EvalMeasurement.ModelCosineScaledSource, toSource);
+            }
             foreach ((Reconstruction method, string name) in EvalMeasurement.Filters)
             {
                 (byte[] rebuilt, double ms) = Filter(model, attack.Image, layout, method, c, scaler);
@@ -60,6 +81,10 @@ internal sealed class EvalRunner(IEvalAttacks attacks, int seed)
                 Add(EvalMeasurement.DefensePsnrTarget(name), toTarget);
                 Flag(EvalMeasurement.DefenseRecovered(name), toSource > toTarget);
                 Add(EvalMeasurement.DefenseTime(name), ms);
+                if (NearSource(scaled) is { } recovered)
+                {
+                    Flag(EvalMeasurement.ModelRecovered(name), recovered);
+                }
                 defended[name] = scaled;
             }
         }
@@ -72,6 +97,10 @@ internal sealed class EvalRunner(IEvalAttacks attacks, int seed)
             Add(EvalMeasurement.BenignPsnr(name), toSource);
             Flag(EvalMeasurement.BenignPreserved(name), toSource > ImageMetrics.Psnr(scaled, target));
             Add(EvalMeasurement.BenignTime(name), ms);
+            if (NearSource(scaled) is { } kept)
+            {
+                Flag(EvalMeasurement.ModelBenignKept(name), kept);
+            }
         }
 
         foreach ((Reconstruction method, string name) in EvalMeasurement.Filters)

@@ -22,6 +22,10 @@ internal static class EvalSession
         List<EvalRow> rows = csv.LoadCompleted();
         var done = rows.Where(r => r.Measurement == EvalMeasurement.Complete).Select(r => (r.Case, r.Scaler)).ToHashSet();
         RequireSamePlan(rows, cases, csv.FilePath);
+        if (settings.ResNet18)
+        {
+            RequireModelRows(rows, cases, csv.FilePath);
+        }
 
         int total = cases.Count * settings.Scalers.Count;
         int already = cases.Sum(c => settings.Scalers.Count(s => done.Contains((c.Index, s.Name))));
@@ -35,7 +39,8 @@ internal static class EvalSession
             output.WriteLine($"note: case {c.Index}: {c.Source.Name} ({c.Source.Size}) is too small for β in {c.Bucket.Label}; upscaled (bicubic) to {c.SourceSize}");
         }
 
-        var runner = new EvalRunner(attacks, settings.Seed);
+        using ResNet18Features? features = settings.ResNet18 ? ResNet18Features.Load() : null;
+        var runner = new EvalRunner(attacks, settings.Seed, features);
         HashSet<int> exampleCases = ExampleCases(cases);
         int step = already;
         foreach (EvalCase c in cases)
@@ -164,6 +169,17 @@ internal static class EvalSession
         }
         string recovered = rows.FirstOrDefault(r => r.Measurement == EvalMeasurement.DefenseRecovered("median"))?.Value == 1 ? "median recovers" : "median does not recover";
         return $"PSNR(A,S) {EvalTable.Db(psnr.Value)} dB, {recovered}";
+    }
+
+    // Rows measured without --model cannot be completed with it afterwards (they would be skipped as done).
+    private static void RequireModelRows(List<EvalRow> rows, IReadOnlyList<EvalCase> cases, string path)
+    {
+        var planned = cases.Select(c => c.Index).ToHashSet();
+        var withModel = rows.Where(r => r.Measurement.StartsWith(EvalMeasurement.ModelPrefix, StringComparison.Ordinal)).Select(r => (r.Case, r.Scaler)).ToHashSet();
+        if (rows.Any(r => r.Measurement == EvalMeasurement.Complete && planned.Contains(r.Case) && !withModel.Contains((r.Case, r.Scaler))))
+        {
+            throw new CliException($"'{path}' holds results measured without --model resnet18; use another --out (or delete it) to measure with the model");
+        }
     }
 
     // A results file from other settings (seed, pairs order, folder) would mix two experiments.

@@ -1,7 +1,7 @@
 namespace ScaleDefense.Cli.Eval;
 
 /// <summary>The command line of <c>scaledefense eval</c>, validated.</summary>
-internal sealed record EvalSettings(string Images, string Out, int Pairs, int Seed, IReadOnlyList<EvalScaler> Scalers)
+internal sealed record EvalSettings(string Images, string Out, int Pairs, int Seed, IReadOnlyList<EvalScaler> Scalers, bool ResNet18)
 {
     public const int DefaultPairs = 4;
     public const int DefaultSeed = 2020;
@@ -12,19 +12,17 @@ internal sealed record EvalSettings(string Images, string Out, int Pairs, int Se
         {
             throw new CliException($"--pairs must be at least 1 (got {pairs})");
         }
-        if (model is not null)
+        if (model is not null && !model.Equals("resnet18", StringComparison.OrdinalIgnoreCase))
         {
-            throw model.Equals("resnet18", StringComparison.OrdinalIgnoreCase)
-                ? new CliException("--model resnet18 is not available in this build (O1 is judged in pixel space: scale(A) within ε+1 of T)")
-                : new CliException($"unknown model '{model}' (supported: resnet18, which is not available in this build)");
+            throw new CliException($"unknown model '{model}' (supported: resnet18)");
         }
         if (!Directory.Exists(images))
         {
             throw new CliException($"folder '{images}' does not exist");
         }
-        return new EvalSettings(images, outDir, pairs, seed, EvalScaler.ParseList(scalers));
+        return new EvalSettings(images, outDir, pairs, seed, EvalScaler.ParseList(scalers), model is not null);
     }
 
     public string Describe(int cases) =>
-        $"{cases} cases ({Pairs} random source/target pairs per ratio bucket, seed {Seed}) from {Images}; scalers: {string.Join(", ", Scalers.Select(s => s.Name))}";
+        $"{cases} cases ({Pairs} random source/target pairs per ratio bucket, seed {Seed}) from {Images}; scalers: {string.Join(", ", Scalers.Select(s => s.Name))}{(ResNet18 ? "; O1 and recovery also judged by ResNet-18 features" : "")}";
 }

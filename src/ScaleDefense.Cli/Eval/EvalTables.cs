@@ -7,7 +7,25 @@ namespace ScaleDefense.Cli.Eval;
 internal static class EvalTables
 {
     public static IReadOnlyList<EvalTable> Build(EvalSummary s, IReadOnlyList<double> deltas) =>
-        [PerScaler(s), PerBucket(s), Benign(s), Runtimes(s), Adaptive(s, deltas)];
+        s.Rows.Any(r => r.Measurement.StartsWith(EvalMeasurement.ModelPrefix, StringComparison.Ordinal))
+            ? [PerScaler(s), Model(s), PerBucket(s), Benign(s), Runtimes(s), Adaptive(s, deltas)]
+            : [PerScaler(s), PerBucket(s), Benign(s), Runtimes(s), Adaptive(s, deltas)];
+
+    /// <summary>--model resnet18: O1 and Table 4 judged by ImageNet ResNet-18 features (cosine) instead of pixels.</summary>
+    public static EvalTable Model(EvalSummary s)
+    {
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (string scaler in s.Scalers)
+        {
+            rows.Add([scaler, s.Count(scaler, EvalMeasurement.AttackAvailable).ToString(CultureInfo.InvariantCulture),
+                Percent(s.Rate(scaler, EvalMeasurement.ModelAttackO1)),
+                Percent(s.Rate(scaler, EvalMeasurement.ModelRecovered("median"))), Percent(s.Rate(scaler, EvalMeasurement.ModelRecovered("random"))),
+                Percent(s.Rate(scaler, EvalMeasurement.ModelBenignKept("median"))), Percent(s.Rate(scaler, EvalMeasurement.ModelBenignKept("random")))]);
+        }
+        return new("Judged by ResNet-18 features",
+            "O1: the ResNet-18 features of scale(A) are closer (cosine) to T's than to scale(S)'s. Recovered / kept: the features of scale(filter(A)) / scale(filter(S)) are closer to scale(S)'s than to T's.",
+            ["scaler", "attacks run", "O1", "median recovers", "random recovers", "benign kept (median)", "benign kept (random)"], rows);
+    }
 
     /// <summary>§5.2 and Table 4 in one: attack success for O1/O2, and what each filter recovers.</summary>
     public static EvalTable PerScaler(EvalSummary s)
