@@ -186,6 +186,49 @@ public class EvalTests
         Assert.That(error, Does.Contain("measured without --model resnet18"));
     }
 
+    /// <summary>Stands in for the real adaptive attacks: the target blown up to the source size (every pixel, not only P).</summary>
+    private sealed class TargetEverywhere : IEvalAttacks
+    {
+        public IReadOnlyList<double> AdaptiveDeltas { get; } = [0.2, 0.4];
+
+        public (AttackResult? Result, string Note) Attack(ScalingModel model, byte[] source, byte[] target, int channels) => (null, "none in this fake");
+
+        public (AttackResult? Result, string Note) Adaptive(ScalingModel model, Reconstruction filter, byte[] source, byte[] target, int channels, double delta) =>
+            (AttackResult.Run("target everywhere", model, source, channels, target, () => (BlownUp(model, target, channels), null)), "");
+
+        private static byte[] BlownUp(ScalingModel model, byte[] target, int channels)
+        {
+            var image = new byte[model.Source.Width * model.Source.Height * channels];
+            for (int y = 0; y < model.Source.Height; y++)
+            {
+                for (int x = 0; x < model.Source.Width; x++)
+                {
+                    int ty = y * model.Target.Height / model.Source.Height, tx = x * model.Target.Width / model.Source.Width;
+                    target.AsSpan((ty * model.Target.Width + tx) * channels, channels).CopyTo(image.AsSpan((y * model.Source.Width + x) * channels));
+                }
+            }
+            return image;
+        }
+    }
+
+    [Test]
+    public void An_attack_provider_with_adaptive_attacks_fills_the_delta_table()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var settings = EvalSettings.Create(_images, _out, 1, 3, "opencv:nearest", null);
+        Assert.That(EvalSession.Run(settings, new TargetEverywhere(), output, error), Is.Zero, error.ToString());
+        List<EvalRow> rows = CsvRows();
+        Assert.That(rows.Where(r => r.Measurement == "attack.available").Select(r => r.Note), Has.Exactly(5).Items.And.All.EqualTo("none in this fake"));
+        Assert.That(rows.Where(r => r.Measurement == "adaptive.median.available").Select(r => r.Note), Has.Exactly(5).Items.And.All.EqualTo("target everywhere"));
+        // The whole image is the target: no window holds anything else, so neither filter can bring the source back.
+        foreach (string m in new[] { "adaptive.median.d0.2.success", "adaptive.median.d0.4.success", "adaptive.random.d0.2.success", "adaptive.random.d0.4.success" })
+        {
+            Assert.That(rows.Where(r => r.Measurement == m).Select(r => r.Value), Has.Exactly(5).Items.And.All.EqualTo(1.0), m);
+        }
+        Assert.That(File.ReadAllText(Path.Combine(_out, "summary.md")), Does.Contain("| opencv:nearest | median | 100% | 100% |"));
+    }
+
     [Test]
     public void A_photo_too_small_for_the_bucket_is_upscaled_so_the_target_keeps_a_usable_size()
     {

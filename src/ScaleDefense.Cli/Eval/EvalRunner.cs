@@ -105,15 +105,16 @@ internal sealed class EvalRunner(IEvalAttacks attacks, int seed, ResNet18Feature
 
         foreach ((Reconstruction method, string name) in EvalMeasurement.Filters)
         {
-            foreach (double delta in attacks.AdaptiveDeltas)
+            for (int d = 0; d < attacks.AdaptiveDeltas.Count; d++)
             {
+                double delta = attacks.AdaptiveDeltas[d];
                 (AttackResult? adaptive, string why) = attacks.Adaptive(model, method, source, target, channels, delta);
                 if (adaptive is null)
                 {
                     Flag(EvalMeasurement.AdaptiveAvailable(name), false, why);
                     break;
                 }
-                if (delta == attacks.AdaptiveDeltas[0])
+                if (d == 0)
                 {
                     Flag(EvalMeasurement.AdaptiveAvailable(name), true, adaptive.Method);
                 }
