@@ -27,6 +27,7 @@ internal static class CliApp
             AttackCommand.Create(output),
             ScalersCommand.Create(output),
             DemoCommand.Create(output),
+            EvalCommand.Create(output, error),
         };
         // The built-in --version reads the entry assembly, which is not this one when hosted
         // (tests); ours prints the CLI's own version wherever it runs.
