@@ -17,13 +17,7 @@ public class CliTests
 
     private static string Sample(string name) => Path.Combine(RepositoryPaths.Root, "samples", "images", name);
 
-    private static (int Code, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        int code = CliApp.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Output, string Error) Run(params string[] args) => CliRunner.Run(args);
 
     [Test]
     public void Scale_writes_what_cv_resize_writes()
@@ -68,12 +62,7 @@ public class CliTests
             _ => ["scale", Sample("camera.png"), Path.Combine(_folder, "o.unknownext"), "--algorithm", "nearest", "--size", "10x10"],
         };
         var (code, _, error) = Run(args);
-        Assert.Multiple(() =>
-        {
-            Assert.That(code, Is.Not.Zero);
-            Assert.That(error, Does.StartWith("error: ").And.Contain(message));
-            Assert.That(error.TrimEnd().Split('\n'), Has.Length.EqualTo(1), "one line");
-        });
+        CliRunner.AssertOneLineError(code, error, message);
     }
 
     [Test]

@@ -33,13 +33,7 @@ public class EvalTests
     [TearDown]
     public void DeleteFolder() => Directory.Delete(_folder, recursive: true);
 
-    private static (int Code, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        int code = CliApp.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Output, string Error) Run(params string[] args) => CliRunner.Run(args);
 
     private (int Code, string Output, string Error) Eval(params string[] extra) =>
         Run(["eval", "--images", _images, "--out", _out, "--pairs", "1", .. extra]);
@@ -68,11 +62,15 @@ public class EvalTests
         }
         // Writing T into P makes nearest scaling return T exactly: O1 holds for every case.
         Assert.That(rows.Where(r => r.Scaler == "opencv:nearest" && r.Measurement == "attack.o1_max_diff").Select(r => r.Value), Is.EqualTo(new double?[] { 0, 0, 0, 0, 0 }));
-        Assert.That(rows.Where(r => r.Scaler == "pillow:bicubic" && r.Measurement == "attack.available").Select(r => r.Value), Is.EqualTo(new double?[] { 0, 0, 0, 0, 0 }));
-        Assert.That(rows.Where(r => r.Measurement == "adaptive.median.available").Select(r => r.Value), Has.All.EqualTo(0.0));
+        // Pillow bicubic is attacked with the strong attack, which must visibly destroy the source (the paper's negative result).
+        Assert.That(rows.Where(r => r.Scaler == "pillow:bicubic" && r.Measurement == "attack.available").Select(r => r.Value), Is.EqualTo(new double?[] { 1, 1, 1, 1, 1 }));
+        Assert.That(rows.Where(r => r.Scaler == "pillow:bicubic" && r.Measurement == "attack.psnr_attack_source").Select(r => r.Value), Has.All.LessThan(15.0));
+        // Adaptive attacks run where P is sparse (nearest) and not where every pixel is read (Pillow bicubic).
+        Assert.That(rows.Where(r => r.Scaler == "opencv:nearest" && r.Measurement == "adaptive.median.available").Select(r => r.Value), Has.All.EqualTo(1.0));
+        Assert.That(rows.Where(r => r.Scaler == "pillow:bicubic" && r.Measurement == "adaptive.median.available").Select(r => r.Value), Has.All.EqualTo(0.0));
 
         string summary = File.ReadAllText(Path.Combine(_out, "summary.md"));
-        Assert.That(summary, Does.Contain("| opencv:nearest | Vulnerable | 5 | 5 | 100% |").And.Contain("not available in this build"));
+        Assert.That(summary, Does.Contain("| opencv:nearest | Vulnerable | 5 | 5 | 100% |").And.Contain("P is not sparse"));
         foreach (string chart in Directory.GetFiles(_out, "chart-*.png"))
         {
             Assert.That(File.ReadAllBytes(chart).Take(4), Is.EqualTo(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }), chart);
@@ -80,7 +78,7 @@ public class EvalTests
         Assert.That(Directory.GetFiles(_out, "chart-*.png"), Has.Length.EqualTo(5));
         string html = File.ReadAllText(Path.Combine(_out, "report.html"));
         Assert.That(html, Does.Contain("data:image/png;base64,").And.Not.Contain("src=\"file:").And.Not.Contain("src=\"chart"));
-        Assert.That(html.Split("<img").Length - 1, Is.EqualTo(5 + 2 + 4), "5 charts, the pair, nearest's 4 attack images");
+        Assert.That(html.Split("<img").Length - 1, Is.EqualTo(5 + 2 + 4 + 4), "5 charts, the pair, 4 attack images each for nearest and Pillow bicubic");
     }
 
     [Test]
@@ -157,12 +155,7 @@ public class EvalTests
             _ => ["eval", "--images", _images],
         };
         var (code, _, error) = Run(args);
-        Assert.Multiple(() =>
-        {
-            Assert.That(code, Is.Not.Zero);
-            Assert.That(error, Does.StartWith("error: ").And.Contain(message));
-            Assert.That(error.TrimEnd().Split('\n'), Has.Length.EqualTo(1), "one line");
-        });
+        CliRunner.AssertOneLineError(code, error, message);
     }
 
     [Test]
