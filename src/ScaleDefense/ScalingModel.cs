@@ -21,7 +21,8 @@ public sealed class ScalingModel : IDisposable
     private readonly IScalingEngine _engine;
     private readonly Lazy<CoefficientMatrix>[] _matrices;
     private readonly Lazy<ConsideredPixels> _considered;
-    private readonly Lazy<Reconstruction> _automatic; // [vertical u8, horizontal u8, vertical f32, horizontal f32]
+    private readonly Lazy<Reconstruction> _automatic;
+    private readonly Lazy<VulnerabilityReport> _report; // [vertical u8, horizontal u8, vertical f32, horizontal f32]
 
     private ScalingModel(ScalingLibrary library, ScalingAlgorithm algorithm, ImageSize source, ImageSize target,
                          ScalingOptions options, IScalingEngine engine)
@@ -40,6 +41,7 @@ public sealed class ScalingModel : IDisposable
                                         engine.GetCoefficients(vertical: false, type).Indices, source.Width,
                                         (double)source.Width / target.Width, (double)source.Height / target.Height);
         });
+        _report = new(BuildReport);
         _automatic = new(() => Analyze().Verdict == Verdict.Robust ? Reconstruction.None : Reconstruction.Median);
         _matrices =
         [
@@ -122,7 +124,10 @@ public sealed class ScalingModel : IDisposable
     /// concentration, downgrade to nearest), from the matrices of its 8-bit path where it has
     /// one and its float path otherwise.
     /// </summary>
-    public VulnerabilityReport Analyze()
+    /// <remarks>Computed once: the model is immutable, so the report is shared by every caller.</remarks>
+    public VulnerabilityReport Analyze() => _report.Value;
+
+    private VulnerabilityReport BuildReport()
     {
         SampleType type = Supports(SampleType.UInt8) ? SampleType.UInt8 : SampleType.Float32;
         string name = $"{Library} {Algorithm}{(Antialias ? " (antialias)" : "")} {Source} -> {Target}";
