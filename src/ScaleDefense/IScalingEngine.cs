@@ -1,8 +1,15 @@
 namespace ScaleDefense;
 
-/// <summary>One backend's implementation of a model. Arguments are validated before any call.</summary>
+/// <summary>
+/// One backend's implementation of a model: every operation a <see cref="ScalingModel"/> offers goes
+/// through here, so the model never asks which backend it holds. Arguments are validated by the
+/// model before any call.
+/// </summary>
 internal interface IScalingEngine : IDisposable
 {
+    /// <summary>Native or Managed (never Auto).</summary>
+    ScalingBackend Backend { get; }
+
     /// <summary>Width of the kernel's support in source pixels (the paper's σ) along one axis.</summary>
     double KernelWidth(bool vertical);
 
@@ -15,4 +22,19 @@ internal interface IScalingEngine : IDisposable
     void Scale(ReadOnlySpan<byte> source, ImageLayout sourceLayout, Span<byte> destination, ImageLayout destinationLayout);
 
     void Scale(ReadOnlySpan<float> source, ImageLayout sourceLayout, Span<float> destination, ImageLayout destinationLayout);
+
+    /// <summary>
+    /// Rebuilds P with <paramref name="method"/> (Median or Random; None and Auto are resolved by the
+    /// model). <paramref name="considered"/> is the model's P, evaluated only by the managed filters; the native handle holds
+    /// the core's own copy of the same set.
+    /// </summary>
+    long Reconstruct(ReadOnlySpan<byte> source, ImageLayout sourceLayout, Span<byte> destination, ImageLayout destinationLayout,
+                     Reconstruction method, ReconstructionOptions options, Lazy<ConsideredPixels> considered);
+
+    /// <summary>The strong attack (Xiao et al.); the managed engine declines with <see cref="NotSupportedException"/>.</summary>
+    StrongAttackOutput StrongAttack(ReadOnlySpan<byte> source, ImageLayout sourceLayout, ReadOnlySpan<byte> target, ImageLayout targetLayout,
+                                    StrongAttackOptions options);
 }
+
+/// <summary>What an engine's strong attack returns: the packed attack image, ε per target column, and the solver's report.</summary>
+internal sealed record StrongAttackOutput(byte[] Image, double[] Epsilons, StrongAttackStatistics Statistics);

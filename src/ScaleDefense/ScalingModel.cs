@@ -1,5 +1,4 @@
 using ScaleDefense.Managed;
-using ScaleDefense.Managed.Defense;
 using ScaleDefense.Native;
 
 namespace ScaleDefense;
@@ -16,6 +15,11 @@ namespace ScaleDefense;
 /// model.Scale(pixels, new ImageLayout(1024, 768, 3), output, new ImageLayout(224, 224, 3));
 /// </code>
 /// </example>
+/// <remarks>
+/// Every operation goes through one engine of the chosen backend (<see cref="Backend"/>); the set P
+/// of pixels the scaler reads is computed once and shared by <see cref="Analyze"/>,
+/// <see cref="Reconstruct(ReadOnlySpan{byte}, ImageLayout, Span{byte}, ImageLayout, Reconstruction, ReconstructionOptions)"/> and the attacks.
+/// </remarks>
 public sealed class ScalingModel : IDisposable
 {
     private readonly IScalingEngine _engine;
@@ -31,16 +35,10 @@ public sealed class ScalingModel : IDisposable
         Algorithm = algorithm;
         Source = source;
         Target = target;
-        Backend = options.Backend;
+        Backend = engine.Backend;
         Antialias = options.Antialias;
         _engine = engine;
-        _considered = new(() =>
-        {
-            SampleType type = engine.Supports(SampleType.UInt8) ? SampleType.UInt8 : SampleType.Float32;
-            return new ConsideredPixels(engine.GetCoefficients(vertical: true, type).Indices, source.Height,
-                                        engine.GetCoefficients(vertical: false, type).Indices, source.Width,
-                                        (double)source.Width / target.Width, (double)source.Height / target.Height);
-        });
+        _considered = new(() => ConsideredPixels.FromMatrices(GetLeft(AnalysedType), GetRight(AnalysedType)));
         _report = new(BuildReport);
         _automatic = new(() => Analyze().Verdict == Verdict.Robust ? Reconstruction.None : Reconstruction.Median);
         _matrices =
@@ -52,15 +50,20 @@ public sealed class ScalingModel : IDisposable
         ];
     }
 
-    /// <summary>Builds the model with the given backend and no antialias.</summary>
-    /// <exception cref="ArgumentException">A size is not positive, or the library has no such algorithm.</exception>
-    public static ScalingModel Create(ScalingLibrary library, ScalingAlgorithm algorithm, ImageSize source, ImageSize target,
-                                      ScalingBackend backend = ScalingBackend.Native) =>
+    /// <summary>Builds the model with the default options (<see cref="ScalingBackend.Auto"/>, no antialias).</summary>
+    /// <exception cref="ArgumentException">A size is not positive or too large, or the library has no such algorithm.</exception>
+    public static ScalingModel Create(ScalingLibrary library, ScalingAlgorithm algorithm, ImageSize source, ImageSize target) =>
+        Create(library, algorithm, source, target, ScalingOptions.Default);
+
+    /// <summary>Builds the model on the given backend, no antialias.</summary>
+    /// <inheritdoc cref="Create(ScalingLibrary, ScalingAlgorithm, ImageSize, ImageSize, ScalingOptions)" path="/exception"/>
+    public static ScalingModel Create(ScalingLibrary library, ScalingAlgorithm algorithm, ImageSize source, ImageSize target, ScalingBackend backend) =>
         Create(library, algorithm, source, target, new ScalingOptions { Backend = backend });
 
     /// <summary>Builds the model.</summary>
-    /// <exception cref="ArgumentException">A size is not positive or too large, the library has no such algorithm, or antialias was asked of an algorithm without that switch.</exception>
+    /// <exception cref="ArgumentException">A size is not positive or too large, the library has no such algorithm, antialias was asked of an algorithm without that switch, or the backend is unknown.</exception>
     /// <exception cref="NotSupportedException">The combination exists but is not modelled in this release.</exception>
+    /// <exception cref="ScaleDefenseException"><see cref="ScalingBackend.Native"/> was asked for and the native library does not load here.</exception>
     public static ScalingModel Create(ScalingLibrary library, ScalingAlgorithm algorithm, ImageSize source, ImageSize target,
                                       ScalingOptions options)
     {
@@ -68,11 +71,12 @@ public sealed class ScalingModel : IDisposable
         ScalerCatalog.Require(library, algorithm, options.Antialias);
         RequireSize(source, nameof(source));
         RequireSize(target, nameof(target));
-        IScalingEngine engine = options.Backend switch
+        IScalingEngine engine = NativeCore.Resolve(options.Backend) switch
         {
+            ScalingBackend.Native when NativeCore.LoadError is { } error => throw new ScaleDefenseException(
+                $"The native backend was requested, but {error} Use ScalingBackend.Auto (or Managed) to run on the managed baseline instead."),
             ScalingBackend.Native => new NativeScalingEngine(library, algorithm, source, target, options.Antialias),
-            ScalingBackend.Managed => ManagedEngines.Create(library, algorithm, source, target, options.Antialias),
-            _ => throw new ArgumentException($"Unknown backend {(int)options.Backend}; use Native or Managed.", nameof(options)),
+            _ => ManagedEngines.Create(library, algorithm, source, target, options.Antialias),
         };
         return new ScalingModel(library, algorithm, source, target, options, engine);
     }
@@ -89,7 +93,7 @@ public sealed class ScalingModel : IDisposable
     /// <summary>Size of the images it produces.</summary>
     public ImageSize Target { get; }
 
-    /// <summary>The implementation doing the arithmetic.</summary>
+    /// <summary>The implementation doing the arithmetic: Native or Managed (<see cref="ScalingBackend.Auto"/> resolved when the model was created).</summary>
     public ScalingBackend Backend { get; }
 
     /// <summary>Whether the library's antialias switch is on.</summary>
@@ -127,11 +131,16 @@ public sealed class ScalingModel : IDisposable
     /// <remarks>Computed once: the model is immutable, so the report is shared by every caller.</remarks>
     public VulnerabilityReport Analyze() => _report.Value;
 
+    /// <summary>The sample type whose matrices P and the analysis are read from: the 8-bit path where the library has one.</summary>
+    internal SampleType AnalysedType => Supports(SampleType.UInt8) ? SampleType.UInt8 : SampleType.Float32;
+
+    /// <summary>The set P of source pixels this scaler reads, computed once.</summary>
+    internal ConsideredPixels Considered => _considered.Value;
+
     private VulnerabilityReport BuildReport()
     {
-        SampleType type = Supports(SampleType.UInt8) ? SampleType.UInt8 : SampleType.Float32;
         string name = $"{Library} {Algorithm}{(Antialias ? " (antialias)" : "")} {Source} -> {Target}";
-        return VulnerabilityReport.FromMatrices(name, GetLeft(type), GetRight(type), KernelWidthX, KernelWidthY);
+        return VulnerabilityReport.FromMatrices(name, GetLeft(AnalysedType), GetRight(AnalysedType), KernelWidthX, KernelWidthY, Considered);
     }
 
     /// <summary>
@@ -159,15 +168,15 @@ public sealed class ScalingModel : IDisposable
     /// <param name="sourceLayout">Its layout.</param>
     /// <param name="destination">Receives the reconstructed image (same size and channels).</param>
     /// <param name="destinationLayout">Its layout.</param>
-    /// <param name="options">Window and seed; null for the defaults (paper window, unpredictable picks).</param>
+    /// <param name="options">Window, seed and threads.</param>
     /// <param name="method"><see cref="Reconstruction.Median"/> or <see cref="Reconstruction.Random"/>; <see cref="Reconstruction.Auto"/> picks the median unless the scaler is robust; <see cref="Reconstruction.None"/> copies.</param>
     /// <returns>The number of pixels rewritten.</returns>
     /// <exception cref="ArgumentException">A layout does not match the model's source size or its buffer, the channels differ, or the buffers partly overlap.</exception>
     public long Reconstruct(ReadOnlySpan<byte> source, ImageLayout sourceLayout, Span<byte> destination, ImageLayout destinationLayout,
-                            Reconstruction method, ReconstructionOptions? options = null)
+                            Reconstruction method, ReconstructionOptions options)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        options ??= ReconstructionOptions.Default;
+        ArgumentNullException.ThrowIfNull(options);
         if (!Enum.IsDefined(method))
         {
             throw new ArgumentException($"Unknown reconstruction {(int)method}; use None, Median, Random or Auto.", nameof(method));
@@ -207,19 +216,30 @@ public sealed class ScalingModel : IDisposable
             }
             return 0;
         }
-        if (_engine is NativeScalingEngine native)
-        {
-            return native.Reconstruct(source, sourceLayout, destination, destinationLayout, applied, options.Window, options.Seed, options.Threads);
-        }
-        ConsideredPixels p = _considered.Value;
-        return applied == Reconstruction.Median
-            ? SelectiveFilters.Median(source, sourceLayout, destination, destinationLayout, p, options.Window)
-            : SelectiveFilters.Random(source, sourceLayout, destination, destinationLayout, p, options.Window, options.Seed ?? RandomSource.OsSeed());
+        return _engine.Reconstruct(source, sourceLayout, destination, destinationLayout, applied, options, _considered);
     }
 
-    /// <summary>Rebuilds P in place. See <see cref="Reconstruct(ReadOnlySpan{byte}, ImageLayout, Span{byte}, ImageLayout, Reconstruction, ReconstructionOptions?)"/>.</summary>
-    public long Reconstruct(Span<byte> image, ImageLayout layout, Reconstruction method, ReconstructionOptions? options = null) =>
+    /// <summary>Rebuilds P with the default options (paper window, unpredictable random picks, one thread).</summary>
+    /// <inheritdoc cref="Reconstruct(ReadOnlySpan{byte}, ImageLayout, Span{byte}, ImageLayout, Reconstruction, ReconstructionOptions)"/>
+    public long Reconstruct(ReadOnlySpan<byte> source, ImageLayout sourceLayout, Span<byte> destination, ImageLayout destinationLayout,
+                            Reconstruction method) =>
+        Reconstruct(source, sourceLayout, destination, destinationLayout, method, ReconstructionOptions.Default);
+
+    /// <summary>Rebuilds P in place. See <see cref="Reconstruct(ReadOnlySpan{byte}, ImageLayout, Span{byte}, ImageLayout, Reconstruction, ReconstructionOptions)"/>.</summary>
+    public long Reconstruct(Span<byte> image, ImageLayout layout, Reconstruction method, ReconstructionOptions options) =>
         Reconstruct(image, layout, image, layout, method, options);
+
+    /// <summary>Rebuilds P in place with the default options.</summary>
+    public long Reconstruct(Span<byte> image, ImageLayout layout, Reconstruction method) =>
+        Reconstruct(image, layout, image, layout, method, ReconstructionOptions.Default);
+
+    /// <summary>The strong attack on this model's engine (validated by <see cref="StrongScalingAttack"/>).</summary>
+    internal StrongAttackOutput StrongAttack(ReadOnlySpan<byte> source, ImageLayout sourceLayout, ReadOnlySpan<byte> target, ImageLayout targetLayout,
+                                             StrongAttackOptions options)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _engine.StrongAttack(source, sourceLayout, target, targetLayout, options);
+    }
 
     /// <summary>What <see cref="Reconstruction.Auto"/> applies for this scaler: none when the analysis finds it robust, the median filter otherwise.</summary>
     public Reconstruction AutomaticReconstruction => _automatic.Value;

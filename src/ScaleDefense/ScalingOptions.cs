@@ -6,9 +6,15 @@ public sealed record ScalingOptions
     /// <summary>The library's antialias switch (TensorFlow 2; PyTorch bilinear and bicubic). Off by default, as in those libraries' low-level APIs.</summary>
     public bool Antialias { get; init; }
 
-    /// <summary>Which implementation does the arithmetic.</summary>
-    public ScalingBackend Backend { get; init; } = ScalingBackend.Native;
+    /// <summary>Which implementation does the arithmetic. Default <see cref="ScalingBackend.Auto"/>: native where it loads, managed otherwise.</summary>
+    public ScalingBackend Backend { get; init; } = ScalingBackend.Auto;
 
-    /// <summary>Native backend, no antialias.</summary>
+    /// <summary>Auto backend, no antialias.</summary>
     public static ScalingOptions Default { get; } = new();
+
+    /// <summary>The native core, no antialias.</summary>
+    public static ScalingOptions Native { get; } = new() { Backend = ScalingBackend.Native };
+
+    /// <summary>The managed baseline, no antialias.</summary>
+    public static ScalingOptions Managed { get; } = new() { Backend = ScalingBackend.Managed };
 }

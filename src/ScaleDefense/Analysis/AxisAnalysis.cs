@@ -3,7 +3,10 @@ namespace ScaleDefense;
 /// <summary>One axis of a scaler, seen from its coefficient matrix.</summary>
 public sealed class AxisAnalysis
 {
-    internal AxisAnalysis(CoefficientMatrix matrix, double kernelWidth)
+    /// <param name="matrix">The axis' matrix.</param>
+    /// <param name="kernelWidth">σ as the model states it.</param>
+    /// <param name="considered">This axis' share of P (the model's, computed once).</param>
+    internal AxisAnalysis(CoefficientMatrix matrix, double kernelWidth, int[] considered)
     {
         SourceCount = matrix.InputCount;
         TargetCount = matrix.OutputCount;
@@ -21,7 +24,7 @@ public sealed class AxisAnalysis
             }
         }
         MaxWeightPerIndex = maxWeight;
-        ConsideredIndices = Enumerable.Range(0, SourceCount).Where(i => maxWeight[i] > 0).ToArray();
+        ConsideredIndices = considered;
         MaxWeight = maxWeight.Length == 0 ? 0 : maxWeight.Max();
         double significant = SignificanceShare / Math.Max(Ratio, 1.0);
         SignificantCount = maxWeight.Count(w => w >= significant);

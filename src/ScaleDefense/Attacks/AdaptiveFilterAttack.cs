@@ -167,7 +167,7 @@ internal static class AdaptiveFilterAttack
     /// <summary>Calls <paramref name="visit"/>(p, window pixels outside P) for every p of P, as the defense visits them.</summary>
     private static void ForEachWindow(ScalingModel model, FilterWindow window, Action<int, List<int>> visit)
     {
-        ConsideredPixels p = ConsideredOf(model);
+        ConsideredPixels p = model.Considered;
         int width = model.Source.Width;
         int height = model.Source.Height;
         int halfX = FilterBounds.HalfWidth(p.RatioX, window);
@@ -195,26 +195,5 @@ internal static class AdaptiveFilterAttack
                 visit(y * width + x, pixels);
             }
         }
-    }
-
-    /// <summary>P as the defense computes it (ScalingModel: from the 8-bit matrices when the library has them).</summary>
-    private static ConsideredPixels ConsideredOf(ScalingModel model)
-    {
-        SampleType type = AttackInputs.VerifiedType(model);
-        return new ConsideredPixels(AllIndices(model.GetLeft(type)), model.Source.Height, AllIndices(model.GetRight(type)), model.Source.Width,
-                                    (double)model.Source.Width / model.Target.Width, (double)model.Source.Height / model.Target.Height);
-    }
-
-    private static int[] AllIndices(CoefficientMatrix matrix)
-    {
-        var all = new List<int>();
-        for (int output = 0; output < matrix.OutputCount; output++)
-        {
-            foreach (int i in matrix.GetSourceIndices(output))
-            {
-                all.Add(i);
-            }
-        }
-        return all.ToArray();
     }
 }

@@ -1,6 +1,3 @@
-using ScaleDefense.Interop;
-using ScaleDefense.Native;
-
 namespace ScaleDefense;
 
 /// <summary>
@@ -8,7 +5,9 @@ namespace ScaleDefense;
 /// close to a source S (least squares) whose scaled version through <paramref name="model"/> is within
 /// ε of a target T. Solved in the native core, column by column in the paper's two-step order (the
 /// vertical direction on the horizontally scaled source first, then the horizontal), exactly where the
-/// kernels do not overlap; see docs/attacks.md.
+/// kernels do not overlap; see docs/attacks.md. It runs on the model's own native handle: a model of
+/// the managed backend (<see cref="ScalingBackend.Managed"/>, or Auto where the native library does not
+/// load) cannot run it and says so with a <see cref="NotSupportedException"/>.
 /// </summary>
 /// <example>
 /// <code>
@@ -34,20 +33,21 @@ public sealed class StrongScalingAttack(ScalingModel model, StrongAttackOptions?
     /// <param name="target">T: 8-bit, the model's target size, the same channels.</param>
     /// <param name="targetLayout">Its layout.</param>
     /// <exception cref="ArgumentException">A size, channel count or option is not usable (target of the wrong size, ε ≤ 0.25, a model that upscales, ...).</exception>
+    /// <exception cref="NotSupportedException">The model uses the managed backend: the solver lives in the native core only.</exception>
     public StrongAttackResult Run(ReadOnlySpan<byte> source, ImageLayout sourceLayout, ReadOnlySpan<byte> target, ImageLayout targetLayout)
     {
         Validate(source, sourceLayout, target, targetLayout);
         byte[] packedSource = Pack(source, sourceLayout);
         byte[] packedTarget = Pack(target, targetLayout);
-        int channels = sourceLayout.Channels;
-        StrongAttackStatistics? statistics = null;
-        AttackResult result = AttackResult.Run(MethodName, _model, packedSource, channels, packedTarget, () =>
+        var packedLayout = new ImageLayout(sourceLayout.Width, sourceLayout.Height, sourceLayout.Channels);
+        var packedTargetLayout = new ImageLayout(targetLayout.Width, targetLayout.Height, targetLayout.Channels);
+        StrongAttackOutput? output = null;
+        AttackResult result = AttackResult.Run(MethodName, _model, packedSource, sourceLayout.Channels, packedTarget, () =>
         {
-            (byte[] image, double[] epsilons, StrongAttackStatistics stats) = RunNative(packedSource, packedTarget, channels);
-            statistics = stats;
-            return (image, epsilons);
+            output = _model.StrongAttack(packedSource, packedLayout, packedTarget, packedTargetLayout, _options);
+            return (output.Image, output.Epsilons);
         });
-        return new StrongAttackResult(result, statistics!);
+        return new StrongAttackResult(result, output!.Statistics);
     }
 
     private string MethodName => _options.LimitedChange
@@ -92,81 +92,6 @@ public sealed class StrongScalingAttack(ScalingModel model, StrongAttackOptions?
             throw new ArgumentException("Threads, FreePixels and RepairRounds must not be negative, MaxSweeps and Tolerance must be positive, MaxChange at least 0.");
         }
     }
-
-    private unsafe (byte[] Image, double[] Epsilons, StrongAttackStatistics Statistics) RunNative(byte[] source, byte[] target, int channels)
-    {
-        var modelParams = new sd_scaling_model_params
-        {
-            library = (int)_model.Library,
-            algorithm = (int)_model.Algorithm,
-            source_width = _model.Source.Width,
-            source_height = _model.Source.Height,
-            target_width = _model.Target.Width,
-            target_height = _model.Target.Height,
-            antialias = _model.Antialias ? 1 : 0,
-        };
-        // The attack always runs in the native core; a model of the managed backend gets a native twin.
-        NativeStatus.Check(ScalingModelHandle.Create(modelParams, out ScalingModelHandle handle));
-        using (handle)
-        {
-            var parameters = new sd_attack_params
-            {
-                epsilon = _options.Epsilon,
-                max_epsilon = _options.MaxEpsilon,
-                epsilon_step = _options.EpsilonStep,
-                max_change = _options.MaxChange,
-                tolerance = _options.Tolerance,
-                threads = _options.Threads,
-                limited_change = _options.LimitedChange ? 1 : 0,
-                free_pixels = _options.FreePixels,
-                max_sweeps = _options.MaxSweeps,
-                repair_rounds = _options.RepairRounds,
-            };
-            var image = new byte[source.Length];
-            var epsilons = new float[_model.Target.Width];
-            sd_attack_stats stats;
-            fixed (byte* s = source)
-            fixed (byte* t = target)
-            fixed (byte* a = image)
-            fixed (float* e = epsilons)
-            {
-                sd_image src = View(s, _model.Source, channels);
-                sd_image dst = View(t, _model.Target, channels);
-                sd_image atk = View(a, _model.Source, channels);
-                using var lease = new HandleLease(handle);
-                NativeStatus.Check(NativeMethods.sd_strong_attack(handle.Pointer, &parameters, &src, &dst, &atk, e, epsilons.Length, &stats));
-            }
-            return (image, Array.ConvertAll(epsilons, v => (double)v), ToStatistics(stats));
-        }
-    }
-
-    private static unsafe sd_image View(byte* data, ImageSize size, int channels) => new()
-    {
-        data = data,
-        stride = (long)size.Width * channels,
-        width = size.Width,
-        height = size.Height,
-        channels = channels,
-        sample_type = (int)sd_sample_type.SD_SAMPLE_UINT8,
-    };
-
-    private static StrongAttackStatistics ToStatistics(in sd_attack_stats s) => new()
-    {
-        MaxDualityGap = s.max_duality_gap,
-        MaxRelativeGap = s.max_relative_gap,
-        MaxResidual = s.max_residual,
-        TotalSweeps = s.total_sweeps,
-        MaxSweeps = s.max_sweeps,
-        VerticalDisjoint = s.vertical_disjoint != 0,
-        HorizontalDisjoint = s.horizontal_disjoint != 0,
-        ColumnsRaised = s.columns_raised,
-        ColumnsInfeasible = s.columns_infeasible,
-        RowsRaised = s.rows_raised,
-        MaxRowBand = s.max_row_band,
-        RepairedPixels = s.repaired_pixels,
-        OutputsOff = s.outputs_off,
-        MaxError = s.max_error,
-    };
 
     private static byte[] Pack(ReadOnlySpan<byte> pixels, ImageLayout layout)
     {

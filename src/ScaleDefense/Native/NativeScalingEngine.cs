@@ -2,7 +2,7 @@ using ScaleDefense.Interop;
 
 namespace ScaleDefense.Native;
 
-/// <summary>A model held by the C++ core through an opaque handle.</summary>
+/// <summary>A model held by the C++ core through one opaque handle, which serves every operation (scale, matrices, P, filters, strong attack).</summary>
 internal sealed unsafe class NativeScalingEngine : IScalingEngine
 {
     private readonly ScalingModelHandle _handle;
@@ -30,6 +30,8 @@ internal sealed unsafe class NativeScalingEngine : IScalingEngine
         }
         _info = info;
     }
+
+    public ScalingBackend Backend => ScalingBackend.Native;
 
     public double KernelWidth(bool vertical) => vertical ? _info.kernel_width_y : _info.kernel_width_x;
 
@@ -63,7 +65,7 @@ internal sealed unsafe class NativeScalingEngine : IScalingEngine
         fixed (byte* s = source)
         fixed (byte* d = destination)
         {
-            Run(s, sourceLayout, d, destinationLayout, sizeof(byte), sd_sample_type.SD_SAMPLE_UINT8);
+            Run(s, sourceLayout, d, destinationLayout, sd_sample_type.SD_SAMPLE_UINT8);
         }
     }
 
@@ -72,52 +74,48 @@ internal sealed unsafe class NativeScalingEngine : IScalingEngine
         fixed (float* s = source)
         fixed (float* d = destination)
         {
-            Run(s, sourceLayout, d, destinationLayout, sizeof(float), sd_sample_type.SD_SAMPLE_FLOAT32);
+            Run(s, sourceLayout, d, destinationLayout, sd_sample_type.SD_SAMPLE_FLOAT32);
         }
     }
 
-    /// <summary>The selective filters of the native core (sd_reconstruct); arguments already validated.</summary>
+    /// <summary>The selective filters of the native core (sd_reconstruct), over the handle's own P.</summary>
     public long Reconstruct(ReadOnlySpan<byte> source, ImageLayout sourceLayout, Span<byte> destination, ImageLayout destinationLayout,
-                            Reconstruction method, FilterWindow window, ulong? seed, int threads)
+                            Reconstruction method, ReconstructionOptions options, Lazy<ConsideredPixels> considered)
     {
         var parameters = new sd_filter_params
         {
-            seed = seed ?? 0,
+            seed = options.Seed ?? 0,
             method = (int)(method == Reconstruction.Median ? sd_reconstruction.SD_RECONSTRUCTION_MEDIAN : sd_reconstruction.SD_RECONSTRUCTION_RANDOM),
-            window = (int)window,
-            unpredictable = seed is null ? 1 : 0,
-            threads = threads,
+            window = (int)options.Window,
+            unpredictable = options.Seed is null ? 1 : 0,
+            threads = options.Threads,
         };
         long rewritten;
         fixed (byte* s = source)
         fixed (byte* d = destination)
         {
-            sd_image src = View(s, sourceLayout, 1, sd_sample_type.SD_SAMPLE_UINT8);
-            sd_image dst = View(d, destinationLayout, 1, sd_sample_type.SD_SAMPLE_UINT8);
+            sd_image src = NativeImages.View(s, sourceLayout, sd_sample_type.SD_SAMPLE_UINT8);
+            sd_image dst = NativeImages.View(d, destinationLayout, sd_sample_type.SD_SAMPLE_UINT8);
             using var lease = new HandleLease(_handle);
             NativeStatus.Check(NativeMethods.sd_reconstruct(_handle.Pointer, &parameters, &src, &dst, &rewritten));
         }
         return rewritten;
     }
 
+    public StrongAttackOutput StrongAttack(ReadOnlySpan<byte> source, ImageLayout sourceLayout, ReadOnlySpan<byte> target, ImageLayout targetLayout,
+                                           StrongAttackOptions options)
+    {
+        using var lease = new HandleLease(_handle);
+        return NativeStrongAttack.Run(_handle, source, sourceLayout, target, targetLayout, options);
+    }
+
     public void Dispose() => _handle.Dispose();
 
-    private void Run(void* source, ImageLayout sourceLayout, void* destination, ImageLayout destinationLayout,
-                     int sampleSize, sd_sample_type type)
+    private void Run(void* source, ImageLayout sourceLayout, void* destination, ImageLayout destinationLayout, sd_sample_type type)
     {
-        sd_image src = View(source, sourceLayout, sampleSize, type);
-        sd_image dst = View(destination, destinationLayout, sampleSize, type);
+        sd_image src = NativeImages.View(source, sourceLayout, type);
+        sd_image dst = NativeImages.View(destination, destinationLayout, type);
         using var lease = new HandleLease(_handle);
         NativeStatus.Check(NativeMethods.sd_scaling_model_scale(_handle.Pointer, &src, &dst));
     }
-
-    private static sd_image View(void* data, ImageLayout layout, int sampleSize, sd_sample_type type) => new()
-    {
-        data = data,
-        stride = (long)layout.RowStride * sampleSize,
-        width = layout.Width,
-        height = layout.Height,
-        channels = layout.Channels,
-        sample_type = (int)type,
-    };
 }

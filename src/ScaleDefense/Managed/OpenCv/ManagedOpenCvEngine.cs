@@ -2,7 +2,7 @@ namespace ScaleDefense.Managed.OpenCv;
 
 /// <summary>The managed baseline of OpenCV's resize: same tables, same arithmetic as the C++ core
 /// (native/src/scaling/opencv/opencv_model.cpp).</summary>
-internal sealed class ManagedOpenCvEngine : IScalingEngine
+internal sealed class ManagedOpenCvEngine : ManagedScalingEngine
 {
     // Which of cv::resize's code paths a size pair and algorithm end up in (cv::hal::resize).
     private enum Path { Copy, Nearest, Linear, Area2x2, AreaBlock, AreaTable, Cubic, Lanczos4 }
@@ -71,14 +71,14 @@ internal sealed class ManagedOpenCvEngine : IScalingEngine
         }
     }
 
-    public double KernelWidth(bool vertical) => vertical ? _widthY : _widthX;
+    public override double KernelWidth(bool vertical) => vertical ? _widthY : _widthX;
 
-    public bool Supports(SampleType sampleType) => true;
+    public override bool Supports(SampleType sampleType) => true;
 
-    public (int[] Offsets, int[] Indices, double[] Weights) GetCoefficients(bool vertical, SampleType sampleType) =>
+    public override (int[] Offsets, int[] Indices, double[] Weights) GetCoefficients(bool vertical, SampleType sampleType) =>
         (vertical ? _y : _x).ToCsr(sampleType == SampleType.UInt8 && _fixedMatrices ? 2048.0 : 0.0);
 
-    public void Scale(ReadOnlySpan<byte> source, ImageLayout s, Span<byte> destination, ImageLayout d)
+    public override void Scale(ReadOnlySpan<byte> source, ImageLayout s, Span<byte> destination, ImageLayout d)
     {
         switch (_path)
         {
@@ -93,7 +93,7 @@ internal sealed class ManagedOpenCvEngine : IScalingEngine
         }
     }
 
-    public void Scale(ReadOnlySpan<float> source, ImageLayout s, Span<float> destination, ImageLayout d)
+    public override void Scale(ReadOnlySpan<float> source, ImageLayout s, Span<float> destination, ImageLayout d)
     {
         switch (_path)
         {
@@ -108,7 +108,6 @@ internal sealed class ManagedOpenCvEngine : IScalingEngine
         }
     }
 
-    public void Dispose() { }
 
     private static (KernelTable X, KernelTable Y) Interpolation(OpenCvInterpolation kind, ImageSize source, ImageSize target, bool areaMode) =>
         (OpenCvTables.Interpolation(kind, source.Width, target.Width, horizontal: true, areaMode),

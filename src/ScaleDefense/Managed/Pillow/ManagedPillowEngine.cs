@@ -1,7 +1,7 @@
 namespace ScaleDefense.Managed.Pillow;
 
 /// <summary>The managed baseline of Pillow's resize: same tables, same arithmetic as the C++ core.</summary>
-internal sealed class ManagedPillowEngine : IScalingEngine
+internal sealed class ManagedPillowEngine : ManagedScalingEngine
 {
     private const double FixedOne = 1 << PillowTables.PrecisionBits;
 
@@ -33,15 +33,15 @@ internal sealed class ManagedPillowEngine : IScalingEngine
     public static IScalingEngine Create(ScalingAlgorithm algorithm, ImageSize source, ImageSize target) =>
         new ManagedPillowEngine(algorithm, source, target);
 
-    public double KernelWidth(bool vertical) => vertical ? _widthY : _widthX;
+    public override double KernelWidth(bool vertical) => vertical ? _widthY : _widthX;
 
-    public bool Supports(SampleType sampleType) => true;
+    public override bool Supports(SampleType sampleType) => true;
 
     // 8-bit matrices are the 22-bit fixed-point weights; mode "F" uses the doubles.
-    public (int[] Offsets, int[] Indices, double[] Weights) GetCoefficients(bool vertical, SampleType sampleType) =>
+    public override (int[] Offsets, int[] Indices, double[] Weights) GetCoefficients(bool vertical, SampleType sampleType) =>
         (vertical ? _y : _x).Table.ToCsr(sampleType == SampleType.UInt8 ? FixedOne : 0.0);
 
-    public void Scale(ReadOnlySpan<byte> source, ImageLayout s, Span<byte> destination, ImageLayout d)
+    public override void Scale(ReadOnlySpan<byte> source, ImageLayout s, Span<byte> destination, ImageLayout d)
     {
         if (_nearest)
         {
@@ -53,7 +53,7 @@ internal sealed class ManagedPillowEngine : IScalingEngine
         }
     }
 
-    public void Scale(ReadOnlySpan<float> source, ImageLayout s, Span<float> destination, ImageLayout d)
+    public override void Scale(ReadOnlySpan<float> source, ImageLayout s, Span<float> destination, ImageLayout d)
     {
         if (_nearest)
         {
@@ -65,5 +65,4 @@ internal sealed class ManagedPillowEngine : IScalingEngine
         }
     }
 
-    public void Dispose() { }
 }

@@ -1,7 +1,7 @@
 namespace ScaleDefense.Managed.PyTorch;
 
 /// <summary>The managed baseline of PyTorch's interpolate: same tables, same arithmetic as the C++ core.</summary>
-internal sealed class ManagedPyTorchEngine : IScalingEngine
+internal sealed class ManagedPyTorchEngine : ManagedScalingEngine
 {
     // Which of interpolate's CPU kernels a mode ends up in.
     private enum Path { Gather, Linear, Cubic, Separable, Area }
@@ -47,18 +47,16 @@ internal sealed class ManagedPyTorchEngine : IScalingEngine
     public static IScalingEngine Create(ScalingAlgorithm algorithm, ImageSize source, ImageSize target, bool antialias) =>
         new ManagedPyTorchEngine(algorithm, source, target, antialias);
 
-    public double KernelWidth(bool vertical) => vertical ? _widthY : _widthX;
+    public override double KernelWidth(bool vertical) => vertical ? _widthY : _widthX;
 
     /// <summary>interpolate has no 8-bit path (torchvision casts uint8 tensors to float32 first).</summary>
-    public bool Supports(SampleType sampleType) => sampleType == SampleType.Float32;
+    public override bool Supports(SampleType sampleType) => sampleType == SampleType.Float32;
 
-    public (int[] Offsets, int[] Indices, double[] Weights) GetCoefficients(bool vertical, SampleType sampleType) =>
+    public override (int[] Offsets, int[] Indices, double[] Weights) GetCoefficients(bool vertical, SampleType sampleType) =>
         (vertical ? _y : _x).ToCsr(0.0);
 
-    public void Scale(ReadOnlySpan<byte> source, ImageLayout sourceLayout, Span<byte> destination, ImageLayout destinationLayout) =>
-        throw new NotSupportedException("PyTorch's interpolate has no 8-bit path; scale float32 samples.");
 
-    public void Scale(ReadOnlySpan<float> source, ImageLayout s, Span<float> destination, ImageLayout d)
+    public override void Scale(ReadOnlySpan<float> source, ImageLayout s, Span<float> destination, ImageLayout d)
     {
         switch (_path)
         {
@@ -70,7 +68,6 @@ internal sealed class ManagedPyTorchEngine : IScalingEngine
         }
     }
 
-    public void Dispose() { }
 
     private static KernelTable Table(ScalingAlgorithm algorithm, int inputs, int outputs) => algorithm switch
     {

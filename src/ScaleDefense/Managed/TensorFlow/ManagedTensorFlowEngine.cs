@@ -4,7 +4,7 @@ namespace ScaleDefense.Managed.TensorFlow;
 /// The managed baseline of TensorFlow 2's tf.image.resize and TensorFlow 1's resize_images:
 /// same tables, same float32 arithmetic as native/src/scaling/tensorflow/.
 /// </summary>
-internal sealed class ManagedTensorFlowEngine : IScalingEngine
+internal sealed class ManagedTensorFlowEngine : ManagedScalingEngine
 {
     // Which kernel op a call ends up in (image_ops_impl.py: resize_images.resize_fn for TF1,
     // resize_images_v2.resize_fn for TF2).
@@ -46,7 +46,7 @@ internal sealed class ManagedTensorFlowEngine : IScalingEngine
             ? new ManagedTensorFlowEngine(library, algorithm, source, target, antialias)
             : throw new ArgumentException($"{library} is not a TensorFlow library.", nameof(library));
 
-    public double KernelWidth(bool vertical)
+    public override double KernelWidth(bool vertical)
     {
         KernelTable t = (vertical ? _y : _x).Taps;
         switch (_op)
@@ -63,9 +63,9 @@ internal sealed class ManagedTensorFlowEngine : IScalingEngine
     }
 
     // TF casts every input to float32 and returns float32: there is no 8-bit arithmetic to model.
-    public bool Supports(SampleType sampleType) => sampleType == SampleType.Float32;
+    public override bool Supports(SampleType sampleType) => sampleType == SampleType.Float32;
 
-    public (int[] Offsets, int[] Indices, double[] Weights) GetCoefficients(bool vertical, SampleType sampleType)
+    public override (int[] Offsets, int[] Indices, double[] Weights) GetCoefficients(bool vertical, SampleType sampleType)
     {
         KernelTable taps = (vertical ? _y : _x).Taps;
         if (_op != Op.Area)
@@ -83,10 +83,8 @@ internal sealed class ManagedTensorFlowEngine : IScalingEngine
         return normalised.ToCsr(0.0);
     }
 
-    public void Scale(ReadOnlySpan<byte> source, ImageLayout sourceLayout, Span<byte> destination, ImageLayout destinationLayout) =>
-        throw new NotSupportedException("TensorFlow resizes float32 images only (it casts 8-bit input to float32).");
 
-    public void Scale(ReadOnlySpan<float> source, ImageLayout s, Span<float> destination, ImageLayout d)
+    public override void Scale(ReadOnlySpan<float> source, ImageLayout s, Span<float> destination, ImageLayout d)
     {
         switch (_op)
         {
@@ -98,7 +96,6 @@ internal sealed class ManagedTensorFlowEngine : IScalingEngine
         }
     }
 
-    public void Dispose() { }
 
     private AxisTable AxisTableFor(int inputs, int outputs, bool halfPixel) => _op switch
     {
