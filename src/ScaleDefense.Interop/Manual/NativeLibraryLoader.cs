@@ -5,8 +5,9 @@ using System.Runtime.InteropServices;
 namespace ScaleDefense.Interop;
 
 /// <summary>
-/// Finds libscaledefense.so (next to the assemblies, in runtimes/linux-x64/native/, or at the
-/// path in SCALEDEFENSE_NATIVE_LIBRARY) and refuses a library built for another ABI version.
+/// Finds libscaledefense.so — at the path in SCALEDEFENSE_NATIVE_LIBRARY when that is set (then
+/// nowhere else), otherwise next to the assemblies or in runtimes/&lt;rid&gt;/native/ — and refuses a
+/// library built for another ABI version.
 /// </summary>
 public static class NativeLibraryLoader
 {
@@ -41,25 +42,28 @@ public static class NativeLibraryLoader
         return handle;
     }
 
-    /// <summary>The places searched, in order.</summary>
-    public static IEnumerable<string> CandidatePaths()
+    /// <summary>The places searched, in order, each once. The environment variable, when set, is the only one.</summary>
+    public static IReadOnlyList<string> CandidatePaths()
     {
         string? overridePath = Environment.GetEnvironmentVariable(PathVariable);
         if (!string.IsNullOrEmpty(overridePath))
         {
-            yield return overridePath;
+            return [overridePath];
         }
         string?[] folders = [AppContext.BaseDirectory, Path.GetDirectoryName(typeof(NativeLibraryLoader).Assembly.Location)];
-        foreach (string? folder in folders.Distinct())
-        {
-            if (string.IsNullOrEmpty(folder))
-            {
-                continue;
-            }
-            yield return Path.Combine(folder, FileName);
-            yield return Path.Combine(folder, "runtimes", "linux-x64", "native", FileName);
-        }
+        return folders
+            .Where(folder => !string.IsNullOrEmpty(folder))
+            .SelectMany(folder => new[] { Path.Combine(folder!, FileName), Path.Combine(folder!, "runtimes", RuntimeIdentifier, "native", FileName) })
+            .Select(Path.GetFullPath)
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
     }
+
+    /// <summary>The runtime identifier whose native folder is searched (linux-x64, linux-arm64, ...).</summary>
+    /// <remarks>The portable RID, which is what NuGet's runtimes/ folders are named after (RuntimeInformation.RuntimeIdentifier may name a distro instead).</remarks>
+    public static string RuntimeIdentifier { get; } =
+        (OperatingSystem.IsWindows() ? "win" : OperatingSystem.IsMacOS() ? "osx" : "linux") + "-" +
+        RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant();
 
     private static IntPtr Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath)
     {
@@ -67,7 +71,8 @@ public static class NativeLibraryLoader
         {
             return IntPtr.Zero;
         }
-        foreach (string path in CandidatePaths())
+        IReadOnlyList<string> candidates = CandidatePaths();
+        foreach (string path in candidates)
         {
             if (File.Exists(path))
             {
@@ -75,8 +80,9 @@ public static class NativeLibraryLoader
             }
         }
         throw new DllNotFoundException(
-            $"{FileName} was not found (searched: {string.Join(", ", CandidatePaths())}). " +
-            $"Build it with ./build.sh --target=Native or set {PathVariable} to its path.");
+            $"{FileName} for {RuntimeIdentifier} was not found (searched: {string.Join(", ", candidates)}). " +
+            $"The ScaleDefense package ships it for linux-x64 under runtimes/{RuntimeIdentifier}/native/; " +
+            $"set {PathVariable} to the file to use another, or use ScalingBackend.Auto / Managed to run on the managed baseline.");
     }
 
     private static unsafe int ReadAbiVersion(IntPtr handle, string path)
