@@ -261,16 +261,20 @@ public sealed class ScalingModel : IDisposable
     }
 
     /// <summary>Scales an unpadded 8-bit image and returns a new unpadded target-size image.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="channels"/> is not 1 to 4.</exception>
     public byte[] Scale(ReadOnlySpan<byte> source, int channels)
     {
+        RequireChannels(channels);
         var output = new byte[(long)Target.Width * Target.Height * channels];
         Scale(source, new ImageLayout(Source.Width, Source.Height, channels), output, new ImageLayout(Target.Width, Target.Height, channels));
         return output;
     }
 
     /// <summary>Scales an unpadded float32 image and returns a new unpadded target-size image.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="channels"/> is not 1 to 4.</exception>
     public float[] Scale(ReadOnlySpan<float> source, int channels)
     {
+        RequireChannels(channels);
         var output = new float[(long)Target.Width * Target.Height * channels];
         Scale(source, new ImageLayout(Source.Width, Source.Height, channels), output, new ImageLayout(Target.Width, Target.Height, channels));
         return output;
@@ -300,6 +304,14 @@ public sealed class ScalingModel : IDisposable
         if (size.Width > MaxDimension || size.Height > MaxDimension)
         {
             throw new ArgumentException($"{name} size {size} is too large: at most {MaxDimension} pixels per side.", name);
+        }
+    }
+
+    private static void RequireChannels(int channels)
+    {
+        if (channels is < 1 or > 4)
+        {
+            throw new ArgumentOutOfRangeException(nameof(channels), channels, "Images have 1 to 4 interleaved channels.");
         }
     }
 

@@ -33,6 +33,16 @@ public class ScalingModelBadInputTests(ScalingBackend backend)
                     Throws.ArgumentException.With.Message.Contains("Unknown backend"));
     }
 
+    [TestCase(-1)]
+    [TestCase(0)]
+    [TestCase(5)]
+    public void Allocating_overloads_refuse_a_bad_channel_count(int channels)
+    {
+        using var model = Model();
+        Assert.That(() => model.Scale(new byte[40 * 30 * 3], channels), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("1 to 4"));
+        Assert.That(() => model.Scale(new float[40 * 30 * 3], channels), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("1 to 4"));
+    }
+
     [Test]
     public void Stride_smaller_than_a_row_is_rejected()
     {

@@ -7,15 +7,40 @@ public sealed class ScalingModelHandle : SafeHandle
 {
     public ScalingModelHandle() : base(IntPtr.Zero, ownsHandle: true) { }
 
+    private long _memoryPressure;
+    private static long s_live;
+
     public override bool IsInvalid => handle == IntPtr.Zero;
+
+    /// <summary>Handles created and not yet released in this process: a leak counter for soak tests.</summary>
+    public static long LiveCount => Interlocked.Read(ref s_live);
+
+    /// <summary>Tells the GC how much native memory this handle holds, so that dropped models are collected in time; undone on release.</summary>
+    public void AddMemoryPressure(long bytes)
+    {
+        if (bytes > 0 && Interlocked.CompareExchange(ref _memoryPressure, bytes, 0) == 0)
+        {
+            GC.AddMemoryPressure(bytes);
+        }
+    }
 
     /// <summary>The raw pointer, for a call made inside a DangerousAddRef/Release pair.</summary>
     public unsafe sd_scaling_model* Pointer => (sd_scaling_model*)handle;
 
-    internal void Adopt(IntPtr pointer) => SetHandle(pointer);
+    internal void Adopt(IntPtr pointer)
+    {
+        SetHandle(pointer);
+        Interlocked.Increment(ref s_live);
+    }
 
     protected override unsafe bool ReleaseHandle()
     {
+        long pressure = Interlocked.Exchange(ref _memoryPressure, 0);
+        if (pressure > 0)
+        {
+            GC.RemoveMemoryPressure(pressure);
+        }
+        Interlocked.Decrement(ref s_live);
         // destroy only fails on a foreign pointer, which a SafeHandle never holds.
         return NativeMethods.sd_scaling_model_destroy((sd_scaling_model*)handle) == (int)sd_status_code.SD_STATUS_OK;
     }

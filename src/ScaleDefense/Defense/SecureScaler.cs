@@ -7,7 +7,9 @@ namespace ScaleDefense;
 /// A drop-in resize that cannot be steered by an image-scaling attack: it rebuilds the pixels the
 /// scaler reads (P) with the selective median or random filter, then scales exactly as the chosen
 /// library does. One instance serves any source size (a bounded cache of models), from many
-/// threads at once, without allocating per call once warm.
+/// threads at once, without allocating per call once warm. Models dropped from the cache (least
+/// recently used beyond <see cref="SecureScalerOptions.CacheCapacity"/>, or on <see cref="Dispose"/>)
+/// are disposed as soon as the calls using them return.
 /// </summary>
 /// <example>
 /// <code>
@@ -17,19 +19,47 @@ namespace ScaleDefense;
 /// </example>
 public sealed class SecureScaler : IDisposable
 {
-    private readonly ConcurrentDictionary<ImageSize, CacheEntry> _models = new();
+    private readonly ConcurrentDictionary<ImageSize, CachedModel> _models = new();
     private long _clock;
     private volatile bool _disposed;
 
     /// <summary>Creates the scaler.</summary>
-    /// <exception cref="ArgumentException">The library has no such algorithm, the target size is not positive, or an option is out of range.</exception>
-    public SecureScaler(ScalingLibrary library, ScalingAlgorithm algorithm, ImageSize target, SecureScalerOptions? options = null)
+    /// <exception cref="ArgumentException">The library has no such algorithm, the target size is not positive or too large, or an option is out of range.</exception>
+    public SecureScaler(ScalingLibrary library, ScalingAlgorithm algorithm, ImageSize target)
+        : this(library, algorithm, target, new SecureScalerOptions())
     {
-        Options = options ?? new SecureScalerOptions();
+    }
+
+    /// <summary>Creates the scaler with options.</summary>
+    /// <inheritdoc cref="SecureScaler(ScalingLibrary, ScalingAlgorithm, ImageSize)" path="/exception"/>
+    public SecureScaler(ScalingLibrary library, ScalingAlgorithm algorithm, ImageSize target, SecureScalerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options;
         ScalerCatalog.Require(library, algorithm, Options.Scaling.Antialias);
         if (target.Width <= 0 || target.Height <= 0)
         {
             throw new ArgumentException($"target size must be positive, got {target}.", nameof(target));
+        }
+        if (target.Width > ScalingModel.MaxDimension || target.Height > ScalingModel.MaxDimension)
+        {
+            throw new ArgumentException($"target size {target} is too large: at most {ScalingModel.MaxDimension} pixels per side.", nameof(target));
+        }
+        if (!Enum.IsDefined(Options.Scaling.Backend))
+        {
+            throw new ArgumentException($"Unknown backend {(int)Options.Scaling.Backend}; use Auto, Native or Managed.", nameof(options));
+        }
+        if (Options.Filter is null || Options.Scaling is null)
+        {
+            throw new ArgumentException("Filter and Scaling options must not be null.", nameof(options));
+        }
+        if (Options.Filter.Threads is < 1 or > 64)
+        {
+            throw new ArgumentException($"Filter.Threads must be in 1..64, got {Options.Filter.Threads}.", nameof(options));
+        }
+        if (!Enum.IsDefined(Options.Filter.Window))
+        {
+            throw new ArgumentException($"Unknown filter window {(int)Options.Filter.Window}; use Paper or Narrow.", nameof(options));
         }
         if (!Enum.IsDefined(Options.Reconstruction))
         {
@@ -57,10 +87,36 @@ public sealed class SecureScaler : IDisposable
     public SecureScalerOptions Options { get; }
 
     /// <summary>What <see cref="Resize(ReadOnlySpan{byte}, ImageLayout, Span{byte}, ImageLayout)"/> applies to images of this size (resolves <see cref="Reconstruction.Auto"/>).</summary>
-    public Reconstruction PlanFor(ImageSize source) => Resolve(Entry(source).Model);
+    public Reconstruction PlanFor(ImageSize source)
+    {
+        CachedModel entry = Acquire(source);
+        try
+        {
+            return Resolve(entry.Model);
+        }
+        finally
+        {
+            entry.Release();
+        }
+    }
 
-    /// <summary>The exact model used for a source size (shared; do not dispose it).</summary>
-    public ScalingModel ModelFor(ImageSize source) => Entry(source).Model;
+    /// <summary>
+    /// The exact model used for a source size, shared with the cache: do not dispose it, and use it
+    /// right away — it is disposed once evicted or when this scaler is disposed. For a model of your
+    /// own, call <see cref="ScalingModel.Create(ScalingLibrary, ScalingAlgorithm, ImageSize, ImageSize, ScalingOptions)"/>.
+    /// </summary>
+    public ScalingModel ModelFor(ImageSize source)
+    {
+        CachedModel entry = Acquire(source);
+        try
+        {
+            return entry.Model;
+        }
+        finally
+        {
+            entry.Release();
+        }
+    }
 
     /// <summary>Rebuilds P and scales an 8-bit image into an 8-bit destination of the target size. The source is not modified.</summary>
     /// <returns>The reconstruction that was applied.</returns>
@@ -68,32 +124,54 @@ public sealed class SecureScaler : IDisposable
     /// <exception cref="NotSupportedException">The library produces float output: use the float overload.</exception>
     public Reconstruction Resize(ReadOnlySpan<byte> source, ImageLayout sourceLayout, Span<byte> destination, ImageLayout destinationLayout)
     {
-        ScalingModel model = Prepare(source, sourceLayout, destinationLayout, out Reconstruction applied);
-        if (applied == Reconstruction.None)
-        {
-            model.Scale(source, sourceLayout, destination, destinationLayout);
-            return applied;
-        }
-        var packed = new ImageLayout(sourceLayout.Width, sourceLayout.Height, sourceLayout.Channels);
-        byte[] scratch = ArrayPool<byte>.Shared.Rent(checked((int)packed.RequiredLength));
+        CachedModel entry = Prepare(source, sourceLayout, destinationLayout);
         try
         {
-            Span<byte> rebuilt = scratch.AsSpan(0, (int)packed.RequiredLength);
-            model.Reconstruct(source, sourceLayout, rebuilt, packed, applied, Options.Filter);
-            model.Scale(rebuilt, packed, destination, destinationLayout);
+            ScalingModel model = entry.Model;
+            Reconstruction applied = Resolve(model);
+            if (applied == Reconstruction.None)
+            {
+                model.Scale(source, sourceLayout, destination, destinationLayout);
+                return applied;
+            }
+            var packed = new ImageLayout(sourceLayout.Width, sourceLayout.Height, sourceLayout.Channels);
+            byte[] scratch = ArrayPool<byte>.Shared.Rent(checked((int)packed.RequiredLength));
+            try
+            {
+                Span<byte> rebuilt = scratch.AsSpan(0, (int)packed.RequiredLength);
+                model.Reconstruct(source, sourceLayout, rebuilt, packed, applied, Options.Filter);
+                model.Scale(rebuilt, packed, destination, destinationLayout);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(scratch);
+            }
+            return applied;
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(scratch);
+            entry.Release();
         }
-        return applied;
     }
 
     /// <summary>Rebuilds P and scales an 8-bit image into a float32 destination (for libraries with float output: TensorFlow, PyTorch; values stay in 0..255).</summary>
     /// <returns>The reconstruction that was applied.</returns>
     public Reconstruction Resize(ReadOnlySpan<byte> source, ImageLayout sourceLayout, Span<float> destination, ImageLayout destinationLayout)
     {
-        ScalingModel model = Prepare(source, sourceLayout, destinationLayout, out Reconstruction applied);
+        CachedModel entry = Prepare(source, sourceLayout, destinationLayout);
+        try
+        {
+            return ResizeToFloat(entry.Model, source, sourceLayout, destination, destinationLayout);
+        }
+        finally
+        {
+            entry.Release();
+        }
+    }
+
+    private Reconstruction ResizeToFloat(ScalingModel model, ReadOnlySpan<byte> source, ImageLayout sourceLayout, Span<float> destination, ImageLayout destinationLayout)
+    {
+        Reconstruction applied = Resolve(model);
         var packed = new ImageLayout(sourceLayout.Width, sourceLayout.Height, sourceLayout.Channels);
         int length = checked((int)packed.RequiredLength);
         byte[] bytes = ArrayPool<byte>.Shared.Rent(length);
@@ -138,18 +216,17 @@ public sealed class SecureScaler : IDisposable
         return applied;
     }
 
-    /// <inheritdoc/>
+    /// <summary>Drops every cached model; each is disposed as soon as the calls using it return. Later calls throw <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose()
     {
         _disposed = true;
-        foreach (CacheEntry entry in _models.Values)
+        foreach (KeyValuePair<ImageSize, CachedModel> pair in _models)
         {
-            entry.Model.Dispose();
+            Evict(pair);
         }
-        _models.Clear();
     }
 
-    private ScalingModel Prepare(ReadOnlySpan<byte> source, ImageLayout sourceLayout, ImageLayout destinationLayout, out Reconstruction applied)
+    private CachedModel Prepare(ReadOnlySpan<byte> source, ImageLayout sourceLayout, ImageLayout destinationLayout)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         sourceLayout.Validate(source.Length, nameof(sourceLayout));
@@ -157,49 +234,80 @@ public sealed class SecureScaler : IDisposable
         {
             throw new ArgumentException($"destinationLayout is {destinationLayout.Size} but this scaler produces {Target}.", nameof(destinationLayout));
         }
-        ScalingModel model = Entry(sourceLayout.Size).Model;
-        applied = Resolve(model);
-        return model;
+        return Acquire(sourceLayout.Size);
     }
 
     private Reconstruction Resolve(ScalingModel model) =>
         Options.Reconstruction == Reconstruction.Auto ? model.AutomaticReconstruction : Options.Reconstruction;
 
-    private CacheEntry Entry(ImageSize source)
+    // A leased entry for the size, its model built (once). The caller releases it.
+    private CachedModel Acquire(ImageSize source)
     {
-        long now = Interlocked.Increment(ref _clock);
-        if (_models.TryGetValue(source, out CacheEntry? hit))
+        while (true)
         {
-            hit.LastUse = now;
-            return hit;
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            long now = Interlocked.Increment(ref _clock);
+            bool added = false;
+            CachedModel entry = _models.TryGetValue(source, out CachedModel? hit) ? hit : Add(source, out added);
+            if (!entry.TryAcquire())
+            {
+                continue; // evicted between lookup and lease: look again
+            }
+            entry.LastUse = now;
+            if (added)
+            {
+                Trim(); // after the lease and the tick, so the newcomer is not the one evicted
+            }
+            if (_disposed)
+            {
+                // Dispose ran after the check above: make sure nothing this call added outlives the scaler.
+                Evict(new(source, entry));
+                entry.Release();
+                throw new ObjectDisposedException(GetType().FullName);
+            }
+            try
+            {
+                _ = entry.Model;
+            }
+            catch
+            {
+                Evict(new(source, entry)); // a failed build is not cached
+                entry.Release();
+                throw;
+            }
+            return entry;
         }
-        return Add(source, now);
     }
 
-    // Kept apart from Entry so that the lambda's closure is only allocated on a cache miss.
-    private CacheEntry Add(ImageSize source, long now)
+    // Kept apart from Acquire: the entry and its factory closure are only allocated on a cache miss.
+    private CachedModel Add(ImageSize source, out bool added)
     {
-        CacheEntry created = _models.GetOrAdd(source, size =>
-            new CacheEntry(ScalingModel.Create(Library, Algorithm, size, Target, Options.Scaling)) { LastUse = now });
-        Trim();
-        return created;
+        CachedModel created = new(() => ScalingModel.Create(Library, Algorithm, source, Target, Options.Scaling));
+        CachedModel entry = _models.GetOrAdd(source, created);
+        added = ReferenceEquals(entry, created);
+        return entry;
     }
 
-    // Drops the least recently used sizes beyond the capacity. Dropped models are not disposed
-    // here: another thread may still be using one; their native handles are released by the GC.
+    // Drops the least recently used sizes beyond the capacity.
     private void Trim()
     {
         while (_models.Count > Options.CacheCapacity)
         {
-            KeyValuePair<ImageSize, CacheEntry> oldest = _models.MinBy(pair => pair.Value.LastUse);
-            _models.TryRemove(oldest.Key, out _);
+            KeyValuePair<ImageSize, CachedModel>[] snapshot = _models.ToArray();
+            if (snapshot.Length <= Options.CacheCapacity)
+            {
+                return;
+            }
+            Evict(snapshot.MinBy(pair => Volatile.Read(ref pair.Value.LastUse)));
         }
     }
 
-    private sealed class CacheEntry(ScalingModel model)
+    // Removes exactly this entry (not a newer one for the same size) and drops the cache's reference.
+    private void Evict(KeyValuePair<ImageSize, CachedModel> pair)
     {
-        public ScalingModel Model { get; } = model;
-
-        public long LastUse { get; set; }
+        if (_models.TryRemove(pair))
+        {
+            pair.Value.Release();
+        }
     }
 }

@@ -29,6 +29,15 @@ internal sealed unsafe class NativeScalingEngine : IScalingEngine
             NativeStatus.Check(NativeMethods.sd_scaling_model_get_info(_handle.Pointer, &info));
         }
         _info = info;
+        _handle.AddMemoryPressure(EstimatedNativeBytes(source, target, info));
+    }
+
+    // What the core keeps per model: the CSR matrices of both sample types (index + weight per tap,
+    // about σ + 2 taps per output) and per-index tables and P flags. A hint for the GC, not an account.
+    private static long EstimatedNativeBytes(ImageSize source, ImageSize target, in sd_scaling_model_info info)
+    {
+        double taps = (Math.Ceiling(info.kernel_width_x) + 2) * target.Width + (Math.Ceiling(info.kernel_width_y) + 2) * target.Height;
+        return (long)(2 * 12 * taps) + 16L * (source.Width + source.Height + target.Width + target.Height);
     }
 
     public ScalingBackend Backend => ScalingBackend.Native;
