@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using ScaleDefense.Interop;
 
@@ -29,23 +30,43 @@ public class AbiTests
     }
 
     [Test]
-    public void Struct_layouts_match_the_c_compiler()
+    public void Every_NativeLayout_constant_matches_a_generated_struct_or_field()
+    {
+        Dictionary<string, int> fromClang = typeof(NativeLayout).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral).ToDictionary(f => f.Name, f => (int)f.GetRawConstantValue()!);
+        Dictionary<string, int> fromCSharp = GeneratedStructs().SelectMany(CSharpLayout).ToDictionary(p => p.Key, p => p.Value);
+        Assert.That(fromClang, Is.Not.Empty);
+        Assert.Multiple(() =>
+        {
+            Assert.That(fromClang.Keys.Except(fromCSharp.Keys), Is.Empty, "NativeLayout constants that name no generated struct or field");
+            Assert.That(fromCSharp.Keys.Except(fromClang.Keys), Is.Empty, "generated structs or fields without a NativeLayout constant");
+            foreach (string name in fromClang.Keys.Intersect(fromCSharp.Keys))
+            {
+                Assert.That(fromCSharp[name], Is.EqualTo(fromClang[name]), name);
+            }
+        });
+    }
+
+    // Offsets above come from Marshal.OffsetOf; the bindings pass pointers to managed memory, so
+    // the marshalled layout must also be the managed one: sequential, and the same size.
+    [Test]
+    public void Generated_structs_are_sequential_and_the_same_size_managed_and_marshalled()
     {
         Assert.Multiple(() =>
         {
-            Assert.That(Marshal.SizeOf<sd_image>(), Is.EqualTo(NativeLayout.sd_image_Size));
-            Assert.That(Marshal.OffsetOf<sd_image>(nameof(sd_image.stride)).ToInt32(), Is.EqualTo(NativeLayout.sd_image_stride_Offset));
-            Assert.That(Marshal.OffsetOf<sd_image>(nameof(sd_image.sample_type)).ToInt32(), Is.EqualTo(NativeLayout.sd_image_sample_type_Offset));
-            Assert.That(Marshal.SizeOf<sd_scaling_model_params>(), Is.EqualTo(NativeLayout.sd_scaling_model_params_Size));
-            Assert.That(Marshal.OffsetOf<sd_scaling_model_params>(nameof(sd_scaling_model_params.target_height)).ToInt32(),
-                        Is.EqualTo(NativeLayout.sd_scaling_model_params_target_height_Offset));
+            foreach (Type type in GeneratedStructs())
+            {
+                Assert.That(type.IsLayoutSequential, type.Name);
+                Assert.That(Marshal.SizeOf(type), Is.EqualTo(ManagedSize(type)), type.Name);
+            }
         });
     }
 
     [Test]
     public void The_loaded_library_has_the_expected_abi_version()
     {
-        Assert.That(NativeMethods.sd_abi_version(), Is.EqualTo(NativeLibraryLoader.ExpectedAbiVersion));
+        Assert.That(NativeMethods.sd_abi_version(), Is.EqualTo((int)sd_abi.SD_ABI_VERSION));
+        Assert.That(NativeLibraryLoader.ExpectedAbiVersion, Is.EqualTo((int)sd_abi.SD_ABI_VERSION));
     }
 
     [Test]
@@ -64,6 +85,21 @@ public class AbiTests
         Assert.That(() => NativeLibraryLoader.LoadAndVerify(zlib),
                     Throws.InvalidOperationException.With.Message.Contains("does not export sd_abi_version"));
     }
+
+    // The generated structs with fields (opaque handle types have none and no layout).
+    private static IEnumerable<Type> GeneratedStructs() =>
+        typeof(NativeMethods).Assembly.GetExportedTypes()
+            .Where(t => t.IsValueType && !t.IsEnum && t.Name.StartsWith("sd_", StringComparison.Ordinal))
+            .Where(t => t.GetFields(BindingFlags.Public | BindingFlags.Instance).Length > 0);
+
+    // The names BindGen gives NativeLayout constants: {struct}_Size and {struct}_{field}_Offset.
+    private static IEnumerable<KeyValuePair<string, int>> CSharpLayout(Type type) =>
+        type.GetFields(BindingFlags.Public | BindingFlags.Instance)
+            .Select(f => KeyValuePair.Create($"{type.Name}_{f.Name}_Offset", Marshal.OffsetOf(type, f.Name).ToInt32()))
+            .Prepend(KeyValuePair.Create($"{type.Name}_Size", ManagedSize(type)));
+
+    private static int ManagedSize(Type type) =>
+        (int)typeof(Unsafe).GetMethod(nameof(Unsafe.SizeOf))!.MakeGenericMethod(type).Invoke(null, null)!;
 
     private static IEnumerable<string> DynamicSymbols(string library)
     {

@@ -121,6 +121,18 @@ public unsafe class InteropBadInputTests
     }
 
     [Test]
+    public void Catalog_bad_arguments_are_reported()
+    {
+        int count;
+        Assert.That(NativeMethods.sd_catalog_count(&count), Is.Zero);
+        sd_catalog_entry entry;
+        Expect(NativeMethods.sd_catalog_get(-1, &entry), $"catalog index -1 is outside 0..{count - 1}");
+        Expect(NativeMethods.sd_catalog_get(count, &entry), $"catalog index {count} is outside");
+        Expect(NativeMethods.sd_catalog_get(0, null), "out_entry must not be null");
+        Expect(NativeMethods.sd_catalog_count(null), "out_count must not be null");
+    }
+
+    [Test]
     public void Errors_are_per_thread()
     {
         var p = Params(0, 1, 1, 1);

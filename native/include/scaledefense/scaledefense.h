@@ -26,7 +26,7 @@ extern "C" {
 #endif
 
 /* Bumped on every incompatible change of this header; the C# side refuses a mismatch. */
-enum sd_abi { SD_ABI_VERSION = 5 };
+enum sd_abi { SD_ABI_VERSION = 6 };
 
 typedef int32_t sd_status;
 
@@ -122,6 +122,13 @@ typedef struct sd_filter_params {
     int32_t threads;       /* median filter: worker threads, 1..64 (0 = 1); same bytes for any count */
 } sd_filter_params;
 
+/* One library/algorithm pair sd_scaling_model_create accepts. */
+typedef struct sd_catalog_entry {
+    int32_t library;              /* enum sd_library */
+    int32_t algorithm;            /* enum sd_algorithm */
+    int32_t has_antialias_switch; /* 1 when sd_scaling_model_params.antialias may be 1 for this pair */
+} sd_catalog_entry;
+
 /* Opaque, immutable after creation. */
 typedef struct sd_scaling_model sd_scaling_model;
 
@@ -130,6 +137,12 @@ SD_API int32_t sd_abi_version(void);
 
 /* The message of the last failure on this thread; never null ("" when none). */
 SD_API const char* sd_last_error(void);
+
+/* The number of catalog entries: every pair sd_scaling_model_create accepts, each once. */
+SD_API sd_status sd_catalog_count(int32_t* out_count);
+
+/* Catalog entry index (0 .. count - 1), in a fixed order grouped by library. */
+SD_API sd_status sd_catalog_get(int32_t index, sd_catalog_entry* out_entry);
 
 SD_API sd_status sd_scaling_model_create(const sd_scaling_model_params* params,
                                          sd_scaling_model** out_model);

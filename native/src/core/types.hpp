@@ -1,4 +1,5 @@
-// Domain enums of the core. Values equal the C ABI's so the shim can cast after checking.
+// Domain enums of the core. Values equal the C ABI's so the shim can cast after checking;
+// capi/enum_agreement.cpp fails the build when they drift apart.
 #pragma once
 
 namespace sd {

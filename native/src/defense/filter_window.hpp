@@ -8,6 +8,7 @@
 
 namespace sd {
 
+// Values equal the ABI's sd_window (checked by capi/enum_agreement.cpp).
 enum class WindowKind { Paper = 0, Narrow = 1 };
 
 struct Window {

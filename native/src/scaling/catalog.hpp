@@ -1,4 +1,5 @@
-// Which algorithms each library has, and which of them take an antialias switch.
+// Which algorithms each library has, and which of them take an antialias switch. Exported as
+// sd_catalog_get; src/ScaleDefense/ScalerCatalog.cs mirrors it and a C# test compares the two.
 #pragma once
 
 #include <vector>

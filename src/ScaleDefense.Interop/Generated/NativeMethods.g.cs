@@ -8,7 +8,7 @@ namespace ScaleDefense.Interop;
 
 public enum sd_abi : int
 {
-    SD_ABI_VERSION = 5,
+    SD_ABI_VERSION = 6,
 }
 
 public enum sd_status_code : int
@@ -112,6 +112,14 @@ public unsafe struct sd_filter_params
     public int threads;
 }
 
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct sd_catalog_entry
+{
+    public int library;
+    public int algorithm;
+    public int has_antialias_switch;
+}
+
 /// <summary>Opaque C type, only used through pointers.</summary>
 public struct sd_scaling_model { }
 
@@ -159,6 +167,12 @@ public static unsafe partial class NativeMethods
 
     [LibraryImport(LibraryName, EntryPoint = "sd_last_error")]
     public static partial byte* sd_last_error();
+
+    [LibraryImport(LibraryName, EntryPoint = "sd_catalog_count")]
+    public static partial int sd_catalog_count(int* out_count);
+
+    [LibraryImport(LibraryName, EntryPoint = "sd_catalog_get")]
+    public static partial int sd_catalog_get(int index, sd_catalog_entry* out_entry);
 
     [LibraryImport(LibraryName, EntryPoint = "sd_scaling_model_create")]
     public static partial int sd_scaling_model_create(sd_scaling_model_params* @params, sd_scaling_model** out_model);
@@ -216,6 +230,10 @@ public static class NativeLayout
     public const int sd_filter_params_window_Offset = 12;
     public const int sd_filter_params_unpredictable_Offset = 16;
     public const int sd_filter_params_threads_Offset = 20;
+    public const int sd_catalog_entry_Size = 12;
+    public const int sd_catalog_entry_library_Offset = 0;
+    public const int sd_catalog_entry_algorithm_Offset = 4;
+    public const int sd_catalog_entry_has_antialias_switch_Offset = 8;
     public const int sd_attack_params_Size = 64;
     public const int sd_attack_params_epsilon_Offset = 0;
     public const int sd_attack_params_max_epsilon_Offset = 8;
@@ -250,6 +268,8 @@ public static class NativeExports
     public static readonly string[] Functions =
     [
         "sd_abi_version",
+        "sd_catalog_count",
+        "sd_catalog_get",
         "sd_last_error",
         "sd_reconstruct",
         "sd_scaling_model_create",

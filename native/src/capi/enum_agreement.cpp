@@ -1,0 +1,75 @@
+// The core's enums and the C ABI's name the same values: the shim casts between them after a
+// range check. Each switch lists every enumerator of one core enum with no default, so -Wswitch
+// (an error under -Werror) names a core value left out here; agree<> fails the build when the
+// value differs from the ABI's. Nothing here runs: the checks are done by the compiler.
+#include <cstdint>
+
+#include "core/types.hpp"
+#include "defense/filter_window.hpp"
+#include "scaledefense/scaledefense.h"
+
+namespace sd::capi {
+namespace {
+
+template <auto Core, auto Abi>
+constexpr std::int32_t agree() {
+    static_assert(static_cast<std::int64_t>(Core) == static_cast<std::int64_t>(Abi),
+                  "a core enum value differs from the C ABI's");
+    return Abi;
+}
+
+constexpr std::int32_t abi_value(Library v) {
+    switch (v) {
+        case Library::OpenCV: return agree<Library::OpenCV, SD_LIBRARY_OPENCV>();
+        case Library::Pillow: return agree<Library::Pillow, SD_LIBRARY_PILLOW>();
+        case Library::TensorFlow: return agree<Library::TensorFlow, SD_LIBRARY_TENSORFLOW>();
+        case Library::TensorFlow1: return agree<Library::TensorFlow1, SD_LIBRARY_TENSORFLOW1>();
+        case Library::PyTorch: return agree<Library::PyTorch, SD_LIBRARY_PYTORCH>();
+    }
+    return -1;
+}
+
+constexpr std::int32_t abi_value(Algorithm v) {
+    switch (v) {
+        case Algorithm::Nearest: return agree<Algorithm::Nearest, SD_ALGORITHM_NEAREST>();
+        case Algorithm::Bilinear: return agree<Algorithm::Bilinear, SD_ALGORITHM_BILINEAR>();
+        case Algorithm::Bicubic: return agree<Algorithm::Bicubic, SD_ALGORITHM_BICUBIC>();
+        case Algorithm::Area: return agree<Algorithm::Area, SD_ALGORITHM_AREA>();
+        case Algorithm::Lanczos: return agree<Algorithm::Lanczos, SD_ALGORITHM_LANCZOS>();
+        case Algorithm::NearestExact: return agree<Algorithm::NearestExact, SD_ALGORITHM_NEAREST_EXACT>();
+        case Algorithm::Box: return agree<Algorithm::Box, SD_ALGORITHM_BOX>();
+        case Algorithm::Hamming: return agree<Algorithm::Hamming, SD_ALGORITHM_HAMMING>();
+        case Algorithm::Lanczos3: return agree<Algorithm::Lanczos3, SD_ALGORITHM_LANCZOS3>();
+        case Algorithm::Lanczos5: return agree<Algorithm::Lanczos5, SD_ALGORITHM_LANCZOS5>();
+        case Algorithm::Gaussian: return agree<Algorithm::Gaussian, SD_ALGORITHM_GAUSSIAN>();
+        case Algorithm::MitchellCubic: return agree<Algorithm::MitchellCubic, SD_ALGORITHM_MITCHELLCUBIC>();
+    }
+    return -1;
+}
+
+constexpr std::int32_t abi_value(SampleType v) {
+    switch (v) {
+        case SampleType::UInt8: return agree<SampleType::UInt8, SD_SAMPLE_UINT8>();
+        case SampleType::Float32: return agree<SampleType::Float32, SD_SAMPLE_FLOAT32>();
+    }
+    return -1;
+}
+
+constexpr std::int32_t abi_value(Axis v) {
+    switch (v) {
+        case Axis::Vertical: return agree<Axis::Vertical, SD_AXIS_VERTICAL>();
+        case Axis::Horizontal: return agree<Axis::Horizontal, SD_AXIS_HORIZONTAL>();
+    }
+    return -1;
+}
+
+constexpr std::int32_t abi_value(WindowKind v) {
+    switch (v) {
+        case WindowKind::Paper: return agree<WindowKind::Paper, SD_WINDOW_PAPER>();
+        case WindowKind::Narrow: return agree<WindowKind::Narrow, SD_WINDOW_NARROW>();
+    }
+    return -1;
+}
+
+}  // namespace
+}  // namespace sd::capi
