@@ -8,16 +8,16 @@ internal static class AttackPlanner
 {
     public static AttackResult Attack(ScalingModel model, byte[] source, int channels, byte[] target, double epsilon)
     {
+        var layout = new ImageLayout(model.Source.Width, model.Source.Height, channels);
+        var targetLayout = new ImageLayout(model.Target.Width, model.Target.Height, channels);
         if (model.Analyze().BehavesLikeNearest)
         {
-            return ScalingAttacks.DirectNearest(model, source, channels, target);
+            return ScalingAttacks.DirectNearest(model, source, layout, target, targetLayout);
         }
         if (model.Algorithm is ScalingAlgorithm.Area or ScalingAlgorithm.Box)
         {
-            return ScalingAttacks.Area(model, source, channels, target, AreaAttackNorm.L1, epsilon);
+            return ScalingAttacks.Area(model, source, layout, target, targetLayout, new AreaAttackOptions { Norm = AreaAttackNorm.L1, Epsilon = epsilon });
         }
-        var layout = new ImageLayout(model.Source.Width, model.Source.Height, channels);
-        var targetLayout = new ImageLayout(model.Target.Width, model.Target.Height, channels);
         return new StrongScalingAttack(model, new StrongAttackOptions { Epsilon = epsilon }).Run(source, layout, target, targetLayout).Attack;
     }
 }

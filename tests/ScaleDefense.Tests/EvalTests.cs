@@ -187,7 +187,8 @@ public class EvalTests
         public (AttackResult? Result, string Note) Attack(ScalingModel model, byte[] source, byte[] target, int channels) => (null, "none in this fake");
 
         public (AttackResult? Result, string Note) Adaptive(ScalingModel model, Reconstruction filter, byte[] source, byte[] target, int channels, double delta) =>
-            (AttackResult.Run("target everywhere", model, source, channels, target, () => (BlownUp(model, target, channels), null)), "");
+            (AttackResult.Run("target everywhere", model, source, new ImageLayout(model.Source.Width, model.Source.Height, channels),
+                              target, new ImageLayout(model.Target.Width, model.Target.Height, channels), () => (BlownUp(model, target, channels), null)), "");
 
         private static byte[] BlownUp(ScalingModel model, byte[] target, int channels)
         {

@@ -59,11 +59,13 @@ internal static class AttackCommand
                     "narrow" => FilterWindow.Narrow,
                     string other => throw new CliException($"unknown window '{other}' (supported: paper, narrow)"),
                 };
-                double delta = result.GetValue(maxChange);
+                var options = new AdaptiveAttackOptions { MaxChange = result.GetValue(maxChange), Window = kind };
+                var sourceLayout = new ImageLayout(sourceSize.Width, sourceSize.Height, channels);
+                var targetLayout = new ImageLayout(targetSize.Width, targetSize.Height, channels);
                 attack = defense.ToLowerInvariant() switch
                 {
-                    "median" => ScalingAttacks.AdaptiveMedian(model, s, channels, t, attack.Image, delta, kind),
-                    "random" => ScalingAttacks.AdaptiveRandom(model, s, channels, t, attack.Image, delta, kind),
+                    "median" => ScalingAttacks.AdaptiveMedian(model, s, sourceLayout, t, targetLayout, attack.Image, attack.Layout, options),
+                    "random" => ScalingAttacks.AdaptiveRandom(model, s, sourceLayout, t, targetLayout, attack.Image, attack.Layout, options),
                     string other => throw new CliException($"unknown defense '{other}' (supported: median, random)"),
                 };
             }

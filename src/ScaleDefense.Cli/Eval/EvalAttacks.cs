@@ -36,10 +36,13 @@ internal sealed class EvalAttacks : IEvalAttacks
         AttackResult start = _last is { } last && ReferenceEquals(last.Model, model) && ReferenceEquals(last.Source, source) && ReferenceEquals(last.Target, target)
             ? last.Result
             : Attack(model, source, target, channels).Result!;
+        var sourceLayout = new ImageLayout(model.Source.Width, model.Source.Height, channels);
+        var targetLayout = new ImageLayout(model.Target.Width, model.Target.Height, channels);
+        var options = new AdaptiveAttackOptions { MaxChange = delta };
         return filter switch
         {
-            Reconstruction.Median => (ScalingAttacks.AdaptiveMedian(model, source, channels, target, start.Image, delta), ""),
-            Reconstruction.Random => (ScalingAttacks.AdaptiveRandom(model, source, channels, target, start.Image, delta), ""),
+            Reconstruction.Median => (ScalingAttacks.AdaptiveMedian(model, source, sourceLayout, target, targetLayout, start.Image, start.Layout, options), ""),
+            Reconstruction.Random => (ScalingAttacks.AdaptiveRandom(model, source, sourceLayout, target, targetLayout, start.Image, start.Layout, options), ""),
             _ => (null, $"adaptive attack against {filter} {NotAvailable}"),
         };
     }
