@@ -1,77 +1,72 @@
 namespace ScaleDefense.Cli;
 
 /// <summary>
-/// Parses the command line's names for libraries and algorithms (our names and each library's
-/// own spelling, case-insensitive), with messages that list what is valid.
+/// Parses every named value of the command line — libraries and algorithms (our names and each
+/// library's own spelling), backends, filters, windows, sizes — case-insensitively, with messages
+/// that list what is valid. The first name of each value is ours, and the one printed.
 /// </summary>
 internal static class Choices
 {
-    private static readonly Dictionary<string, ScalingLibrary> Libraries = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["opencv"] = ScalingLibrary.OpenCV,
-        ["cv2"] = ScalingLibrary.OpenCV,
-        ["pillow"] = ScalingLibrary.Pillow,
-        ["pil"] = ScalingLibrary.Pillow,
-        ["tensorflow"] = ScalingLibrary.TensorFlow,
-        ["tf"] = ScalingLibrary.TensorFlow,
-        ["tensorflow2"] = ScalingLibrary.TensorFlow,
-        ["tensorflow1"] = ScalingLibrary.TensorFlow1,
-        ["tf1"] = ScalingLibrary.TensorFlow1,
-        ["pytorch"] = ScalingLibrary.PyTorch,
-        ["torch"] = ScalingLibrary.PyTorch,
-    };
+    private static readonly (ScalingLibrary Value, string[] Names)[] Libraries =
+    [
+        (ScalingLibrary.OpenCV, ["opencv", "cv2"]),
+        (ScalingLibrary.Pillow, ["pillow", "pil"]),
+        (ScalingLibrary.TensorFlow, ["tensorflow", "tf", "tensorflow2"]),
+        (ScalingLibrary.TensorFlow1, ["tensorflow1", "tf1"]),
+        (ScalingLibrary.PyTorch, ["pytorch", "torch"]),
+    ];
 
-    // Our names first; then OpenCV's INTER_*, Pillow's Resampling names, TF's ResizeMethod names.
-    private static readonly Dictionary<string, ScalingAlgorithm> Algorithms = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["nearest"] = ScalingAlgorithm.Nearest,
-        ["nearest-exact"] = ScalingAlgorithm.NearestExact,
-        ["bilinear"] = ScalingAlgorithm.Bilinear,
-        ["bicubic"] = ScalingAlgorithm.Bicubic,
-        ["area"] = ScalingAlgorithm.Area,
-        ["box"] = ScalingAlgorithm.Box,
-        ["hamming"] = ScalingAlgorithm.Hamming,
-        ["lanczos"] = ScalingAlgorithm.Lanczos,
-        ["lanczos3"] = ScalingAlgorithm.Lanczos3,
-        ["lanczos5"] = ScalingAlgorithm.Lanczos5,
-        ["gaussian"] = ScalingAlgorithm.Gaussian,
-        ["mitchellcubic"] = ScalingAlgorithm.MitchellCubic,
-        ["INTER_NEAREST"] = ScalingAlgorithm.Nearest,
-        ["INTER_NEAREST_EXACT"] = ScalingAlgorithm.NearestExact,
-        ["INTER_LINEAR"] = ScalingAlgorithm.Bilinear,
-        ["INTER_CUBIC"] = ScalingAlgorithm.Bicubic,
-        ["INTER_AREA"] = ScalingAlgorithm.Area,
-        ["INTER_LANCZOS4"] = ScalingAlgorithm.Lanczos,
-        ["NEAREST_EXACT"] = ScalingAlgorithm.NearestExact,
-        ["linear"] = ScalingAlgorithm.Bilinear,
-        ["cubic"] = ScalingAlgorithm.Bicubic,
-        ["antialias"] = ScalingAlgorithm.Lanczos,
-        ["NEAREST_NEIGHBOR"] = ScalingAlgorithm.Nearest,
-        ["mitchell"] = ScalingAlgorithm.MitchellCubic,
-    };
+    // Our name first; then OpenCV's INTER_*, Pillow's Resampling and TF's ResizeMethod names.
+    private static readonly (ScalingAlgorithm Value, string[] Names)[] Algorithms =
+    [
+        (ScalingAlgorithm.Nearest, ["nearest", "INTER_NEAREST", "NEAREST_NEIGHBOR"]),
+        (ScalingAlgorithm.NearestExact, ["nearest-exact", "INTER_NEAREST_EXACT", "NEAREST_EXACT"]),
+        (ScalingAlgorithm.Bilinear, ["bilinear", "INTER_LINEAR", "linear"]),
+        (ScalingAlgorithm.Bicubic, ["bicubic", "INTER_CUBIC", "cubic"]),
+        (ScalingAlgorithm.Area, ["area", "INTER_AREA"]),
+        (ScalingAlgorithm.Box, ["box"]),
+        (ScalingAlgorithm.Hamming, ["hamming"]),
+        (ScalingAlgorithm.Lanczos, ["lanczos", "INTER_LANCZOS4", "antialias"]),
+        (ScalingAlgorithm.Lanczos3, ["lanczos3"]),
+        (ScalingAlgorithm.Lanczos5, ["lanczos5"]),
+        (ScalingAlgorithm.Gaussian, ["gaussian"]),
+        (ScalingAlgorithm.MitchellCubic, ["mitchellcubic", "mitchell"]),
+    ];
 
-    public static IEnumerable<string> AlgorithmNames => Algorithms.Keys.Take(12);
+    private static readonly (ScalingBackend Value, string[] Names)[] Backends = [(ScalingBackend.Native, ["native"]), (ScalingBackend.Managed, ["managed"])];
 
-    public static IEnumerable<string> LibraryNames => ["opencv", "pillow", "tensorflow", "tensorflow1", "pytorch"];
+    private static readonly (FilterWindow Value, string[] Names)[] Windows = [(FilterWindow.Paper, ["paper"]), (FilterWindow.Narrow, ["narrow"])];
 
-    public static ScalingLibrary Library(string name) =>
-        Libraries.TryGetValue(name, out ScalingLibrary value) ? value
-            : throw new CliException($"unknown library '{name}' (supported: {string.Join(", ", LibraryNames)})");
+    private static readonly (Reconstruction Value, string[] Names)[] Filters =
+        [(Reconstruction.Median, ["median"]), (Reconstruction.Random, ["random"]), (Reconstruction.Auto, ["auto"]), (Reconstruction.None, ["none"])];
 
-    public static ScalingAlgorithm Algorithm(string name) =>
-        Algorithms.TryGetValue(name, out ScalingAlgorithm value) ? value
-            : throw new CliException($"unknown algorithm '{name}' (supported: {string.Join(", ", AlgorithmNames)}, or the library's own name such as INTER_LINEAR)");
+    private static readonly (bool Value, string[] Names)[] FeatureModels = [(true, ["resnet18"])];
 
-    public static string Name(ScalingAlgorithm algorithm) => Algorithms.First(pair => pair.Value == algorithm).Key;
+    public static IEnumerable<string> LibraryNames => Libraries.Select(entry => entry.Names[0]);
 
-    public static string Name(ScalingLibrary library) => Libraries.First(pair => pair.Value == library).Key;
+    public static IEnumerable<string> AlgorithmNames => Algorithms.Select(entry => entry.Names[0]);
 
-    public static ScalingBackend Backend(string name) => name.ToLowerInvariant() switch
-    {
-        "native" => ScalingBackend.Native,
-        "managed" => ScalingBackend.Managed,
-        _ => throw new CliException($"unknown backend '{name}' (supported: native, managed)"),
-    };
+    public static ScalingLibrary Library(string name) => Pick(Libraries, name, "library");
+
+    public static ScalingAlgorithm Algorithm(string name) => Pick(Algorithms, name, "algorithm", ", or the library's own name such as INTER_LINEAR");
+
+    public static string Name(ScalingAlgorithm algorithm) => NameOf(Algorithms, algorithm);
+
+    public static string Name(ScalingLibrary library) => NameOf(Libraries, library);
+
+    public static ScalingBackend Backend(string name) => Pick(Backends, name, "backend");
+
+    /// <summary>The filter window of the defense (and of the adaptive attacks on it).</summary>
+    public static FilterWindow Window(string name) => Pick(Windows, name, "window");
+
+    /// <summary>The defend command's reconstruction: median, random, auto or none.</summary>
+    public static Reconstruction Filter(string name) => Pick(Filters, name, "filter");
+
+    /// <summary>A defense an adaptive attack targets: the median or the random filter.</summary>
+    public static Reconstruction Defense(string name) => Pick(Filters[..2], name, "defense");
+
+    /// <summary>The eval command's --model: true for resnet18, false when none is given (pixels only).</summary>
+    public static bool UsesResNet18(string? model) => model is not null && Pick(FeatureModels, model, "model");
 
     public static ImageSize Size(string text)
     {
@@ -84,4 +79,19 @@ internal static class Choices
             throw new CliException(e.Message);
         }
     }
+
+    private static T Pick<T>((T Value, string[] Names)[] table, string name, string what, string hint = "")
+    {
+        foreach ((T value, string[] names) in table)
+        {
+            if (names.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                return value;
+            }
+        }
+        throw new CliException($"unknown {what} '{name}' (supported: {string.Join(", ", table.Select(entry => entry.Names[0]))}{hint})");
+    }
+
+    private static string NameOf<T>((T Value, string[] Names)[] table, T value) where T : struct, Enum =>
+        table.First(entry => entry.Value.Equals(value)).Names[0];
 }

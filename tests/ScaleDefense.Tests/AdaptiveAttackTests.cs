@@ -23,7 +23,7 @@ public class AdaptiveAttackTests
     {
         SimpleAttackFixtures.Case c = SimpleAttackFixtures.Make(sourceName, targetName, new ImageSize(w, h));
         var model = ScalingModel.Create(ScalingLibrary.OpenCV, ScalingAlgorithm.Nearest, c.Source.Layout.Size, c.TargetSize);
-        return new Setup(c, model, ScalingAttacks.DirectNearest(model, c.Source.Pixels, c.Channels, c.Target));
+        return new Setup(c, model, ScalingAttacks.DirectNearest(model, c.Source.Pixels, c.Source.Layout, c.Target, c.TargetLayout));
     }
 
     [TestCase("astronaut", "coffee", 64, 64, FilterWindow.Paper)]
@@ -55,7 +55,8 @@ public class AdaptiveAttackTests
         TestContext.Out.WriteLine("   δ   within ±10 after defense   exact   PSNR(A,S)");
         foreach (double delta in Deltas)
         {
-            AttackResult adaptive = ScalingAttacks.AdaptiveMedian(s.Model, c.Source.Pixels, c.Channels, c.Target, s.Direct.Image, delta, window);
+            AttackResult adaptive = ScalingAttacks.AdaptiveMedian(s.Model, c.Source.Pixels, c.Source.Layout, c.Target, c.TargetLayout, s.Direct.Image, s.Direct.Layout,
+                new AdaptiveAttackOptions { MaxChange = delta, Window = window });
             byte[] defended = SimpleAttackFixtures.DefendAndScale(s.Model, adaptive.Image, c.Channels, Reconstruction.Median, window);
             success.Add(SimpleAttackFixtures.ShareWithin(defended, c.Target, Tolerance));
             psnr.Add(adaptive.Verification.PsnrAttackToSource);
@@ -85,7 +86,8 @@ public class AdaptiveAttackTests
         TestContext.Out.WriteLine("   δ   within ±10 after defense   exact   PSNR(A,S)");
         foreach (double delta in Deltas)
         {
-            AttackResult adaptive = ScalingAttacks.AdaptiveRandom(s.Model, c.Source.Pixels, c.Channels, c.Target, s.Direct.Image, delta, window);
+            AttackResult adaptive = ScalingAttacks.AdaptiveRandom(s.Model, c.Source.Pixels, c.Source.Layout, c.Target, c.TargetLayout, s.Direct.Image, s.Direct.Layout,
+                new AdaptiveAttackOptions { MaxChange = delta, Window = window });
             byte[] defended = SimpleAttackFixtures.DefendAndScale(s.Model, adaptive.Image, c.Channels, Reconstruction.Random, window, seed: 17);
             success.Add(SimpleAttackFixtures.ShareWithin(defended, c.Target, Tolerance));
             psnr.Add(adaptive.Verification.PsnrAttackToSource);
@@ -103,6 +105,10 @@ public class AdaptiveAttackTests
         });
     }
 
+    // A 3x3 grey source scaled to 1x1: P is the centre, its window the other 8 pixels.
+    private static readonly ImageLayout OneWindowSource = new(3, 3, 1);
+    private static readonly ImageLayout OneWindowTarget = new(1, 1, 1);
+
     [Test]
     public void Adaptive_median_attack_on_one_window_changes_exactly_the_values_between_median_and_p()
     {
@@ -110,14 +116,14 @@ public class AdaptiveAttackTests
         byte[] source = [10, 20, 30, 40, 0, 50, 60, 70, 80];
         byte[] target = [65];
         using var model = ScalingModel.Create(ScalingLibrary.OpenCV, ScalingAlgorithm.NearestExact, new ImageSize(3, 3), new ImageSize(1, 1));
-        AttackResult direct = ScalingAttacks.DirectNearest(model, source, 1, target);
+        AttackResult direct = ScalingAttacks.DirectNearest(model, source, OneWindowSource, target, OneWindowTarget);
         Assert.That(direct.Image[4], Is.EqualTo(65));
         // Window values sorted: 10 20 30 40 | 50 60 70 80; lower median (index 3) = 40. To make it 65, 40, 50 and 60 must become 65.
-        AttackResult full = ScalingAttacks.AdaptiveMedian(model, source, 1, target, direct.Image, 1.0);
+        AttackResult full = ScalingAttacks.AdaptiveMedian(model, source, OneWindowSource, target, OneWindowTarget, direct.Image, direct.Layout, new AdaptiveAttackOptions { MaxChange = 1.0 });
         Assert.That(full.Image, Is.EqualTo(new byte[] { 10, 20, 30, 65, 65, 65, 65, 70, 80 }));
         Assert.That(SimpleAttackFixtures.DefendAndScale(model, full.Image, 1, Reconstruction.Median, FilterWindow.Paper), Is.EqualTo(target));
         // With δ = 0.25 only 2 of 8 may change: 40 and 50 (from the median up), so the median becomes 60.
-        AttackResult partial = ScalingAttacks.AdaptiveMedian(model, source, 1, target, direct.Image, 0.25);
+        AttackResult partial = ScalingAttacks.AdaptiveMedian(model, source, OneWindowSource, target, OneWindowTarget, direct.Image, direct.Layout, new AdaptiveAttackOptions { MaxChange = 0.25 });
         Assert.That(partial.Image, Is.EqualTo(new byte[] { 10, 20, 30, 65, 65, 65, 60, 70, 80 }));
         Assert.That(SimpleAttackFixtures.DefendAndScale(model, partial.Image, 1, Reconstruction.Median, FilterWindow.Paper), Is.EqualTo(new byte[] { 60 }));
     }
@@ -128,9 +134,9 @@ public class AdaptiveAttackTests
         byte[] source = [10, 20, 30, 40, 0, 50, 60, 70, 80];
         byte[] target = [65];
         using var model = ScalingModel.Create(ScalingLibrary.OpenCV, ScalingAlgorithm.NearestExact, new ImageSize(3, 3), new ImageSize(1, 1));
-        AttackResult direct = ScalingAttacks.DirectNearest(model, source, 1, target);
+        AttackResult direct = ScalingAttacks.DirectNearest(model, source, OneWindowSource, target, OneWindowTarget);
         // δ = 0.5: 4 of 8; distances to 65: 60→5, 70→5, 50→15, 80→15, 40→25 ...; ties go to the nearer pixel, then row order.
-        AttackResult result = ScalingAttacks.AdaptiveRandom(model, source, 1, target, direct.Image, 0.5);
+        AttackResult result = ScalingAttacks.AdaptiveRandom(model, source, OneWindowSource, target, OneWindowTarget, direct.Image, direct.Layout, new AdaptiveAttackOptions { MaxChange = 0.5 });
         Assert.That(result.Image, Is.EqualTo(new byte[] { 10, 20, 30, 40, 65, 65, 65, 65, 65 }));
     }
 

@@ -15,7 +15,7 @@ public class DirectAndAreaAttackTests
     {
         SimpleAttackFixtures.Case c = SimpleAttackFixtures.Make(sourceName, targetName, new ImageSize(w, h));
         using var model = ScalingModel.Create(ScalingLibrary.OpenCV, ScalingAlgorithm.Nearest, c.Source.Layout.Size, c.TargetSize);
-        AttackResult result = ScalingAttacks.DirectNearest(model, c.Source.Pixels, c.Channels, c.Target);
+        AttackResult result = ScalingAttacks.DirectNearest(model, c.Source.Pixels, c.Source.Layout, c.Target, c.TargetLayout);
 
         byte[] scaled = SimpleAttackFixtures.CvResize(result.Image, c.Source.Layout.Size, c.Channels, c.TargetSize, InterpolationFlags.Nearest);
         Assert.That(scaled, Is.EqualTo(c.Target), "cv::resize(INTER_NEAREST) of the attack image is the target");
@@ -33,7 +33,7 @@ public class DirectAndAreaAttackTests
         SamplePhotos.Photo source = SimpleAttackFixtures.Crop(c.Source, new ImageSize(448, 448));
         using var model = ScalingModel.Create(ScalingLibrary.OpenCV, ScalingAlgorithm.Bilinear, source.Layout.Size, c.TargetSize);
         Assert.That(model.Analyze().BehavesLikeNearest, Is.True);
-        AttackResult result = ScalingAttacks.DirectNearest(model, source.Pixels, c.Channels, c.Target);
+        AttackResult result = ScalingAttacks.DirectNearest(model, source.Pixels, source.Layout, c.Target, c.TargetLayout);
         byte[] scaled = SimpleAttackFixtures.CvResize(result.Image, source.Layout.Size, c.Channels, c.TargetSize, InterpolationFlags.Linear);
         Assert.That(scaled, Is.EqualTo(c.Target));
     }
@@ -51,7 +51,7 @@ public class DirectAndAreaAttackTests
         random.NextBytes(source);
         random.NextBytes(target);
         using var model = ScalingModel.Create(ScalingLibrary.OpenCV, ScalingAlgorithm.Nearest, size, small);
-        AttackResult result = ScalingAttacks.DirectNearest(model, source, channels, target);
+        AttackResult result = ScalingAttacks.DirectNearest(model, source, new ImageLayout(size.Width, size.Height, channels), target, new ImageLayout(small.Width, small.Height, channels));
         Assert.That(SimpleAttackFixtures.CvResize(result.Image, size, channels, small, InterpolationFlags.Nearest), Is.EqualTo(target));
     }
 
@@ -67,7 +67,7 @@ public class DirectAndAreaAttackTests
         const double epsilon = 1;
         SimpleAttackFixtures.Case c = SimpleAttackFixtures.Make(sourceName, targetName, new ImageSize(w, h));
         using var model = ScalingModel.Create(ScalingLibrary.OpenCV, ScalingAlgorithm.Area, c.Source.Layout.Size, c.TargetSize);
-        AttackResult result = ScalingAttacks.Area(model, c.Source.Pixels, c.Channels, c.Target, norm, epsilon);
+        AttackResult result = ScalingAttacks.Area(model, c.Source.Pixels, c.Source.Layout, c.Target, c.TargetLayout, new AreaAttackOptions { Norm = norm, Epsilon = epsilon });
 
         Assert.That(result.Verification.MaxDifferenceToTarget, Is.LessThanOrEqualTo(epsilon), "through the exact model");
         byte[] real = SimpleAttackFixtures.CvResize(result.Image, c.Source.Layout.Size, c.Channels, c.TargetSize, InterpolationFlags.Area);
@@ -96,7 +96,7 @@ public class DirectAndAreaAttackTests
                 var size = new ImageSize(photo.Layout.Width / 8, photo.Layout.Height / 8);
                 SimpleAttackFixtures.Case c = SimpleAttackFixtures.Make(sourceName, SamplePhotos.Names[(k + 1) % SamplePhotos.Names.Count], size);
                 using var model = ScalingModel.Create(ScalingLibrary.OpenCV, ScalingAlgorithm.Area, c.Source.Layout.Size, size);
-                AttackResult result = ScalingAttacks.Area(model, c.Source.Pixels, c.Channels, c.Target, norm);
+                AttackResult result = ScalingAttacks.Area(model, c.Source.Pixels, c.Source.Layout, c.Target, c.TargetLayout, new AreaAttackOptions { Norm = norm });
                 Assert.That(result.Verification.MaxDifferenceToTarget, Is.LessThanOrEqualTo(1), $"{sourceName} {norm}");
                 byte[] real = SimpleAttackFixtures.CvResize(result.Image, c.Source.Layout.Size, c.Channels, size, InterpolationFlags.Area);
                 Assert.That(ImageMetrics.MaxAbsoluteDifference(real, c.Target), Is.LessThanOrEqualTo(2), $"{sourceName} {norm} through the real cv::resize");
@@ -119,7 +119,7 @@ public class DirectAndAreaAttackTests
     {
         SimpleAttackFixtures.Case c = SimpleAttackFixtures.Make("chelsea", "coffee", new ImageSize(70, 45));
         using var model = ScalingModel.Create(library, algorithm, c.Source.Layout.Size, c.TargetSize);
-        AttackResult result = ScalingAttacks.Area(model, c.Source.Pixels, c.Channels, c.Target, norm);
+        AttackResult result = ScalingAttacks.Area(model, c.Source.Pixels, c.Source.Layout, c.Target, c.TargetLayout, new AreaAttackOptions { Norm = norm });
         Assert.That(result.Verification.MaxDifferenceToTarget, Is.LessThanOrEqualTo(1), "through the exact model");
         Assert.That(result.Verification.PsnrAttackToSource, Is.LessThan(AttackVerification.VisibleBelowDb));
         TestContext.Out.WriteLine($"area {norm} {library} {algorithm} 451x300->70x45: PSNR(A,S) {result.Verification.PsnrAttackToSource:F1} dB, " +

@@ -2,6 +2,7 @@ using System.Globalization;
 using OpenCvSharp;
 using ScaleDefense.Cli;
 using ScaleDefense.Cli.Eval;
+using ScaleDefense.Cli.Imaging;
 
 namespace ScaleDefense.Tests;
 
@@ -184,10 +185,11 @@ public class EvalTests
     {
         public IReadOnlyList<double> AdaptiveDeltas { get; } = [0.2, 0.4];
 
-        public (AttackResult? Result, string Note) Attack(ScalingModel model, byte[] source, byte[] target, int channels) => (null, "none in this fake");
+        public (AttackResult? Result, string Note) Attack(ScalingModel model, PackedImage source, PackedImage target) => (null, "none in this fake");
 
-        public (AttackResult? Result, string Note) Adaptive(ScalingModel model, Reconstruction filter, byte[] source, byte[] target, int channels, double delta) =>
-            (AttackResult.Run("target everywhere", model, source, channels, target, () => (BlownUp(model, target, channels), null)), "");
+        public (AttackResult? Result, string Note) Adaptive(ScalingModel model, Reconstruction filter, PackedImage source, PackedImage target, AttackResult? start, double delta) =>
+            (AttackResult.Run("target everywhere", model, source.Pixels, source.Layout, target.Pixels, target.Layout,
+                              () => (BlownUp(model, target.Pixels, target.Channels), null)), "");
 
         private static byte[] BlownUp(ScalingModel model, byte[] target, int channels)
         {
@@ -244,5 +246,27 @@ public class EvalTests
         Assert.That(three.Take(two.Count), Is.EqualTo(two));
         Assert.That(three.Select(c => c.Bucket.Label).Distinct().Count(), Is.EqualTo(5));
         Assert.That(three.All(c => c.Source != c.Target), Is.True);
+    }
+
+    [Test]
+    public void The_eval_adapts_the_attack_it_is_given()
+    {
+        using var model = ScalingModel.Create(ScalingLibrary.OpenCV, ScalingAlgorithm.Nearest, new ImageSize(40, 40), new ImageSize(10, 10));
+        var random = new Random(5);
+        PackedImage source = RandomImage(random, model.Source), target = RandomImage(random, model.Target);
+        var attacks = new EvalAttacks();
+        Assert.That(attacks.Adaptive(model, Reconstruction.Median, source, target, start: null, 0.3).Result, Is.Null);
+        AttackResult start = attacks.Attack(model, source, target).Result!;
+        AttackResult adaptive = attacks.Adaptive(model, Reconstruction.Median, source, target, start, 0.3).Result!;
+        AttackResult expected = ScalingAttacks.AdaptiveMedian(model, source.Pixels, source.Layout, target.Pixels, target.Layout, start.Image, start.Layout,
+                                                              new AdaptiveAttackOptions { MaxChange = 0.3 });
+        Assert.That(adaptive.Image, Is.EqualTo(expected.Image));
+    }
+
+    private static PackedImage RandomImage(Random random, ImageSize size)
+    {
+        var pixels = new byte[size.Width * size.Height * 3];
+        random.NextBytes(pixels);
+        return PackedImage.Of(pixels, size, 3);
     }
 }

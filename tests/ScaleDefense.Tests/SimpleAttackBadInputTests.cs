@@ -11,23 +11,42 @@ public class SimpleAttackBadInputTests
 
     private static byte[] Image(ImageSize size, int channels = 3) => new byte[size.Width * size.Height * channels];
 
+    private static ImageLayout Layout(ImageSize size, int channels = 3) => new(size.Width, size.Height, channels);
+
     [Test]
     public void Wrong_target_or_source_size_is_refused()
     {
         using var model = ScalingModel.Create(ScalingLibrary.OpenCV, ScalingAlgorithm.Nearest, Source, Target);
-        var e = Assert.Throws<ArgumentException>(() => ScalingAttacks.DirectNearest(model, Image(Source), 3, Image(new ImageSize(11, 10))));
+        var wrongTarget = new ImageSize(11, 10);
+        var e = Assert.Throws<ArgumentException>(() => ScalingAttacks.DirectNearest(model, Image(Source), Layout(Source), Image(wrongTarget), Layout(wrongTarget)));
         Assert.That(e!.Message, Does.Contain("10x10x3"));
-        Assert.Throws<ArgumentException>(() => ScalingAttacks.DirectNearest(model, Image(Target), 3, Image(Target)));
-        Assert.Throws<ArgumentException>(() => ScalingAttacks.AdaptiveMedian(model, Image(Source), 3, Image(Target), Image(Target), 0.5));
+        Assert.Throws<ArgumentException>(() => ScalingAttacks.DirectNearest(model, Image(Target), Layout(Target), Image(Target), Layout(Target)));
+        Assert.Throws<ArgumentException>(() => ScalingAttacks.AdaptiveMedian(model, Image(Source), Layout(Source), Image(Target), Layout(Target),
+                                                                             Image(Target), Layout(Target), new AdaptiveAttackOptions { MaxChange = 0.5 }));
         using var area = ScalingModel.Create(ScalingLibrary.OpenCV, ScalingAlgorithm.Area, Source, Target);
-        Assert.Throws<ArgumentException>(() => ScalingAttacks.Area(area, Image(Source), 3, Image(Target, 1), AreaAttackNorm.L1));
+        e = Assert.Throws<ArgumentException>(() => ScalingAttacks.Area(area, Image(Source), Layout(Source), Image(Target, 1), Layout(Target, 1)));
+        Assert.That(e!.Message, Does.Contain("target is a 10x10x1 image but the attack needs 10x10x3"));
+    }
+
+    [Test]
+    public void A_layout_that_does_not_fit_its_buffer_is_refused()
+    {
+        using var model = ScalingModel.Create(ScalingLibrary.OpenCV, ScalingAlgorithm.Nearest, Source, Target);
+        var e = Assert.Throws<ArgumentException>(() => ScalingAttacks.DirectNearest(model, Image(Source).AsSpan(1), Layout(Source), Image(Target), Layout(Target)));
+        Assert.That(e!.Message, Does.Contain("source: the buffer holds 4799 samples"));
+        var shortStride = new ImageLayout(Target.Width, Target.Height, 3, rowStride: 29);
+        e = Assert.Throws<ArgumentException>(() => ScalingAttacks.DirectNearest(model, Image(Source), Layout(Source), Image(Target), shortStride));
+        Assert.That(e!.Message, Does.Contain("target: row stride 29 is smaller than a row"));
+        var padded = new ImageLayout(Source.Width, Source.Height, 3, rowStride: 130);
+        e = Assert.Throws<ArgumentException>(() => ScalingAttacks.AdaptiveRandom(model, Image(Source), Layout(Source), Image(Target), Layout(Target), Image(Source), padded));
+        Assert.That(e!.Message, Does.Contain("attack: the buffer holds 4800 samples").And.Contain("needs 5190"));
     }
 
     [Test]
     public void Upscaling_models_are_refused()
     {
         using var model = ScalingModel.Create(ScalingLibrary.OpenCV, ScalingAlgorithm.Nearest, Target, Source);
-        var e = Assert.Throws<ArgumentException>(() => ScalingAttacks.DirectNearest(model, Image(Target), 3, Image(Source)));
+        var e = Assert.Throws<ArgumentException>(() => ScalingAttacks.DirectNearest(model, Image(Target), Layout(Target), Image(Source), Layout(Source)));
         Assert.That(e!.Message, Does.Contain("smaller than the target"));
     }
 
@@ -36,7 +55,8 @@ public class SimpleAttackBadInputTests
     public void Channel_counts_outside_1_to_4_are_refused(int channels)
     {
         using var model = ScalingModel.Create(ScalingLibrary.OpenCV, ScalingAlgorithm.Nearest, Source, Target);
-        Assert.Throws<ArgumentOutOfRangeException>(() => ScalingAttacks.DirectNearest(model, Image(Source, channels), channels, Image(Target, channels)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ScalingAttacks.DirectNearest(model, Image(Source, channels), Layout(Source, channels),
+                                                                                      Image(Target, channels), Layout(Target, channels)));
     }
 
     [TestCase(0.0)]
@@ -46,17 +66,23 @@ public class SimpleAttackBadInputTests
     public void Max_change_outside_0_to_1_is_refused(double delta)
     {
         using var model = ScalingModel.Create(ScalingLibrary.OpenCV, ScalingAlgorithm.Nearest, Source, Target);
-        Assert.Throws<ArgumentOutOfRangeException>(() => ScalingAttacks.AdaptiveMedian(model, Image(Source), 3, Image(Target), Image(Source), delta));
-        Assert.Throws<ArgumentOutOfRangeException>(() => ScalingAttacks.AdaptiveRandom(model, Image(Source), 3, Image(Target), Image(Source), delta));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ScalingAttacks.AdaptiveMedian(model, Image(Source), Layout(Source), Image(Target), Layout(Target),
+                                                                                       Image(Source), Layout(Source), new AdaptiveAttackOptions { MaxChange = delta }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ScalingAttacks.AdaptiveRandom(model, Image(Source), Layout(Source), Image(Target), Layout(Target),
+                                                                                       Image(Source), Layout(Source), AdaptiveAttackOptions.Default with { MaxChange = delta }));
     }
 
     [Test]
     public void Unknown_window_or_norm_is_refused()
     {
         using var model = ScalingModel.Create(ScalingLibrary.OpenCV, ScalingAlgorithm.Nearest, Source, Target);
-        Assert.Throws<ArgumentException>(() => ScalingAttacks.AdaptiveMedian(model, Image(Source), 3, Image(Target), Image(Source), 0.5, (FilterWindow)7));
+        var e = Assert.Throws<ArgumentException>(() => ScalingAttacks.AdaptiveMedian(model, Image(Source), Layout(Source), Image(Target), Layout(Target),
+                                                                                     Image(Source), Layout(Source), new AdaptiveAttackOptions { Window = (FilterWindow)7 }));
+        Assert.That(e!.Message, Does.Contain("use Paper or Narrow"));
         using var area = ScalingModel.Create(ScalingLibrary.OpenCV, ScalingAlgorithm.Area, Source, Target);
-        Assert.Throws<ArgumentException>(() => ScalingAttacks.Area(area, Image(Source), 3, Image(Target), (AreaAttackNorm)0));
+        e = Assert.Throws<ArgumentException>(() => ScalingAttacks.Area(area, Image(Source), Layout(Source), Image(Target), Layout(Target),
+                                                                       new AreaAttackOptions { Norm = (AreaAttackNorm)0 }));
+        Assert.That(e!.Message, Does.Contain("use L1 or L0"));
     }
 
     [TestCase(0.0)]
@@ -66,7 +92,15 @@ public class SimpleAttackBadInputTests
     public void Epsilon_must_be_positive(double epsilon)
     {
         using var area = ScalingModel.Create(ScalingLibrary.OpenCV, ScalingAlgorithm.Area, Source, Target);
-        Assert.Throws<ArgumentOutOfRangeException>(() => ScalingAttacks.Area(area, Image(Source), 3, Image(Target), AreaAttackNorm.L1, epsilon));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ScalingAttacks.Area(area, Image(Source), Layout(Source), Image(Target), Layout(Target),
+                                                                             new AreaAttackOptions { Norm = AreaAttackNorm.L1, Epsilon = epsilon }));
+    }
+
+    [Test]
+    public void Options_default_to_the_documented_values()
+    {
+        Assert.That(AreaAttackOptions.Default, Is.EqualTo(new AreaAttackOptions { Norm = AreaAttackNorm.L1, Epsilon = 1 }));
+        Assert.That(AdaptiveAttackOptions.Default, Is.EqualTo(new AdaptiveAttackOptions { MaxChange = 0.5, Window = FilterWindow.Paper }));
     }
 
     [TestCase(ScalingLibrary.OpenCV, ScalingAlgorithm.Bilinear)] // β = 4: two taps per output
@@ -76,7 +110,7 @@ public class SimpleAttackBadInputTests
     public void Direct_attack_refuses_scalers_that_mix_pixels_and_names_the_strong_attack(ScalingLibrary library, ScalingAlgorithm algorithm)
     {
         using var model = ScalingModel.Create(library, algorithm, Source, Target);
-        var e = Assert.Throws<ArgumentException>(() => ScalingAttacks.DirectNearest(model, Image(Source), 3, Image(Target)));
+        var e = Assert.Throws<ArgumentException>(() => ScalingAttacks.DirectNearest(model, Image(Source), Layout(Source), Image(Target), Layout(Target)));
         Assert.That(e!.Message, Does.Contain("strong attack"));
     }
 
@@ -86,13 +120,26 @@ public class SimpleAttackBadInputTests
     public void Area_attack_refuses_other_scalers_and_names_the_strong_attack(ScalingLibrary library, ScalingAlgorithm algorithm)
     {
         using var model = ScalingModel.Create(library, algorithm, Source, Target);
-        var e = Assert.Throws<ArgumentException>(() => ScalingAttacks.Area(model, Image(Source), 3, Image(Target), AreaAttackNorm.L0));
+        var e = Assert.Throws<ArgumentException>(() => ScalingAttacks.Area(model, Image(Source), Layout(Source), Image(Target), Layout(Target),
+                                                                           new AreaAttackOptions { Norm = AreaAttackNorm.L0 }));
         Assert.That(e!.Message, Does.Contain("strong attack"));
     }
 
     [Test]
     public void Null_model_is_refused()
     {
-        Assert.Throws<ArgumentNullException>(() => ScalingAttacks.DirectNearest(null!, Image(Source), 3, Image(Target)));
+        Assert.Throws<ArgumentNullException>(() => ScalingAttacks.DirectNearest(null!, Image(Source), Layout(Source), Image(Target), Layout(Target)));
+    }
+
+    [Test]
+    public void Verification_refuses_images_that_do_not_match_the_model()
+    {
+        using var model = ScalingModel.Create(ScalingLibrary.OpenCV, ScalingAlgorithm.Nearest, Source, Target);
+        var e = Assert.Throws<ArgumentException>(() => AttackVerification.Measure(model, Image(Source), Layout(Source), Image(Target), Layout(Target),
+                                                                                  Image(Target), Layout(Target), TimeSpan.Zero, null));
+        Assert.That(e!.Message, Does.Contain("attack is a 10x10x3 image but the attack needs 40x40x3"));
+        e = Assert.Throws<ArgumentException>(() => AttackResult.Run("wrong length", model, Image(Source), Layout(Source), Image(Target), Layout(Target),
+                                                                    () => (Image(Target), null)));
+        Assert.That(e!.Message, Does.Contain("The attack produced 300 bytes"));
     }
 }

@@ -10,6 +10,8 @@ internal static class SimpleAttackFixtures
     public sealed record Case(SamplePhotos.Photo Source, byte[] Target, ImageSize TargetSize)
     {
         public int Channels => Source.Layout.Channels;
+
+        public ImageLayout TargetLayout => new(TargetSize.Width, TargetSize.Height, Channels);
     }
 
     public static Case Make(string sourceName, string targetName, ImageSize targetSize)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using OpenCvSharp;
+using ScaleDefense.Cli.Imaging;
 
 namespace ScaleDefense.Cli.Commands;
 
@@ -17,18 +18,16 @@ internal static class AttackCommand
         var source = new Argument<string>("source") { Description = "The image the attack must look like." };
         var target = new Argument<string>("target") { Description = "The image the scaler must produce (area-resized to the target size when needed)." };
         var attackPath = new Argument<string>("output") { Description = "Where to write the attack image (PNG: lossless, or the attack is lost)." };
-        var library = new Option<string>("--library") { Description = "opencv, pillow, tensorflow, tensorflow1, pytorch.", DefaultValueFactory = _ => "opencv" };
-        var algorithm = new Option<string>("--algorithm") { Description = "The scaler's algorithm.", Required = true };
+        var scaler = new ScalerOptions(libraryRequired: false);
         var size = new Option<string?>("--size") { Description = "Target size WIDTHxHEIGHT (default: the target image's size)." };
         var epsilon = new Option<double>("--epsilon") { Description = "Allowed deviation of scale(A) from T, in grey levels.", DefaultValueFactory = _ => 1.0 };
         var against = new Option<string?>("--against") { Description = "Adapt the attack to a defense: median or random." };
         var maxChange = new Option<double>("--max-change") { Description = "With --against: the share δ of each window the adaptive attack may change (0..1].", DefaultValueFactory = _ => 0.5 };
-        var window = new Option<string>("--window") { Description = "With --against: the defense's window, paper or narrow.", DefaultValueFactory = _ => "paper" };
-        var antialias = new Option<bool>("--antialias") { Description = "The library's antialias switch." };
+        Option<string> window = WindowOption.Create("With --against: the defense's window, paper or narrow.");
         var json = new Option<bool>("--json") { Description = "Print the verification as JSON." };
         var command = new Command("attack", "Craft an image-scaling attack against a scaler and verify it through the exact model.")
         {
-            source, target, attackPath, library, algorithm, size, epsilon, against, maxChange, window, antialias, json,
+            source, target, attackPath, scaler.Library, scaler.Algorithm, size, epsilon, against, maxChange, window, scaler.Antialias, json,
         };
         command.SetAction(result =>
         {
@@ -37,77 +36,80 @@ internal static class AttackCommand
             {
                 throw new CliException($"--epsilon must be positive, got {eps.ToString(CultureInfo.InvariantCulture)}");
             }
-            using Mat sourceImage = ImageFiles.Read(result.GetValue(source)!);
-            int channels = sourceImage.Channels();
-            using Mat targetPhoto = ImageFiles.Read(result.GetValue(target)!);
-            ImageSize targetSize = result.GetValue(size) is { } text ? Choices.Size(text) : new ImageSize(targetPhoto.Cols, targetPhoto.Rows);
-            var sourceSize = new ImageSize(sourceImage.Cols, sourceImage.Rows);
-            if (targetSize.Width > sourceSize.Width || targetSize.Height > sourceSize.Height)
-            {
-                throw new CliException($"the target size {targetSize} is larger than the source {sourceSize}: scaling attacks need a downscale");
-            }
-            using var model = ScalingModel.Create(Choices.Library(result.GetValue(library)!), Choices.Algorithm(result.GetValue(algorithm)!),
-                                                  sourceSize, targetSize, new ScalingOptions { Antialias = result.GetValue(antialias) });
-            byte[] s = MatPixels.Packed(sourceImage);
-            byte[] t = MatPixels.Packed(MatPixels.Fit(targetPhoto, targetSize, channels));
-            AttackResult attack = AttackPlanner.Attack(model, s, channels, t, eps);
+            (PackedImage s, PackedImage t) = ReadImages(result.GetValue(source)!, result.GetValue(target)!, result.GetValue(size));
+            using ScalingModel model = scaler.CreateModel(result, s.Size, t.Size);
+            AttackResult attack = AttackPlanner.Attack(model, s, t, eps);
             if (result.GetValue(against) is { } defense)
             {
-                FilterWindow kind = result.GetValue(window)!.ToLowerInvariant() switch
-                {
-                    "paper" => FilterWindow.Paper,
-                    "narrow" => FilterWindow.Narrow,
-                    string other => throw new CliException($"unknown window '{other}' (supported: paper, narrow)"),
-                };
-                double delta = result.GetValue(maxChange);
-                attack = defense.ToLowerInvariant() switch
-                {
-                    "median" => ScalingAttacks.AdaptiveMedian(model, s, channels, t, attack.Image, delta, kind),
-                    "random" => ScalingAttacks.AdaptiveRandom(model, s, channels, t, attack.Image, delta, kind),
-                    string other => throw new CliException($"unknown defense '{other}' (supported: median, random)"),
-                };
+                var options = new AdaptiveAttackOptions { MaxChange = result.GetValue(maxChange), Window = WindowOption.ValueOf(result, window) };
+                attack = AttackPlanner.Adapt(model, Choices.Defense(defense), s, t, attack, options);
             }
             string outputPath = result.GetValue(attackPath)!;
-            using (Mat image = MatPixels.ToMat(attack.Image, sourceSize, channels))
+            using (Mat image = PackedImage.Of(attack).ToMat())
             {
                 ImageFiles.Write(outputPath, image);
             }
-            AttackVerification v = attack.Verification;
             if (result.GetValue(json))
             {
-                output.WriteLine(JsonSerializer.Serialize(new
-                {
-                    method = attack.Method,
-                    output = outputPath,
-                    maxDifferenceToTarget = v.MaxDifferenceToTarget,
-                    meanDifferenceToTarget = v.MeanDifferenceToTarget,
-                    psnrScaledToTarget = Finite(v.PsnrScaledToTarget),
-                    psnrAttackToSource = Finite(v.PsnrAttackToSource),
-                    runtimeSeconds = v.Runtime.TotalSeconds,
-                    epsilonMax = v.EpsilonPerColumn.Count > 0 ? v.EpsilonPerColumn.Max() : (double?)null,
-                    columnsNeedingMoreEpsilon = v.EpsilonPerColumn.Count(e => e > eps),
-                }, JsonOptions));
+                WriteJson(output, attack, outputPath, eps);
             }
             else
             {
-                output.WriteLine($"attack        {attack.Method} against {model}");
-                output.WriteLine($"written to    {outputPath}");
-                output.WriteLine($"scale(A) vs T max |diff| {v.MaxDifferenceToTarget:F2}, mean {v.MeanDifferenceToTarget:F3}, PSNR {Db(v.PsnrScaledToTarget)} dB");
-                output.WriteLine($"A vs S        PSNR {Db(v.PsnrAttackToSource)} dB ({(v.IsInvisible ? "invisible" : v.PsnrAttackToSource < AttackVerification.VisibleBelowDb ? "visibly altered" : "partly visible")})");
-                output.WriteLine($"runtime       {v.Runtime.TotalMilliseconds:F1} ms");
-                if (v.EpsilonPerColumn.Count > 0)
-                {
-                    output.WriteLine($"epsilon       {v.EpsilonPerColumn.Count(e => e > eps)} of {v.EpsilonPerColumn.Count} columns needed more than {eps}; largest {v.EpsilonPerColumn.Max():F0}");
-                }
+                WriteText(output, attack, model, outputPath, eps);
             }
             return CliApp.Ok;
         });
         return command;
     }
 
+    // The source as it is; the target fitted to --size (default: its own size) with the source's channels.
+    private static (PackedImage Source, PackedImage Target) ReadImages(string sourcePath, string targetPath, string? size)
+    {
+        using Mat sourceImage = ImageFiles.Read(sourcePath);
+        using Mat targetPhoto = ImageFiles.Read(targetPath);
+        ImageSize targetSize = size is not null ? Choices.Size(size) : new ImageSize(targetPhoto.Cols, targetPhoto.Rows);
+        var sourceSize = new ImageSize(sourceImage.Cols, sourceImage.Rows);
+        if (targetSize.Width > sourceSize.Width || targetSize.Height > sourceSize.Height)
+        {
+            throw new CliException($"the target size {targetSize} is larger than the source {sourceSize}: scaling attacks need a downscale");
+        }
+        using Mat fitted = TargetFitting.Fit(targetPhoto, targetSize, sourceImage.Channels());
+        return (PackedImage.FromMat(sourceImage), PackedImage.FromMat(fitted));
+    }
+
+    private static void WriteJson(TextWriter output, AttackResult attack, string outputPath, double epsilon)
+    {
+        AttackVerification v = attack.Verification;
+        output.WriteLine(JsonSerializer.Serialize(new
+        {
+            method = attack.Method,
+            output = outputPath,
+            maxDifferenceToTarget = v.MaxDifferenceToTarget,
+            meanDifferenceToTarget = v.MeanDifferenceToTarget,
+            psnrScaledToTarget = Finite(v.PsnrScaledToTarget),
+            psnrAttackToSource = Finite(v.PsnrAttackToSource),
+            runtimeSeconds = v.Runtime.TotalSeconds,
+            epsilonMax = v.EpsilonPerColumn.Count > 0 ? v.EpsilonPerColumn.Max() : (double?)null,
+            columnsNeedingMoreEpsilon = v.EpsilonPerColumn.Count(e => e > epsilon),
+        }, JsonOptions));
+    }
+
+    private static void WriteText(TextWriter output, AttackResult attack, ScalingModel model, string outputPath, double epsilon)
+    {
+        AttackVerification v = attack.Verification;
+        string look = v.IsInvisible ? "invisible" : v.PsnrAttackToSource < AttackVerification.VisibleBelowDb ? "visibly altered" : "partly visible";
+        output.WriteLine($"attack        {attack.Method} against {model}");
+        output.WriteLine($"written to    {outputPath}");
+        output.WriteLine($"scale(A) vs T max |diff| {Numbers.Fixed(v.MaxDifferenceToTarget, 2)}, mean {Numbers.Fixed(v.MeanDifferenceToTarget, 3)}, PSNR {Numbers.DbAscii(v.PsnrScaledToTarget)} dB");
+        output.WriteLine($"A vs S        PSNR {Numbers.DbAscii(v.PsnrAttackToSource)} dB ({look})");
+        output.WriteLine($"runtime       {Numbers.Fixed(v.Runtime.TotalMilliseconds, 1)} ms");
+        if (v.EpsilonPerColumn.Count > 0)
+        {
+            output.WriteLine($"epsilon       {v.EpsilonPerColumn.Count(e => e > epsilon)} of {v.EpsilonPerColumn.Count} columns needed more than {epsilon.ToString(CultureInfo.InvariantCulture)}; largest {Numbers.Fixed(v.EpsilonPerColumn.Max(), 0)}");
+        }
+    }
+
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static double? Finite(double value) => double.IsFinite(value) ? value : null;
-
-    private static string Db(double value) => double.IsPositiveInfinity(value) ? "inf" : value.ToString("F1", CultureInfo.InvariantCulture);
 }

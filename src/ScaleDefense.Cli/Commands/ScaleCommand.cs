@@ -1,5 +1,6 @@
 using System.CommandLine;
 using OpenCvSharp;
+using ScaleDefense.Cli.Imaging;
 using ScaleDefense.OpenCvSharp;
 
 namespace ScaleDefense.Cli.Commands;
@@ -9,32 +10,23 @@ internal static class ScaleCommand
 {
     public static Command Create(TextWriter output)
     {
-        var input = new Argument<string>("input") { Description = "Image to scale (any format OpenCV reads)." };
-        var target = new Argument<string>("output") { Description = "Where to write the scaled image (PNG recommended)." };
-        var library = new Option<string>("--library") { Description = "Library to reproduce: opencv, pillow, tensorflow, tensorflow1, pytorch.", DefaultValueFactory = _ => "opencv" };
-        var algorithm = new Option<string>("--algorithm") { Description = "nearest, nearest-exact, bilinear, bicubic, area, box, hamming, lanczos, lanczos3, lanczos5, gaussian, mitchellcubic (or the library's own name, e.g. INTER_LINEAR).", Required = true };
-        var antialias = new Option<bool>("--antialias") { Description = "Turn on the library's antialias switch (TensorFlow 2; PyTorch bilinear/bicubic)." };
-        var size = new Option<string>("--size") { Description = "Target size WIDTHxHEIGHT, e.g. 224x224.", Required = true };
+        var files = new ResizeArguments("Image to scale (any format OpenCV reads).", "Where to write the scaled image (PNG recommended).", "Target size WIDTHxHEIGHT, e.g. 224x224.");
         var backend = new Option<string>("--backend") { Description = "native (default) or managed.", DefaultValueFactory = _ => "native" };
-        var command = new Command("scale", "Scale an image exactly as the chosen library would.")
-        {
-            input, target, library, algorithm, size, backend, antialias,
-        };
+        Command command = files.Command("scale", "Scale an image exactly as the chosen library would.", backend);
         command.SetAction(result =>
         {
-            ScalingLibrary lib = Choices.Library(result.GetValue(library)!);
-            ScalingAlgorithm alg = Choices.Algorithm(result.GetValue(algorithm)!);
-            ImageSize targetSize = Choices.Size(result.GetValue(size)!);
-            ScalingBackend back = Choices.Backend(result.GetValue(backend)!);
-            string inputPath = result.GetValue(input)!;
-            string outputPath = result.GetValue(target)!;
+            ScalingLibrary library = files.Scaler.LibraryOf(result);
+            ScalingAlgorithm algorithm = files.Scaler.AlgorithmOf(result);
+            ImageSize targetSize = files.SizeOf(result);
+            ScalingOptions options = files.Scaler.ScalingOf(result) with { Backend = Choices.Backend(result.GetValue(backend)!) };
+            string inputPath = files.InputOf(result);
+            string outputPath = files.OutputOf(result);
 
             using Mat image = ImageFiles.Read(inputPath);
-            var options = new ScalingOptions { Backend = back, Antialias = result.GetValue(antialias) };
-            using var model = ScalingModel.Create(lib, alg, new ImageSize(image.Cols, image.Rows), targetSize, options);
+            using var model = ScalingModel.Create(library, algorithm, new ImageSize(image.Cols, image.Rows), targetSize, options);
             using Mat scaled = ScaleForFile(model, image);
             ImageFiles.Write(outputPath, scaled);
-            output.WriteLine($"{inputPath} ({model.Source}) -> {outputPath} ({targetSize}) with {lib} {Choices.Name(alg)}" +
+            output.WriteLine($"{inputPath} ({model.Source}) -> {outputPath} ({targetSize}) with {library} {Choices.Name(algorithm)}" +
                              (model.Supports(SampleType.UInt8) ? "" : " (float output, rounded to 8 bits for the file)"));
             return CliApp.Ok;
         });

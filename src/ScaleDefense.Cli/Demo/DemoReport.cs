@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 
 namespace ScaleDefense.Cli.Demo;
@@ -11,30 +10,18 @@ internal static class DemoReport
                               IReadOnlyList<string> exactness, string sourceName, string targetName, ImageSize source, ImageSize target)
     {
         var c = CultureInfo.InvariantCulture;
-        var html = new StringBuilder();
-        html.Append("""
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>ScaleDefense demo</title>
-            <style>
-            body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 1200px; color: #222; }
-            h1 { margin-bottom: 0.2rem; } .lead { color: #555; }
-            table { border-collapse: collapse; margin: 1rem 0; font-size: 0.9rem; }
-            th, td { border: 1px solid #ccc; padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; }
-            th { background: #f3f3f3; }
+        StringBuilder html = HtmlPage.Begin("ScaleDefense demo", """
+            table { font-size: 0.9rem; } figcaption { max-width: 200px; }
             .Vulnerable { color: #b00020; font-weight: bold; } .Robust { color: #1b7f2a; font-weight: bold; } .PartiallyRobust { color: #b36b00; font-weight: bold; }
-            .row { display: flex; gap: 0.8rem; flex-wrap: wrap; align-items: flex-end; }
-            figure { margin: 0; text-align: center; } figcaption { font-size: 0.8rem; color: #555; max-width: 200px; }
             img { width: 200px; height: auto; border: 1px solid #ddd; image-rendering: pixelated; }
-            section { margin: 2rem 0; border-top: 1px solid #eee; }
-            </style></head><body>
             """);
         html.Append(c, $"<h1>ScaleDefense demo</h1><p class=\"lead\">Source <b>{E(sourceName)}</b> ({source}) should look like itself after scaling to {target}; the attacker wants <b>{E(targetName)}</b> instead. For each scaler: is it attackable, does the attack work, and what the selective median and random filters make of the attack image.</p>");
         html.Append("<table><tr><th>scaler</th><th>verdict</th><th>attack</th><th>PSNR(A, S)</th><th>PSNR(scale(A), T)</th><th>median: to scaled S / to T</th><th>random: to scaled S / to T</th><th>median / random time</th></tr>");
         foreach (DemoOutcome o in outcomes)
         {
             html.Append(c, $"<tr><td>{E(o.Scenario.Title)}</td><td class=\"{o.Report.Verdict}\">{o.Report.Verdict}</td>");
-            html.Append(c, $"<td>{E(o.Attack?.Method ?? o.AttackNote)}</td>");
-            html.Append(c, $"<td>{Db(o.Attack?.Verification.PsnrAttackToSource)}</td><td>{Db(o.Attack?.Verification.PsnrScaledToTarget)}</td>");
+            html.Append(c, $"<td>{E(o.Attack.Method)}</td>");
+            html.Append(c, $"<td>{Db(o.Attack.Verification.PsnrAttackToSource)}</td><td>{Db(o.Attack.Verification.PsnrScaledToTarget)}</td>");
             html.Append(c, $"<td>{Db(o.MedianToSourceDb)} / {Db(o.MedianToTargetDb)}</td><td>{Db(o.RandomToSourceDb)} / {Db(o.RandomToTargetDb)}</td>");
             html.Append(c, $"<td>{o.MedianTime.TotalMilliseconds:F1} / {o.RandomTime.TotalMilliseconds:F1} ms</td></tr>");
         }
@@ -51,7 +38,7 @@ internal static class DemoReport
             {
                 if (images.TryGetValue(key, out byte[]? png))
                 {
-                    html.Append(c, $"<figure><img alt=\"{E(caption)}\" src=\"data:image/png;base64,{Convert.ToBase64String(png)}\"><figcaption>{E(caption)}</figcaption></figure>");
+                    html.Append(HtmlPage.Figure(caption, png));
                 }
             }
             html.Append("</div></section>");
@@ -61,8 +48,8 @@ internal static class DemoReport
         {
             html.Append(c, $"<li>{E(line)}</li>");
         }
-        html.Append("</ul></section></body></html>\n");
-        return html.ToString();
+        html.Append("</ul></section>");
+        return HtmlPage.End(html);
     }
 
     public static IEnumerable<(string Key, string Caption)> Figures(DemoOutcome o)
@@ -75,8 +62,7 @@ internal static class DemoReport
         yield return ($"{o.Scenario.Slug}-random", "defended: random filter, then scale");
     }
 
-    private static string Db(double? value) =>
-        value is null ? "—" : double.IsPositiveInfinity(value.Value) ? "∞" : value.Value.ToString("F1", CultureInfo.InvariantCulture);
+    private static string Db(double? value) => Numbers.Db(value);
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    private static string E(string text) => HtmlPage.Encode(text);
 }

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using OpenCvSharp;
+using ScaleDefense.Cli.Imaging;
 
 namespace ScaleDefense.Cli.Demo;
 
@@ -10,54 +10,35 @@ namespace ScaleDefense.Cli.Demo;
 /// </summary>
 internal static class DemoRunner
 {
-    public static IReadOnlyList<DemoOutcome> Run(byte[] source, byte[] target, ImageSize sourceSize, ImageSize targetSize, int channels,
-                                                 TextWriter progress)
+    public static IReadOnlyList<DemoOutcome> Run(PackedImage source, PackedImage target, TextWriter progress)
     {
         var outcomes = new List<DemoOutcome>();
         foreach (DemoScenario scenario in DemoScenario.All)
         {
             var clock = Stopwatch.StartNew();
-            using var model = ScalingModel.Create(scenario.Library, scenario.Algorithm, sourceSize, targetSize);
+            using var model = ScalingModel.Create(scenario.Library, scenario.Algorithm, source.Size, target.Size);
             VulnerabilityReport report = model.Analyze();
-            (AttackResult? attack, string note) = DemoAttacks.Run(model, report, source, target, channels);
-            byte[] scaledSource = model.Scale(source, channels);
-            byte[]? scaledAttack = attack is null ? null : model.Scale(attack.Image, channels);
-            byte[] attacked = attack?.Image ?? source;
-            (byte[] median, TimeSpan medianTime) = Defend(scenario, targetSize, attacked, sourceSize, channels, Reconstruction.Median);
-            (byte[] random, TimeSpan randomTime) = Defend(scenario, targetSize, attacked, sourceSize, channels, Reconstruction.Random);
-            outcomes.Add(new DemoOutcome(scenario, report, attack, note, scaledAttack,
-                attack is null ? null : median, attack is null ? null : random,
-                attack is null ? null : ImageMetrics.Psnr(median, scaledSource), attack is null ? null : ImageMetrics.Psnr(median, target),
-                attack is null ? null : ImageMetrics.Psnr(random, scaledSource), attack is null ? null : ImageMetrics.Psnr(random, target),
+            AttackResult attack = AttackPlanner.Attack(model, source, target, epsilon: 1);
+            byte[] scaledSource = model.Scale(source.Pixels, source.Channels);
+            byte[] scaledAttack = model.Scale(attack.Image, source.Channels);
+            (byte[] median, TimeSpan medianTime) = Defend(scenario, attack, target.Layout, Reconstruction.Median);
+            (byte[] random, TimeSpan randomTime) = Defend(scenario, attack, target.Layout, Reconstruction.Random);
+            outcomes.Add(new DemoOutcome(scenario, report, attack, scaledAttack, median, random,
+                ImageMetrics.Psnr(median, scaledSource), ImageMetrics.Psnr(median, target.Pixels),
+                ImageMetrics.Psnr(random, scaledSource), ImageMetrics.Psnr(random, target.Pixels),
                 medianTime, randomTime));
-            progress.WriteLine($"  [{outcomes.Count}/{DemoScenario.All.Count}] {scenario.Title}: {report.Verdict}, attack {(attack is null ? "n/a" : $"PSNR(A,S) {attack.Verification.PsnrAttackToSource:F1} dB")} ({clock.Elapsed.TotalSeconds:F1} s)");
+            progress.WriteLine($"  [{outcomes.Count}/{DemoScenario.All.Count}] {scenario.Title}: {report.Verdict}, attack PSNR(A,S) {Numbers.Fixed(attack.Verification.PsnrAttackToSource, 1)} dB ({Numbers.Fixed(clock.Elapsed.TotalSeconds, 1)} s)");
         }
         return outcomes;
     }
 
-    private static (byte[] Output, TimeSpan Time) Defend(DemoScenario scenario, ImageSize target, byte[] image, ImageSize size, int channels, Reconstruction method)
+    private static (byte[] Output, TimeSpan Time) Defend(DemoScenario scenario, AttackResult attack, ImageLayout targetLayout, Reconstruction method)
     {
-        using var scaler = new SecureScaler(scenario.Library, scenario.Algorithm, target, new SecureScalerOptions { Reconstruction = method });
-        var output = new byte[target.Width * target.Height * channels];
-        scaler.PlanFor(size); // build the model outside the timing
+        using var scaler = new SecureScaler(scenario.Library, scenario.Algorithm, targetLayout.Size, new SecureScalerOptions { Reconstruction = method });
+        var output = new byte[targetLayout.RequiredLength];
+        scaler.PlanFor(attack.Layout.Size); // build the model outside the timing
         var clock = Stopwatch.StartNew();
-        scaler.Resize(image, new ImageLayout(size.Width, size.Height, channels), output, new ImageLayout(target.Width, target.Height, channels));
+        scaler.Resize(attack.Image, attack.Layout, output, targetLayout);
         return (output, clock.Elapsed);
-    }
-
-    /// <summary>Encodes packed 8-bit BGR(A)/gray pixels as PNG.</summary>
-    public static byte[] Png(byte[] pixels, ImageSize size, int channels)
-    {
-        using var mat = new Mat(size.Height, size.Width, MatType.CV_8UC(channels));
-        int row = size.Width * channels;
-        unsafe
-        {
-            for (int y = 0; y < size.Height; y++)
-            {
-                pixels.AsSpan(y * row, row).CopyTo(new Span<byte>((void*)mat.Ptr(y), row));
-            }
-        }
-        Cv2.ImEncode(".png", mat, out byte[] png);
-        return png;
     }
 }

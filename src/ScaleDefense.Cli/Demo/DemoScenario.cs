@@ -15,18 +15,17 @@ internal sealed record DemoScenario(string Title, ScalingLibrary Library, Scalin
     public string Slug => Title.ToLowerInvariant().Replace(' ', '-');
 }
 
-/// <summary>What the demo measured for one scenario.</summary>
+/// <summary>What the demo measured for one scenario: the attack, what the scaler makes of it, and both defenses' outputs (target size) with their PSNRs.</summary>
 internal sealed record DemoOutcome(
     DemoScenario Scenario,
     VulnerabilityReport Report,
-    AttackResult? Attack,
-    string AttackNote,
-    byte[]? ScaledAttack,
-    byte[]? DefendedMedian,
-    byte[]? DefendedRandom,
-    double? MedianToSourceDb,
-    double? MedianToTargetDb,
-    double? RandomToSourceDb,
-    double? RandomToTargetDb,
+    AttackResult Attack,
+    byte[] ScaledAttack,
+    byte[] DefendedMedian,
+    byte[] DefendedRandom,
+    double MedianToSourceDb,
+    double MedianToTargetDb,
+    double RandomToSourceDb,
+    double RandomToTargetDb,
     TimeSpan MedianTime,
     TimeSpan RandomTime);

@@ -1,9 +1,11 @@
+using ScaleDefense.Cli.Imaging;
+
 namespace ScaleDefense.Cli.Eval;
 
 /// <summary>
 /// The attacks of the evaluation: the one the paper would use against each scaler
 /// (<see cref="AttackPlanner"/>: direct, area or strong), and the adaptive attacks of §5.5, which
-/// start from that attack image.
+/// harden that attack image.
 /// </summary>
 internal sealed class EvalAttacks : IEvalAttacks
 {
@@ -12,19 +14,12 @@ internal sealed class EvalAttacks : IEvalAttacks
     /// <summary>Adaptive attacks run only where the scaler reads less than this share of the pixels.</summary>
     public const double SparseLimit = 0.5;
 
-    // The adaptive attacks of one case start from the same non-adaptive attack image: keep the last.
-    private (ScalingModel Model, byte[] Source, byte[] Target, AttackResult Result)? _last;
-
     public IReadOnlyList<double> AdaptiveDeltas { get; } = [0.1, 0.2, 0.3, 0.4, 0.5];
 
-    public (AttackResult? Result, string Note) Attack(ScalingModel model, byte[] source, byte[] target, int channels)
-    {
-        AttackResult result = AttackPlanner.Attack(model, source, channels, target, epsilon: 1);
-        _last = (model, source, target, result);
-        return (result, "");
-    }
+    public (AttackResult? Result, string Note) Attack(ScalingModel model, PackedImage source, PackedImage target) =>
+        (AttackPlanner.Attack(model, source, target, epsilon: 1), "");
 
-    public (AttackResult? Result, string Note) Adaptive(ScalingModel model, Reconstruction filter, byte[] source, byte[] target, int channels, double delta)
+    public (AttackResult? Result, string Note) Adaptive(ScalingModel model, Reconstruction filter, PackedImage source, PackedImage target, AttackResult? start, double delta)
     {
         double r = model.Analyze().ConsideredPixelRatio;
         if (r >= SparseLimit)
@@ -33,14 +28,14 @@ internal sealed class EvalAttacks : IEvalAttacks
             // filters rebuild from (almost) nothing, and the attack's widened windows cost seconds.
             return (null, $"P is not sparse (r = {r:0.##} ≥ {SparseLimit}): adaptive attacks are run where r < {SparseLimit}");
         }
-        AttackResult start = _last is { } last && ReferenceEquals(last.Model, model) && ReferenceEquals(last.Source, source) && ReferenceEquals(last.Target, target)
-            ? last.Result
-            : Attack(model, source, target, channels).Result!;
-        return filter switch
+        if (start is null)
         {
-            Reconstruction.Median => (ScalingAttacks.AdaptiveMedian(model, source, channels, target, start.Image, delta), ""),
-            Reconstruction.Random => (ScalingAttacks.AdaptiveRandom(model, source, channels, target, start.Image, delta), ""),
-            _ => (null, $"adaptive attack against {filter} {NotAvailable}"),
-        };
+            return (null, "no attack image to adapt (the non-adaptive attack did not run)");
+        }
+        if (!AttackPlanner.CanAdapt(filter))
+        {
+            return (null, $"adaptive attack against {filter} {NotAvailable}");
+        }
+        return (AttackPlanner.Adapt(model, filter, source, target, start, new AdaptiveAttackOptions { MaxChange = delta }), "");
     }
 }

@@ -62,13 +62,9 @@ internal static class EvalCharts
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = series[k].Label, FillColor = color });
         }
         plot.Add.Bars(bars);
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
-            s.Scalers.Select((_, i) => i * (series.Length + 1) + (series.Length - 1) / 2.0).ToArray(), s.Scalers.ToArray());
+        ScalerTicks(plot, s, i => i * (series.Length + 1) + (series.Length - 1) / 2.0);
         plot.Axes.SetLimitsY(0, 110);
-        plot.Title("Recovery and benign impact");
-        plot.YLabel("share [%]");
-        plot.ShowLegend(Edge.Bottom);
-        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+        return Render(plot, "Recovery and benign impact", "share [%]");
     }
 
     private static byte[] RuntimePerScaler(EvalSummary s)
@@ -92,14 +88,11 @@ internal static class EvalCharts
             points.MarkerSize = 12;
             points.LegendText = label;
         }
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(s.Scalers.Select((_, i) => (double)i).ToArray(), s.Scalers.ToArray());
+        ScalerTicks(plot, s, i => i);
         plot.Axes.AutoScale();
         plot.Axes.SetLimitsX(-0.5, s.Scalers.Count - 0.5);
         LogAxis(plot);
-        plot.Title("Runtime per image");
-        plot.YLabel("time [ms]");
-        plot.ShowLegend(Edge.Bottom);
-        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+        return Render(plot, "Runtime per image", "time [ms]");
     }
 
     private static byte[] RuntimePerBucket(EvalSummary s)
@@ -165,8 +158,18 @@ internal static class EvalCharts
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(s.Buckets.Select((_, i) => (double)i).ToArray(), s.Buckets.Select(b => "β ∈ " + b.Label).ToArray());
         plot.Axes.AutoScale();
         plot.Axes.SetLimitsX(-0.5, Math.Max(s.Buckets.Count, 1) - 0.5);
-        plot.Title(title);
         plot.XLabel("scaling ratio β = min(W/W′, H/H′)");
+        return Render(plot, title, yLabel);
+    }
+
+    // One labelled tick per scaler, at position(index).
+    private static void ScalerTicks(Plot plot, EvalSummary s, Func<int, double> position) =>
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(s.Scalers.Select((_, i) => position(i)).ToArray(), s.Scalers.ToArray());
+
+    // Every chart: title, y label, legend below, PNG of one size.
+    private static byte[] Render(Plot plot, string title, string yLabel)
+    {
+        plot.Title(title);
         plot.YLabel(yLabel);
         plot.ShowLegend(Edge.Bottom);
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);

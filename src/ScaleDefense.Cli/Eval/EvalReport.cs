@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 
 namespace ScaleDefense.Cli.Eval;
@@ -13,22 +12,10 @@ internal static class EvalReport
                               IReadOnlyList<(string Scaler, IReadOnlyList<(string Caption, byte[] Png)> Images)> examples)
     {
         var c = CultureInfo.InvariantCulture;
-        var html = new StringBuilder();
-        html.Append("""
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>ScaleDefense evaluation</title>
-            <style>
-            body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 1200px; color: #222; }
-            h1 { margin-bottom: 0.2rem; } .lead { color: #555; }
-            table { border-collapse: collapse; margin: 1rem 0; font-size: 0.85rem; }
-            th, td { border: 1px solid #ccc; padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; }
-            th { background: #f3f3f3; }
-            .row { display: flex; gap: 0.8rem; flex-wrap: wrap; align-items: flex-end; }
-            figure { margin: 0; text-align: center; } figcaption { font-size: 0.8rem; color: #555; max-width: 800px; }
+        StringBuilder html = HtmlPage.Begin("ScaleDefense evaluation", """
+            table { font-size: 0.85rem; } figcaption { max-width: 800px; }
             img.example { width: 160px; height: auto; border: 1px solid #ddd; image-rendering: pixelated; }
             img.chart { width: 800px; max-width: 100%; }
-            section { margin: 2rem 0; border-top: 1px solid #eee; }
-            </style></head><body>
             """);
         html.Append(c, $"<h1>{E(heading)}</h1><p class=\"lead\">{E(settings)}</p>");
         foreach (EvalTable table in tables)
@@ -53,7 +40,7 @@ internal static class EvalReport
         html.Append("<section><h2>Charts</h2>");
         foreach ((_, string caption, byte[] png) in charts)
         {
-            html.Append(c, $"<figure><img class=\"chart\" alt=\"{E(caption)}\" src=\"{DataUri(png)}\"><figcaption>{E(caption)}</figcaption></figure>");
+            html.Append(HtmlPage.Figure(caption, png, "chart"));
         }
         html.Append("</section>");
         if (examples.Count > 0)
@@ -64,17 +51,14 @@ internal static class EvalReport
                 html.Append(c, $"<h3>{E(scaler)}</h3><div class=\"row\">");
                 foreach ((string caption, byte[] png) in images)
                 {
-                    html.Append(c, $"<figure><img class=\"example\" alt=\"{E(caption)}\" src=\"{DataUri(png)}\"><figcaption>{E(caption)}</figcaption></figure>");
+                    html.Append(HtmlPage.Figure(caption, png, "example"));
                 }
                 html.Append("</div>");
             }
             html.Append("</section>");
         }
-        html.Append("</body></html>\n");
-        return html.ToString();
+        return HtmlPage.End(html);
     }
 
-    private static string DataUri(byte[] png) => "data:image/png;base64," + Convert.ToBase64String(png);
-
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    private static string E(string text) => HtmlPage.Encode(text);
 }

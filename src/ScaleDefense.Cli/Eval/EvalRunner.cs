@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using ScaleDefense.Cli.Imaging;
 
 namespace ScaleDefense.Cli.Eval;
 
@@ -11,10 +12,11 @@ namespace ScaleDefense.Cli.Eval;
 internal sealed class EvalRunner(IEvalAttacks attacks, int seed, ResNet18Features? features = null)
 {
     /// <summary>Images of one (case, scaler) for the report: source, target, attack, scale(A), and scale(filter(A)).</summary>
-    public sealed record Example(byte[] Source, byte[] Target, byte[]? Attack, byte[]? ScaledAttack, byte[]? Median, byte[]? Random, int Channels);
+    public sealed record Example(PackedImage Source, PackedImage Target, PackedImage? Attack, PackedImage? ScaledAttack, PackedImage? Median, PackedImage? Random);
 
-    public List<EvalRow> Run(EvalCase c, EvalScaler scaler, byte[] source, byte[] target, int channels, out Example example)
+    public List<EvalRow> Run(EvalCase c, EvalScaler scaler, PackedImage source, PackedImage target, out Example example)
     {
+        int channels = source.Channels;
         var rows = new List<EvalRow>();
         void Add(string measurement, double? value, string note = "") => rows.Add(EvalRow.For(c, scaler, measurement, value, note));
         void Flag(string measurement, bool value, string note = "") => rows.Add(EvalRow.For(c, scaler, measurement, value, note));
@@ -22,15 +24,15 @@ internal sealed class EvalRunner(IEvalAttacks attacks, int seed, ResNet18Feature
         using var model = ScalingModel.Create(scaler.Library, scaler.Algorithm, c.SourceSize, c.TargetSize);
         VulnerabilityReport report = model.Analyze();
         Add(EvalMeasurement.Verdict, (int)VerdictRank(report.Verdict), report.Verdict.ToString());
-        var layout = new ImageLayout(c.SourceSize.Width, c.SourceSize.Height, channels);
+        ImageLayout layout = source.Layout;
 
         var clock = Stopwatch.StartNew();
-        byte[] scaledSource = ScaleBytes(model, source, channels);
+        byte[] scaledSource = ScaleBytes(model, source.Pixels, channels);
         Add(EvalMeasurement.ScaleTime, clock.Elapsed.TotalMilliseconds);
         // The first reconstruction builds P; keep that out of the filter timings.
-        model.Reconstruct(source, layout, new byte[source.Length], layout, Reconstruction.Random, new ReconstructionOptions { Seed = 1 });
+        model.Reconstruct(source.Pixels, layout, new byte[source.Pixels.Length], layout, Reconstruction.Random, new ReconstructionOptions { Seed = 1 });
 
-        float[]? targetFeatures = features?.Of(target, c.TargetSize, channels);
+        float[]? targetFeatures = features?.Of(target.Pixels, c.TargetSize, channels);
         float[]? sourceFeatures = features?.Of(scaledSource, c.TargetSize, channels);
         // True when the features of an output are closer to the scaled source's than to the target's.
         bool? NearSource(byte[] scaled)
@@ -43,7 +45,7 @@ internal sealed class EvalRunner(IEvalAttacks attacks, int seed, ResNet18Feature
             return ResNet18Features.Cosine(f, sourceFeatures!) > ResNet18Features.Cosine(f, targetFeatures!);
         }
 
-        (AttackResult? attack, string note) = attacks.Attack(model, source, target, channels);
+        (AttackResult? attack, string note) = attacks.Attack(model, source, target);
         byte[]? scaledAttack = null;
         var defended = new Dictionary<string, byte[]>();
         if (attack is null)
@@ -75,8 +77,8 @@ internal sealed class EvalRunner(IEvalAttacks attacks, int seed, ResNet18Feature
             {
                 (byte[] rebuilt, double ms) = Filter(model, attack.Image, layout, method, c, scaler);
                 byte[] scaled = ScaleBytes(model, rebuilt, channels);
-                double toSource = ImageMetrics.Psnr(scaled, scaledSource), toTarget = ImageMetrics.Psnr(scaled, target);
-                Add(EvalMeasurement.DefensePsnrSource(name), ImageMetrics.Psnr(rebuilt, source));
+                double toSource = ImageMetrics.Psnr(scaled, scaledSource), toTarget = ImageMetrics.Psnr(scaled, target.Pixels);
+                Add(EvalMeasurement.DefensePsnrSource(name), ImageMetrics.Psnr(rebuilt, source.Pixels));
                 Add(EvalMeasurement.DefensePsnrScaledSource(name), toSource);
                 Add(EvalMeasurement.DefensePsnrTarget(name), toTarget);
                 Flag(EvalMeasurement.DefenseRecovered(name), toSource > toTarget);
@@ -91,11 +93,11 @@ internal sealed class EvalRunner(IEvalAttacks attacks, int seed, ResNet18Feature
 
         foreach ((Reconstruction method, string name) in EvalMeasurement.Filters)
         {
-            (byte[] rebuilt, double ms) = Filter(model, source, layout, method, c, scaler);
+            (byte[] rebuilt, double ms) = Filter(model, source.Pixels, layout, method, c, scaler);
             byte[] scaled = ScaleBytes(model, rebuilt, channels);
             double toSource = ImageMetrics.Psnr(scaled, scaledSource);
             Add(EvalMeasurement.BenignPsnr(name), toSource);
-            Flag(EvalMeasurement.BenignPreserved(name), toSource > ImageMetrics.Psnr(scaled, target));
+            Flag(EvalMeasurement.BenignPreserved(name), toSource > ImageMetrics.Psnr(scaled, target.Pixels));
             Add(EvalMeasurement.BenignTime(name), ms);
             if (NearSource(scaled) is { } kept)
             {
@@ -108,7 +110,7 @@ internal sealed class EvalRunner(IEvalAttacks attacks, int seed, ResNet18Feature
             for (int d = 0; d < attacks.AdaptiveDeltas.Count; d++)
             {
                 double delta = attacks.AdaptiveDeltas[d];
-                (AttackResult? adaptive, string why) = attacks.Adaptive(model, method, source, target, channels, delta);
+                (AttackResult? adaptive, string why) = attacks.Adaptive(model, method, source, target, attack, delta);
                 if (adaptive is null)
                 {
                     Flag(EvalMeasurement.AdaptiveAvailable(name), false, why);
@@ -119,13 +121,15 @@ internal sealed class EvalRunner(IEvalAttacks attacks, int seed, ResNet18Feature
                     Flag(EvalMeasurement.AdaptiveAvailable(name), true, adaptive.Method);
                 }
                 byte[] scaled = ScaleBytes(model, Filter(model, adaptive.Image, layout, method, c, scaler).Image, channels);
-                Flag(EvalMeasurement.AdaptiveSuccess(name, delta), ImageMetrics.Psnr(scaled, target) > ImageMetrics.Psnr(scaled, scaledSource));
+                Flag(EvalMeasurement.AdaptiveSuccess(name, delta), ImageMetrics.Psnr(scaled, target.Pixels) > ImageMetrics.Psnr(scaled, scaledSource));
                 Add(EvalMeasurement.AdaptivePsnrSource(name, delta), adaptive.Verification.PsnrAttackToSource);
             }
         }
 
         Flag(EvalMeasurement.Complete, true);
-        example = new Example(source, target, attack?.Image, scaledAttack, defended.GetValueOrDefault("median"), defended.GetValueOrDefault("random"), channels);
+        PackedImage? Scaled(byte[]? pixels) => pixels is null ? null : PackedImage.Of(pixels, c.TargetSize, channels);
+        example = new Example(source, target, attack is null ? null : PackedImage.Of(attack), Scaled(scaledAttack),
+                              Scaled(defended.GetValueOrDefault("median")), Scaled(defended.GetValueOrDefault("random")));
         return rows;
     }
 

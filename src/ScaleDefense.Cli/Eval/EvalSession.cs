@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using ScaleDefense.Cli.Imaging;
 
 namespace ScaleDefense.Cli.Eval;
 
@@ -50,19 +51,19 @@ internal static class EvalSession
             {
                 continue;
             }
-            (byte[] source, int channels) = EvalImages.Source(c);
-            byte[] target = EvalImages.Target(c, channels);
+            PackedImage source = EvalImages.Source(c);
+            PackedImage target = EvalImages.Target(c, source.Channels);
             foreach (EvalScaler scaler in todo)
             {
                 step++;
                 output.Write($"[{step}/{total}] case {c.Index} β {c.Beta.ToString("F2", CultureInfo.InvariantCulture)} {c.Bucket.Label} {c.Source.Name}→{c.Target.Name} {c.SourceSize}→{c.TargetSize} {scaler.Name} ... ");
                 var caseClock = Stopwatch.StartNew();
-                List<EvalRow> measured = runner.Run(c, scaler, source, target, channels, out EvalRunner.Example example);
+                List<EvalRow> measured = runner.Run(c, scaler, source, target, out EvalRunner.Example example);
                 csv.Append(measured);
                 rows.AddRange(measured);
                 if (exampleCases.Contains(c.Index))
                 {
-                    WriteExample(settings.Out, c, scaler, example);
+                    WriteExample(settings.Out, scaler, example);
                 }
                 output.WriteLine($"{Outcome(measured)} ({caseClock.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s)");
             }
@@ -109,20 +110,19 @@ internal static class EvalSession
 
     private static string Slug(string scaler) => scaler.Replace(':', '-');
 
-    private static void WriteExample(string outDir, EvalCase c, EvalScaler scaler, EvalRunner.Example e)
+    private static void WriteExample(string outDir, EvalScaler scaler, EvalRunner.Example e)
     {
         string folder = Path.Combine(outDir, ExamplesFolder);
         Directory.CreateDirectory(folder);
-        File.WriteAllBytes(Path.Combine(folder, "source.png"), EvalImages.Png(e.Source, c.SourceSize, e.Channels));
-        File.WriteAllBytes(Path.Combine(folder, "target.png"), EvalImages.Png(e.Target, c.TargetSize, e.Channels));
-        byte[]?[] images = [e.Attack, e.ScaledAttack, e.Median, e.Random];
-        ImageSize[] sizes = [c.SourceSize, c.TargetSize, c.TargetSize, c.TargetSize];
+        File.WriteAllBytes(Path.Combine(folder, "source.png"), e.Source.ToPng());
+        File.WriteAllBytes(Path.Combine(folder, "target.png"), e.Target.ToPng());
+        PackedImage?[] images = [e.Attack, e.ScaledAttack, e.Median, e.Random];
         for (int i = 0; i < images.Length; i++)
         {
             string path = Path.Combine(folder, $"{Slug(scaler.Name)}-{ScalerImages[i].Suffix}.png");
-            if (images[i] is { } pixels)
+            if (images[i] is { } image)
             {
-                File.WriteAllBytes(path, EvalImages.Png(pixels, sizes[i], e.Channels));
+                File.WriteAllBytes(path, image.ToPng());
             }
             else
             {
@@ -168,7 +168,7 @@ internal static class EvalSession
             return "no attack (" + rows.First(r => r.Measurement == EvalMeasurement.AttackAvailable).Note + ")";
         }
         string recovered = rows.FirstOrDefault(r => r.Measurement == EvalMeasurement.DefenseRecovered("median"))?.Value == 1 ? "median recovers" : "median does not recover";
-        return $"PSNR(A,S) {EvalTable.Db(psnr.Value)} dB, {recovered}";
+        return $"PSNR(A,S) {Numbers.Db(psnr.Value)} dB, {recovered}";
     }
 
     // Rows measured without --model cannot be completed with it afterwards (they would be skipped as done).

@@ -12,15 +12,12 @@ internal sealed record EvalSettings(string Images, string Out, int Pairs, int Se
         {
             throw new CliException($"--pairs must be at least 1 (got {pairs})");
         }
-        if (model is not null && !model.Equals("resnet18", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new CliException($"unknown model '{model}' (supported: resnet18)");
-        }
+        bool resNet18 = Choices.UsesResNet18(model);
         if (!Directory.Exists(images))
         {
             throw new CliException($"folder '{images}' does not exist");
         }
-        return new EvalSettings(images, outDir, pairs, seed, EvalScaler.ParseList(scalers), model is not null);
+        return new EvalSettings(images, outDir, pairs, seed, EvalScaler.ParseList(scalers), resNet18);
     }
 
     public string Describe(int cases) =>

@@ -1,5 +1,5 @@
 using System.Globalization;
-using static ScaleDefense.Cli.Eval.EvalTable;
+using static ScaleDefense.Cli.Numbers;
 
 namespace ScaleDefense.Cli.Eval;
 

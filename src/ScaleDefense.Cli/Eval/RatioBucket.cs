@@ -10,7 +10,7 @@ internal sealed record RatioBucket(double Low, double High)
 {
     public static IReadOnlyList<RatioBucket> Paper { get; } = [new(2, 3), new(3, 4), new(4, 5), new(5, 7.5), new(7.5, 10)];
 
-    /// <summary>Smallest target side we accept; smaller sources are upscaled first (see <see cref="EvalImages.FitSource"/>).</summary>
+    /// <summary>Smallest target side we accept; smaller sources are upscaled first (see <see cref="EvalProtocol.Sizes"/>).</summary>
     public const int MinTargetSide = 16;
 
     public string Label => string.Create(CultureInfo.InvariantCulture, $"[{Low},{High})");

@@ -1,6 +1,7 @@
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using OpenCvSharp;
+using ScaleDefense.Cli.Imaging;
 
 namespace ScaleDefense.Cli.Eval;
 
@@ -43,18 +44,10 @@ internal sealed class ResNet18Features : IDisposable
     /// <summary>Features of a packed 8-bit BGR(A)/gray image, bilinearly resized to 224 × 224 as the featurizer expects.</summary>
     public float[] Of(byte[] pixels, ImageSize size, int channels)
     {
-        using var image = new Mat(size.Height, size.Width, MatType.CV_8UC(channels));
-        int row = size.Width * channels;
-        unsafe
-        {
-            for (int y = 0; y < size.Height; y++)
-            {
-                pixels.AsSpan(y * row, row).CopyTo(new Span<byte>((void*)image.Ptr(y), row));
-            }
-        }
+        using Mat image = PackedImage.Of(pixels, size, channels).ToMat();
         using Mat resized = new();
         Cv2.Resize(image, resized, new Size(Side, Side), 0, 0, InterpolationFlags.Linear);
-        byte[] packed = EvalImages.Packed(resized);
+        byte[] packed = PackedImage.FromMat(resized).Pixels;
         var input = new DenseTensor<float>([1, 3, Side, Side]);
         for (int y = 0; y < Side; y++)
         {

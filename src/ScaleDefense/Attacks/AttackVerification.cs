@@ -43,22 +43,38 @@ public sealed record AttackVerification
     /// Scales the attack image with <paramref name="model"/> (8-bit arithmetic when the library has
     /// it, float otherwise) and compares it with the target and the source.
     /// </summary>
-    /// <exception cref="ArgumentException">Sizes or lengths do not match the model.</exception>
-    public static AttackVerification Measure(ScalingModel model, ReadOnlySpan<byte> source, ReadOnlySpan<byte> attack, int channels,
-                                             ReadOnlySpan<byte> target, TimeSpan runtime, IReadOnlyList<double>? epsilonPerColumn = null)
+    /// <param name="model">The scaler the attack is aimed at.</param>
+    /// <param name="source">The source S, of the model's source size.</param>
+    /// <param name="sourceLayout">Its layout (1 to 4 channels, any row stride).</param>
+    /// <param name="attack">The attack image A, of the model's source size.</param>
+    /// <param name="attackLayout">Its layout (the source's channels, any row stride).</param>
+    /// <param name="target">The target T, of the model's target size.</param>
+    /// <param name="targetLayout">Its layout (the source's channels, any row stride).</param>
+    /// <param name="runtime">How long the attack took (reported as it is).</param>
+    /// <param name="epsilonPerColumn">The ε each output column needed, or null for attacks without one.</param>
+    /// <exception cref="ArgumentException">A layout does not fit its buffer, or sizes or channels do not match the model and the source.</exception>
+    public static AttackVerification Measure(ScalingModel model, ReadOnlySpan<byte> source, ImageLayout sourceLayout,
+                                             ReadOnlySpan<byte> attack, ImageLayout attackLayout,
+                                             ReadOnlySpan<byte> target, ImageLayout targetLayout,
+                                             TimeSpan runtime, IReadOnlyList<double>? epsilonPerColumn)
     {
         ArgumentNullException.ThrowIfNull(model);
-        long sourceLength = (long)model.Source.Width * model.Source.Height * channels;
-        long targetLength = (long)model.Target.Width * model.Target.Height * channels;
-        if (source.Length != sourceLength || attack.Length != sourceLength)
+        int channels = sourceLayout.Channels;
+        byte[] s = AttackInputs.RequireImage(source, sourceLayout, model.Source, channels, nameof(source), "the model's source size");
+        byte[] a = AttackInputs.RequireImage(attack, attackLayout, model.Source, channels, nameof(attack), "the model's source size and the source's channels");
+        byte[] t = AttackInputs.RequireImage(target, targetLayout, model.Target, channels, nameof(target), "the model's target size and the source's channels");
+        return MeasurePacked(model, s, a, channels, t, runtime, epsilonPerColumn);
+    }
+
+    /// <summary><see cref="Measure"/> for packed images whose lengths the caller has checked, except the attack image's.</summary>
+    internal static AttackVerification MeasurePacked(ScalingModel model, ReadOnlySpan<byte> source, ReadOnlySpan<byte> attack, int channels,
+                                                     ReadOnlySpan<byte> target, TimeSpan runtime, IReadOnlyList<double>? epsilonPerColumn)
+    {
+        if (attack.Length != source.Length)
         {
-            throw new ArgumentException($"source and attack must be packed {model.Source}x{channels} images ({sourceLength} bytes); got {source.Length} and {attack.Length}.");
+            throw new ArgumentException($"The attack produced {attack.Length} bytes; a packed {model.Source}x{channels} image has {source.Length}.", nameof(attack));
         }
-        if (target.Length != targetLength)
-        {
-            throw new ArgumentException($"target must be a packed {model.Target}x{channels} image ({targetLength} bytes); got {target.Length}.");
-        }
-        double[] scaled = ScaledAsDouble(model, attack, channels);
+        double[] scaled = AttackInputs.ScaleExactly(model, attack, channels);
         double max = 0, sum = 0, squares = 0;
         for (int i = 0; i < scaled.Length; i++)
         {
@@ -78,20 +94,6 @@ public sealed record AttackVerification
             EpsilonPerColumn = epsilonPerColumn ?? [],
         };
     }
-
-    private static double[] ScaledAsDouble(ScalingModel model, ReadOnlySpan<byte> image, int channels)
-    {
-        if (model.Supports(SampleType.UInt8))
-        {
-            return Array.ConvertAll(model.Scale(image, channels), v => (double)v);
-        }
-        var floats = new float[image.Length];
-        for (int i = 0; i < image.Length; i++)
-        {
-            floats[i] = image[i];
-        }
-        return Array.ConvertAll(model.Scale(floats, channels), v => (double)v);
-    }
 }
 
 /// <summary>An attack image and its verification.</summary>
@@ -102,8 +104,27 @@ public sealed record AttackVerification
 public sealed record AttackResult(string Method, byte[] Image, ImageLayout Layout, AttackVerification Verification)
 {
     /// <summary>Times an attack body and verifies its result against the exact model.</summary>
-    public static AttackResult Run(string method, ScalingModel model, ReadOnlySpan<byte> source, int channels, ReadOnlySpan<byte> target,
-                                   Func<(byte[] Image, IReadOnlyList<double>? Epsilons)> attack)
+    /// <param name="method">What to call the attack in the result, e.g. "strong (ε = 1)".</param>
+    /// <param name="model">The scaler the attack is aimed at.</param>
+    /// <param name="source">The source S, of the model's source size.</param>
+    /// <param name="sourceLayout">Its layout (1 to 4 channels, any row stride).</param>
+    /// <param name="target">The target T, of the model's target size.</param>
+    /// <param name="targetLayout">Its layout (the source's channels, any row stride).</param>
+    /// <param name="attack">The attack body: returns the attack image, packed, of the source's size and channels, and the ε per output column (or null).</param>
+    /// <exception cref="ArgumentException">A layout does not fit its buffer, sizes or channels do not match the model and the source, or the attack image has the wrong length.</exception>
+    public static AttackResult Run(string method, ScalingModel model, ReadOnlySpan<byte> source, ImageLayout sourceLayout,
+                                   ReadOnlySpan<byte> target, ImageLayout targetLayout, Func<(byte[] Image, IReadOnlyList<double>? Epsilons)> attack)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        int channels = sourceLayout.Channels;
+        byte[] s = AttackInputs.RequireImage(source, sourceLayout, model.Source, channels, nameof(source), "the model's source size");
+        byte[] t = AttackInputs.RequireImage(target, targetLayout, model.Target, channels, nameof(target), "the model's target size and the source's channels");
+        return Run(method, model, s, channels, t, attack);
+    }
+
+    /// <summary>The public <c>Run</c> for packed images whose lengths the caller has checked (the attacks, after packing once).</summary>
+    internal static AttackResult Run(string method, ScalingModel model, ReadOnlySpan<byte> source, int channels, ReadOnlySpan<byte> target,
+                                     Func<(byte[] Image, IReadOnlyList<double>? Epsilons)> attack)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(attack);
@@ -111,6 +132,6 @@ public sealed record AttackResult(string Method, byte[] Image, ImageLayout Layou
         (byte[] image, IReadOnlyList<double>? epsilons) = attack();
         TimeSpan runtime = clock.Elapsed;
         return new AttackResult(method, image, new ImageLayout(model.Source.Width, model.Source.Height, channels),
-                                AttackVerification.Measure(model, source, image, channels, target, runtime, epsilons));
+                                AttackVerification.MeasurePacked(model, source, image, channels, target, runtime, epsilons));
     }
 }

@@ -5,10 +5,19 @@ namespace ScaleDefense;
 /// <summary>
 /// The simple image-scaling attacks of Quiring et al. (USENIX Security 2020), in C#: the direct
 /// attack on pixel-copying scalers, the two attacks on area scaling (§5.3.2), and the adaptive
-/// attacks on the selective median and random filters (§5.5, Appendix C). Images are packed
-/// 8-bit (rows of width × channels bytes, 1 to 4 channels); every result is verified through the
-/// exact model of the scaler (<see cref="AttackVerification"/>).
+/// attacks on the selective median and random filters (§5.5, Appendix C). Images are 8-bit with
+/// 1 to 4 channels, each described by its <see cref="ImageLayout"/> (any row stride); every
+/// result is a packed image of the model's source size, verified through the exact model of the
+/// scaler (<see cref="AttackVerification"/>).
 /// </summary>
+/// <example>
+/// <code>
+/// using var model = ScalingModel.Create(ScalingLibrary.OpenCV, ScalingAlgorithm.Nearest, new(512, 512), new(100, 100));
+/// AttackResult direct = ScalingAttacks.DirectNearest(model, source, new(512, 512, 3), target, new(100, 100, 3));
+/// AttackResult adaptive = ScalingAttacks.AdaptiveMedian(model, source, new(512, 512, 3), target, new(100, 100, 3),
+///     direct.Image, direct.Layout, new AdaptiveAttackOptions { MaxChange = 0.3 });
+/// </code>
+/// </example>
 public static class ScalingAttacks
 {
     /// <summary>
@@ -17,96 +26,94 @@ public static class ScalingAttacks
     /// The scaled attack image equals the target exactly; every other pixel keeps the source's value.
     /// </summary>
     /// <param name="model">The scaler to attack (source size → target size).</param>
-    /// <param name="source">The source image S, packed, of the model's source size.</param>
-    /// <param name="channels">Channels of both images (1 to 4).</param>
-    /// <param name="target">The target image T, packed, of the model's target size.</param>
-    /// <exception cref="ArgumentException">The sizes do not match the model, the model upscales, or it does not copy single pixels (use the strong attack).</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="channels"/> is not 1 to 4.</exception>
-    public static AttackResult DirectNearest(ScalingModel model, ReadOnlySpan<byte> source, int channels, ReadOnlySpan<byte> target)
+    /// <param name="source">The source image S, of the model's source size.</param>
+    /// <param name="sourceLayout">Its layout (1 to 4 channels, any row stride).</param>
+    /// <param name="target">The target image T, of the model's target size.</param>
+    /// <param name="targetLayout">Its layout (the source's channels, any row stride).</param>
+    /// <exception cref="ArgumentException">A layout does not fit its buffer or does not match the model's sizes or the source's channels, the model upscales, or it does not copy single pixels (use the strong attack).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The source has not 1 to 4 channels.</exception>
+    public static AttackResult DirectNearest(ScalingModel model, ReadOnlySpan<byte> source, ImageLayout sourceLayout,
+                                             ReadOnlySpan<byte> target, ImageLayout targetLayout)
     {
-        AttackInputs.RequireImages(model, source, channels, target);
-        byte[] s = source.ToArray();
-        byte[] t = target.ToArray();
+        (byte[] s, byte[] t) = AttackInputs.RequireImages(model, source, sourceLayout, target, targetLayout);
+        int channels = sourceLayout.Channels;
         return AttackResult.Run("direct (write T into P)", model, s, channels, t, () => (DirectNearestAttack.Run(model, s, channels, t), null));
     }
 
     /// <summary>
     /// The attack on area scaling (paper §5.3.2): per output pixel, changes the pixels of its block
-    /// until the block's weighted average (the model's weights) is within <paramref name="epsilon"/>
-    /// of the target — under <see cref="AreaAttackNorm.L1"/> by shifting all of them evenly, under
-    /// <see cref="AreaAttackNorm.L0"/> by setting the most effective ones to 0 or 255. Works at
-    /// integer and non-integer ratios; reaches the target but leaves the attack image visibly
-    /// altered (the paper's negative result).
+    /// until the block's weighted average (the model's weights) is within
+    /// <see cref="AreaAttackOptions.Epsilon"/> of the target — under <see cref="AreaAttackNorm.L1"/>
+    /// by shifting all of them evenly, under <see cref="AreaAttackNorm.L0"/> by setting the most
+    /// effective ones to 0 or 255. Works at integer and non-integer ratios; reaches the target but
+    /// leaves the attack image visibly altered (the paper's negative result).
     /// </summary>
     /// <param name="model">An area model (OpenCV/TensorFlow/PyTorch <see cref="ScalingAlgorithm.Area"/>) or Pillow <see cref="ScalingAlgorithm.Box"/>.</param>
-    /// <param name="source">The source image S, packed.</param>
-    /// <param name="channels">Channels (1 to 4).</param>
-    /// <param name="target">The target image T, packed.</param>
-    /// <param name="norm">How to spend the change within a block.</param>
-    /// <param name="epsilon">The largest |scale(A) − T| aimed for, in grey levels (> 0; default 1).</param>
-    /// <exception cref="ArgumentException">Sizes do not match, the model upscales, it is not an area model (use the strong attack), or the norm is unknown.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="channels"/> or <paramref name="epsilon"/> is out of range.</exception>
-    public static AttackResult Area(ScalingModel model, ReadOnlySpan<byte> source, int channels, ReadOnlySpan<byte> target,
-                                    AreaAttackNorm norm, double epsilon = 1)
+    /// <param name="source">The source image S, of the model's source size.</param>
+    /// <param name="sourceLayout">Its layout (1 to 4 channels, any row stride).</param>
+    /// <param name="target">The target image T, of the model's target size.</param>
+    /// <param name="targetLayout">Its layout (the source's channels, any row stride).</param>
+    /// <param name="options">Norm and ε; <see cref="AreaAttackOptions.Default"/> (L1, ε = 1) when null.</param>
+    /// <exception cref="ArgumentException">A layout does not fit its buffer or does not match the model's sizes or the source's channels, the model upscales, or it is not an area model (use the strong attack).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The source has not 1 to 4 channels.</exception>
+    public static AttackResult Area(ScalingModel model, ReadOnlySpan<byte> source, ImageLayout sourceLayout,
+                                    ReadOnlySpan<byte> target, ImageLayout targetLayout, AreaAttackOptions? options = null)
     {
-        AttackInputs.RequireImages(model, source, channels, target);
-        AttackInputs.RequireEpsilon(epsilon);
-        if (!Enum.IsDefined(norm))
-        {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Unknown area attack norm {(int)norm}; use L1 or L0."), nameof(norm));
-        }
+        (byte[] s, byte[] t) = AttackInputs.RequireImages(model, source, sourceLayout, target, targetLayout);
         if (!AreaAttack.Supports(model))
         {
             throw new ArgumentException($"{model} is not area scaling (OpenCV/TensorFlow/PyTorch Area, Pillow Box); use the strong attack (the quadratic program of Xiao et al.), or DirectNearest for nearest neighbour.", nameof(model));
         }
-        byte[] s = source.ToArray();
-        byte[] t = target.ToArray();
-        double[] epsilons = Enumerable.Repeat(epsilon, model.Target.Width).ToArray();
-        string method = string.Create(CultureInfo.InvariantCulture, $"area {norm} (ε = {epsilon})");
-        return AttackResult.Run(method, model, s, channels, t, () => (AreaAttack.Run(model, s, channels, t, norm, epsilon), epsilons));
+        AreaAttackOptions o = options ?? AreaAttackOptions.Default;
+        int channels = sourceLayout.Channels;
+        double[] epsilons = Enumerable.Repeat(o.Epsilon, model.Target.Width).ToArray();
+        string method = string.Create(CultureInfo.InvariantCulture, $"area {o.Norm} (ε = {o.Epsilon})");
+        return AttackResult.Run(method, model, s, channels, t, () => (AreaAttack.Run(model, s, channels, t, o.Norm, o.Epsilon), epsilons));
     }
 
     /// <summary>
     /// The adaptive attack on the selective median filter (paper §5.5, Appendix C). Starting from
     /// an attack image (e.g. <see cref="DirectNearest"/>'s), for each pixel p of P it sets the
     /// window pixels whose values lie between the window's median and p's value to p's value, so
-    /// the filter's median returns p — changing at most a share <paramref name="maxChange"/> of
-    /// each window (per channel). Pixels of P are never changed.
+    /// the filter's median returns p — changing at most a share <see cref="AdaptiveAttackOptions.MaxChange"/>
+    /// of each window (per channel). Pixels of P are never changed.
     /// </summary>
     /// <param name="model">The scaler the defense protects.</param>
-    /// <param name="source">The original source S (for the PSNR of the result).</param>
-    /// <param name="channels">Channels (1 to 4).</param>
-    /// <param name="target">The target T (for the verification).</param>
-    /// <param name="attack">The attack image to harden, packed, of the source size.</param>
-    /// <param name="maxChange">δ ∈ (0, 1]: the largest share of a window's pixels that may change.</param>
-    /// <param name="window">The defense's window (<see cref="FilterWindow.Paper"/> by default).</param>
-    /// <exception cref="ArgumentException">Sizes do not match, the model upscales, or the window is unknown.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="channels"/> or <paramref name="maxChange"/> is out of range.</exception>
-    public static AttackResult AdaptiveMedian(ScalingModel model, ReadOnlySpan<byte> source, int channels, ReadOnlySpan<byte> target,
-                                              ReadOnlySpan<byte> attack, double maxChange, FilterWindow window = FilterWindow.Paper) =>
-        Adaptive("adaptive median", model, source, channels, target, attack, maxChange, window, AdaptiveFilterAttack.Median);
+    /// <param name="source">The original source S (for the PSNR of the result), of the model's source size.</param>
+    /// <param name="sourceLayout">Its layout (1 to 4 channels, any row stride).</param>
+    /// <param name="target">The target T (for the verification), of the model's target size.</param>
+    /// <param name="targetLayout">Its layout (the source's channels, any row stride).</param>
+    /// <param name="attack">The attack image to harden, of the model's source size.</param>
+    /// <param name="attackLayout">Its layout (the source's channels, any row stride).</param>
+    /// <param name="options">δ and the defense's window; <see cref="AdaptiveAttackOptions.Default"/> (δ = 0.5, paper window) when null.</param>
+    /// <exception cref="ArgumentException">A layout does not fit its buffer or does not match the model's sizes or the source's channels, or the model upscales.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The source has not 1 to 4 channels.</exception>
+    public static AttackResult AdaptiveMedian(ScalingModel model, ReadOnlySpan<byte> source, ImageLayout sourceLayout,
+                                              ReadOnlySpan<byte> target, ImageLayout targetLayout,
+                                              ReadOnlySpan<byte> attack, ImageLayout attackLayout, AdaptiveAttackOptions? options = null) =>
+        Adaptive("adaptive median", model, source, sourceLayout, target, targetLayout, attack, attackLayout, options, AdaptiveFilterAttack.Median);
 
     /// <summary>
     /// The adaptive attack on the selective random filter (paper §5.5): for each pixel p of P, a
-    /// share <paramref name="maxChange"/> of its window's pixels (those closest to p's value
-    /// first) is set to p's value, raising the chance that the filter draws it to about δ.
+    /// share <see cref="AdaptiveAttackOptions.MaxChange"/> of its window's pixels (those closest to
+    /// p's value first) is set to p's value, raising the chance that the filter draws it to about δ.
     /// </summary>
     /// <inheritdoc cref="AdaptiveMedian" path="/param"/>
     /// <inheritdoc cref="AdaptiveMedian" path="/exception"/>
-    public static AttackResult AdaptiveRandom(ScalingModel model, ReadOnlySpan<byte> source, int channels, ReadOnlySpan<byte> target,
-                                              ReadOnlySpan<byte> attack, double maxChange, FilterWindow window = FilterWindow.Paper) =>
-        Adaptive("adaptive random", model, source, channels, target, attack, maxChange, window, AdaptiveFilterAttack.Random);
+    public static AttackResult AdaptiveRandom(ScalingModel model, ReadOnlySpan<byte> source, ImageLayout sourceLayout,
+                                              ReadOnlySpan<byte> target, ImageLayout targetLayout,
+                                              ReadOnlySpan<byte> attack, ImageLayout attackLayout, AdaptiveAttackOptions? options = null) =>
+        Adaptive("adaptive random", model, source, sourceLayout, target, targetLayout, attack, attackLayout, options, AdaptiveFilterAttack.Random);
 
-    private static AttackResult Adaptive(string name, ScalingModel model, ReadOnlySpan<byte> source, int channels, ReadOnlySpan<byte> target,
-                                         ReadOnlySpan<byte> attack, double maxChange, FilterWindow window,
-                                         Func<ScalingModel, byte[], int, double, FilterWindow, byte[]> run)
+    private static AttackResult Adaptive(string name, ScalingModel model, ReadOnlySpan<byte> source, ImageLayout sourceLayout,
+                                         ReadOnlySpan<byte> target, ImageLayout targetLayout, ReadOnlySpan<byte> attack, ImageLayout attackLayout,
+                                         AdaptiveAttackOptions? options, Func<ScalingModel, byte[], int, double, FilterWindow, byte[]> run)
     {
-        AttackInputs.RequireImages(model, source, channels, target);
-        AttackInputs.RequireLength(attack.Length, model.Source, channels, nameof(attack));
-        AttackInputs.RequireMaxChange(maxChange);
-        AttackInputs.RequireWindow(window);
-        byte[] a = attack.ToArray();
-        string method = string.Create(CultureInfo.InvariantCulture, $"{name} (δ = {maxChange}, {window} window)");
-        return AttackResult.Run(method, model, source, channels, target, () => (run(model, a, channels, maxChange, window), null));
+        (byte[] s, byte[] t) = AttackInputs.RequireImages(model, source, sourceLayout, target, targetLayout);
+        int channels = sourceLayout.Channels;
+        byte[] a = AttackInputs.RequireImage(attack, attackLayout, model.Source, channels, nameof(attack), "the model's source size and the source's channels");
+        AdaptiveAttackOptions o = options ?? AdaptiveAttackOptions.Default;
+        string method = string.Create(CultureInfo.InvariantCulture, $"{name} (δ = {o.MaxChange}, {o.Window} window)");
+        return AttackResult.Run(method, model, s, channels, t, () => (run(model, a, channels, o.MaxChange, o.Window), null));
     }
 }

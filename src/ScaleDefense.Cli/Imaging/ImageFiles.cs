@@ -1,6 +1,6 @@
 using OpenCvSharp;
 
-namespace ScaleDefense.Cli;
+namespace ScaleDefense.Cli.Imaging;
 
 /// <summary>Reads and writes image files through OpenCV, as interleaved 8-bit pixels.</summary>
 internal static class ImageFiles

@@ -1,4 +1,4 @@
-namespace ScaleDefense.Cli;
+namespace ScaleDefense.Cli.Imaging;
 
 /// <summary>Lists the image files of a folder, with a clear error when there are none.</summary>
 internal static class SampleFiles

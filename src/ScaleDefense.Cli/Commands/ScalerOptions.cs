@@ -1,0 +1,40 @@
+using System.CommandLine;
+
+namespace ScaleDefense.Cli.Commands;
+
+/// <summary>
+/// The options of every command that names a scaler — --library, --algorithm, --antialias — with
+/// one description and one way of reading them.
+/// </summary>
+internal sealed class ScalerOptions
+{
+    /// <param name="libraryRequired">True where no library is the obvious one (analyze); elsewhere the library defaults to opencv.</param>
+    public ScalerOptions(bool libraryRequired)
+    {
+        Library = new Option<string>("--library") { Description = $"The library whose scaler to reproduce: {string.Join(", ", Choices.LibraryNames)}.", Required = libraryRequired };
+        if (!libraryRequired)
+        {
+            Library.DefaultValueFactory = _ => Choices.Name(ScalingLibrary.OpenCV);
+        }
+    }
+
+    public Option<string> Library { get; }
+
+    public Option<string> Algorithm { get; } = new("--algorithm")
+    {
+        Description = $"The scaler's algorithm: {string.Join(", ", Choices.AlgorithmNames)} (or the library's own name, e.g. INTER_LINEAR).",
+        Required = true,
+    };
+
+    public Option<bool> Antialias { get; } = new("--antialias") { Description = "Turn on the library's antialias switch (TensorFlow 2; PyTorch bilinear/bicubic)." };
+
+    public ScalingLibrary LibraryOf(ParseResult result) => Choices.Library(result.GetValue(Library)!);
+
+    public ScalingAlgorithm AlgorithmOf(ParseResult result) => Choices.Algorithm(result.GetValue(Algorithm)!);
+
+    /// <summary>The antialias switch as scaling options (default backend).</summary>
+    public ScalingOptions ScalingOf(ParseResult result) => new() { Antialias = result.GetValue(Antialias) };
+
+    public ScalingModel CreateModel(ParseResult result, ImageSize source, ImageSize target) =>
+        ScalingModel.Create(LibraryOf(result), AlgorithmOf(result), source, target, ScalingOf(result));
+}
