@@ -49,6 +49,6 @@ internal static class StrongAttackTestData
         using ScalingModel model = ScalingModel.Create(library, algorithm, source, target);
         byte[] s = Photo(sourcePhoto, source);
         byte[] t = Photo(targetPhoto, target);
-        return new StrongScalingAttack(model, options).Run(s, new ImageLayout(source.Width, source.Height, 3), t, new ImageLayout(target.Width, target.Height, 3));
+        return new StrongScalingAttack(model, options ?? StrongAttackOptions.Default).Run(s, new ImageLayout(source.Width, source.Height, 3), t, new ImageLayout(target.Width, target.Height, 3));
     }
 }

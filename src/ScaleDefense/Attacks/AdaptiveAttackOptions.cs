@@ -3,8 +3,8 @@ using System.Globalization;
 namespace ScaleDefense;
 
 /// <summary>
-/// Settings of the adaptive attacks on the selective filters (<see cref="ScalingAttacks.AdaptiveMedian"/>,
-/// <see cref="ScalingAttacks.AdaptiveRandom"/>; paper §5.5). Each property is checked when it is set,
+/// Settings of the adaptive attacks on the selective filters (<see cref="ScalingAttacks.AdaptiveMedian(ScalingModel, ReadOnlySpan{byte}, ImageLayout, ReadOnlySpan{byte}, ImageLayout, ReadOnlySpan{byte}, ImageLayout, AdaptiveAttackOptions)"/>,
+/// <see cref="ScalingAttacks.AdaptiveRandom(ScalingModel, ReadOnlySpan{byte}, ImageLayout, ReadOnlySpan{byte}, ImageLayout, ReadOnlySpan{byte}, ImageLayout, AdaptiveAttackOptions)"/>; paper §5.5). Each property is checked when it is set,
 /// so an instance always holds usable values.
 /// </summary>
 public sealed record AdaptiveAttackOptions

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ScaleDefense;
 
 /// <summary>
-/// Settings of <see cref="ScalingAttacks.Area"/> (paper §5.3.2). Each property is checked when it
+/// Settings of <see cref="ScalingAttacks.Area(ScalingModel, ReadOnlySpan{byte}, ImageLayout, ReadOnlySpan{byte}, ImageLayout, AreaAttackOptions)"/> (paper §5.3.2). Each property is checked when it
 /// is set, so an instance always holds usable values.
 /// </summary>
 public sealed record AreaAttackOptions

@@ -53,23 +53,31 @@ public static class ScalingAttacks
     /// <param name="sourceLayout">Its layout (1 to 4 channels, any row stride).</param>
     /// <param name="target">The target image T, of the model's target size.</param>
     /// <param name="targetLayout">Its layout (the source's channels, any row stride).</param>
-    /// <param name="options">Norm and ε; <see cref="AreaAttackOptions.Default"/> (L1, ε = 1) when null.</param>
+    /// <param name="options">Norm and ε.</param>
     /// <exception cref="ArgumentException">A layout does not fit its buffer or does not match the model's sizes or the source's channels, the model upscales, or it is not an area model (use the strong attack).</exception>
     /// <exception cref="ArgumentOutOfRangeException">The source has not 1 to 4 channels.</exception>
     public static AttackResult Area(ScalingModel model, ReadOnlySpan<byte> source, ImageLayout sourceLayout,
-                                    ReadOnlySpan<byte> target, ImageLayout targetLayout, AreaAttackOptions? options = null)
+                                    ReadOnlySpan<byte> target, ImageLayout targetLayout, AreaAttackOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         (byte[] s, byte[] t) = AttackInputs.RequireImages(model, source, sourceLayout, target, targetLayout);
         if (!AreaAttack.Supports(model))
         {
             throw new ArgumentException($"{model} is not area scaling (OpenCV/TensorFlow/PyTorch Area, Pillow Box); use the strong attack (the quadratic program of Xiao et al.), or DirectNearest for nearest neighbour.", nameof(model));
         }
-        AreaAttackOptions o = options ?? AreaAttackOptions.Default;
+        AreaAttackOptions o = options;
         int channels = sourceLayout.Channels;
         double[] epsilons = Enumerable.Repeat(o.Epsilon, model.Target.Width).ToArray();
         string method = string.Create(CultureInfo.InvariantCulture, $"area {o.Norm} (ε = {o.Epsilon})");
         return AttackResult.Run(method, model, s, channels, t, () => (AreaAttack.Run(model, s, channels, t, o.Norm, o.Epsilon), epsilons));
     }
+
+    /// <summary>The area attack with <see cref="AreaAttackOptions.Default"/> (L1, ε = 1).</summary>
+    /// <inheritdoc cref="Area(ScalingModel, ReadOnlySpan{byte}, ImageLayout, ReadOnlySpan{byte}, ImageLayout, AreaAttackOptions)" path="/param"/>
+    /// <inheritdoc cref="Area(ScalingModel, ReadOnlySpan{byte}, ImageLayout, ReadOnlySpan{byte}, ImageLayout, AreaAttackOptions)" path="/exception"/>
+    public static AttackResult Area(ScalingModel model, ReadOnlySpan<byte> source, ImageLayout sourceLayout,
+                                    ReadOnlySpan<byte> target, ImageLayout targetLayout) =>
+        Area(model, source, sourceLayout, target, targetLayout, AreaAttackOptions.Default);
 
     /// <summary>
     /// The adaptive attack on the selective median filter (paper §5.5, Appendix C). Starting from
@@ -85,34 +93,51 @@ public static class ScalingAttacks
     /// <param name="targetLayout">Its layout (the source's channels, any row stride).</param>
     /// <param name="attack">The attack image to harden, of the model's source size.</param>
     /// <param name="attackLayout">Its layout (the source's channels, any row stride).</param>
-    /// <param name="options">δ and the defense's window; <see cref="AdaptiveAttackOptions.Default"/> (δ = 0.5, paper window) when null.</param>
+    /// <param name="options">δ and the defense's window (<see cref="AdaptiveAttackOptions.Default"/>: δ = 0.5, paper window).</param>
     /// <exception cref="ArgumentException">A layout does not fit its buffer or does not match the model's sizes or the source's channels, or the model upscales.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The source has not 1 to 4 channels.</exception>
     public static AttackResult AdaptiveMedian(ScalingModel model, ReadOnlySpan<byte> source, ImageLayout sourceLayout,
                                               ReadOnlySpan<byte> target, ImageLayout targetLayout,
-                                              ReadOnlySpan<byte> attack, ImageLayout attackLayout, AdaptiveAttackOptions? options = null) =>
+                                              ReadOnlySpan<byte> attack, ImageLayout attackLayout, AdaptiveAttackOptions options) =>
         Adaptive("adaptive median", model, source, sourceLayout, target, targetLayout, attack, attackLayout, options, AdaptiveFilterAttack.Median);
+
+    /// <summary>The same with <see cref="AdaptiveAttackOptions.Default"/> (δ = 0.5, paper window).</summary>
+    /// <inheritdoc cref="AdaptiveMedian(ScalingModel, ReadOnlySpan{byte}, ImageLayout, ReadOnlySpan{byte}, ImageLayout, ReadOnlySpan{byte}, ImageLayout, AdaptiveAttackOptions)" path="/param"/>
+    /// <inheritdoc cref="AdaptiveMedian(ScalingModel, ReadOnlySpan{byte}, ImageLayout, ReadOnlySpan{byte}, ImageLayout, ReadOnlySpan{byte}, ImageLayout, AdaptiveAttackOptions)" path="/exception"/>
+    public static AttackResult AdaptiveMedian(ScalingModel model, ReadOnlySpan<byte> source, ImageLayout sourceLayout,
+                                              ReadOnlySpan<byte> target, ImageLayout targetLayout,
+                                              ReadOnlySpan<byte> attack, ImageLayout attackLayout) =>
+        AdaptiveMedian(model, source, sourceLayout, target, targetLayout, attack, attackLayout, AdaptiveAttackOptions.Default);
 
     /// <summary>
     /// The adaptive attack on the selective random filter (paper §5.5): for each pixel p of P, a
     /// share <see cref="AdaptiveAttackOptions.MaxChange"/> of its window's pixels (those closest to
     /// p's value first) is set to p's value, raising the chance that the filter draws it to about δ.
     /// </summary>
-    /// <inheritdoc cref="AdaptiveMedian" path="/param"/>
-    /// <inheritdoc cref="AdaptiveMedian" path="/exception"/>
+    /// <inheritdoc cref="AdaptiveMedian(ScalingModel, ReadOnlySpan{byte}, ImageLayout, ReadOnlySpan{byte}, ImageLayout, ReadOnlySpan{byte}, ImageLayout, AdaptiveAttackOptions)" path="/param"/>
+    /// <inheritdoc cref="AdaptiveMedian(ScalingModel, ReadOnlySpan{byte}, ImageLayout, ReadOnlySpan{byte}, ImageLayout, ReadOnlySpan{byte}, ImageLayout, AdaptiveAttackOptions)" path="/exception"/>
     public static AttackResult AdaptiveRandom(ScalingModel model, ReadOnlySpan<byte> source, ImageLayout sourceLayout,
                                               ReadOnlySpan<byte> target, ImageLayout targetLayout,
-                                              ReadOnlySpan<byte> attack, ImageLayout attackLayout, AdaptiveAttackOptions? options = null) =>
+                                              ReadOnlySpan<byte> attack, ImageLayout attackLayout, AdaptiveAttackOptions options) =>
         Adaptive("adaptive random", model, source, sourceLayout, target, targetLayout, attack, attackLayout, options, AdaptiveFilterAttack.Random);
+
+    /// <summary>The same with <see cref="AdaptiveAttackOptions.Default"/> (δ = 0.5, paper window).</summary>
+    /// <inheritdoc cref="AdaptiveMedian(ScalingModel, ReadOnlySpan{byte}, ImageLayout, ReadOnlySpan{byte}, ImageLayout, ReadOnlySpan{byte}, ImageLayout, AdaptiveAttackOptions)" path="/param"/>
+    /// <inheritdoc cref="AdaptiveMedian(ScalingModel, ReadOnlySpan{byte}, ImageLayout, ReadOnlySpan{byte}, ImageLayout, ReadOnlySpan{byte}, ImageLayout, AdaptiveAttackOptions)" path="/exception"/>
+    public static AttackResult AdaptiveRandom(ScalingModel model, ReadOnlySpan<byte> source, ImageLayout sourceLayout,
+                                              ReadOnlySpan<byte> target, ImageLayout targetLayout,
+                                              ReadOnlySpan<byte> attack, ImageLayout attackLayout) =>
+        AdaptiveRandom(model, source, sourceLayout, target, targetLayout, attack, attackLayout, AdaptiveAttackOptions.Default);
 
     private static AttackResult Adaptive(string name, ScalingModel model, ReadOnlySpan<byte> source, ImageLayout sourceLayout,
                                          ReadOnlySpan<byte> target, ImageLayout targetLayout, ReadOnlySpan<byte> attack, ImageLayout attackLayout,
-                                         AdaptiveAttackOptions? options, Func<ScalingModel, byte[], int, double, FilterWindow, byte[]> run)
+                                         AdaptiveAttackOptions options, Func<ScalingModel, byte[], int, double, FilterWindow, byte[]> run)
     {
+        ArgumentNullException.ThrowIfNull(options);
         (byte[] s, byte[] t) = AttackInputs.RequireImages(model, source, sourceLayout, target, targetLayout);
         int channels = sourceLayout.Channels;
         byte[] a = AttackInputs.RequireImage(attack, attackLayout, model.Source, channels, nameof(attack), "the model's source size and the source's channels");
-        AdaptiveAttackOptions o = options ?? AdaptiveAttackOptions.Default;
+        AdaptiveAttackOptions o = options;
         string method = string.Create(CultureInfo.InvariantCulture, $"{name} (δ = {o.MaxChange}, {o.Window} window)");
         return AttackResult.Run(method, model, s, channels, t, () => (run(model, a, channels, o.MaxChange, o.Window), null));
     }

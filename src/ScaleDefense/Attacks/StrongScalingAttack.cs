@@ -2,7 +2,7 @@ namespace ScaleDefense;
 
 /// <summary>
 /// The strong image-scaling attack (Xiao et al.; paper section 2.2.3, Eq. 1–4): an 8-bit image A
-/// close to a source S (least squares) whose scaled version through <paramref name="model"/> is within
+/// close to a source S (least squares) whose scaled version through the model is within
 /// ε of a target T. Solved in the native core, column by column in the paper's two-step order (the
 /// vertical direction on the horizontally scaled source first, then the horizontal), exactly where the
 /// kernels do not overlap; see docs/attacks.md. It runs on the model's own native handle: a model of
@@ -16,13 +16,27 @@ namespace ScaleDefense;
 /// byte[] attackImage = r.Attack.Image;
 /// </code>
 /// </example>
-/// <param name="model">The scaler to attack (downscaling; any backend).</param>
-/// <param name="options">Settings; <see cref="StrongAttackOptions.Default"/> when null.</param>
-public sealed class StrongScalingAttack(ScalingModel model, StrongAttackOptions? options = null)
+public sealed class StrongScalingAttack
 {
-    private readonly ScalingModel _model = model ?? throw new ArgumentNullException(nameof(model));
+    private readonly ScalingModel _model;
 
-    private readonly StrongAttackOptions _options = options ?? StrongAttackOptions.Default;
+    private readonly StrongAttackOptions _options;
+
+    /// <summary>The attack on <paramref name="model"/> with <see cref="StrongAttackOptions.Default"/>.</summary>
+    /// <param name="model">The scaler to attack (downscaling; the native backend).</param>
+    public StrongScalingAttack(ScalingModel model)
+        : this(model, StrongAttackOptions.Default)
+    {
+    }
+
+    /// <summary>The attack on <paramref name="model"/> with the given settings.</summary>
+    /// <param name="model">The scaler to attack (downscaling; the native backend).</param>
+    /// <param name="options">Settings.</param>
+    public StrongScalingAttack(ScalingModel model, StrongAttackOptions options)
+    {
+        _model = model ?? throw new ArgumentNullException(nameof(model));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+    }
 
     /// <summary>The settings in use.</summary>
     public StrongAttackOptions Options => _options;
@@ -37,8 +51,8 @@ public sealed class StrongScalingAttack(ScalingModel model, StrongAttackOptions?
     public StrongAttackResult Run(ReadOnlySpan<byte> source, ImageLayout sourceLayout, ReadOnlySpan<byte> target, ImageLayout targetLayout)
     {
         Validate(source, sourceLayout, target, targetLayout);
-        byte[] packedSource = Pack(source, sourceLayout);
-        byte[] packedTarget = Pack(target, targetLayout);
+        byte[] packedSource = ImagePacking.Pack(source, sourceLayout);
+        byte[] packedTarget = ImagePacking.Pack(target, targetLayout);
         var packedLayout = new ImageLayout(sourceLayout.Width, sourceLayout.Height, sourceLayout.Channels);
         var packedTargetLayout = new ImageLayout(targetLayout.Width, targetLayout.Height, targetLayout.Channels);
         StrongAttackOutput? output = null;
@@ -91,16 +105,5 @@ public sealed class StrongScalingAttack(ScalingModel model, StrongAttackOptions?
         {
             throw new ArgumentException("Threads, FreePixels and RepairRounds must not be negative, MaxSweeps and Tolerance must be positive, MaxChange at least 0.");
         }
-    }
-
-    private static byte[] Pack(ReadOnlySpan<byte> pixels, ImageLayout layout)
-    {
-        int row = layout.Width * layout.Channels;
-        var packed = new byte[(long)row * layout.Height];
-        for (int y = 0; y < layout.Height; y++)
-        {
-            pixels.Slice(y * layout.RowStride, row).CopyTo(packed.AsSpan(y * row, row));
-        }
-        return packed;
     }
 }
