@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ScaleDefense.Managed.OpenCv;
 
 /// <summary>
@@ -49,17 +51,30 @@ internal static class OpenCvKernels
             ReadOnlySpan<T> r0 = source.Slice(2 * dy * s.RowStride);
             ReadOnlySpan<T> r1 = source.Slice((2 * dy + 1) * s.RowStride);
             Span<T> output = destination.Slice(dy * d.RowStride);
-            for (int dx = 0; dx < d.Width; dx++)
+            for (int dx = 0; dx < vectorColumns; dx++)
             {
-                for (int c = 0; c < channels; c++)
-                {
-                    int a = 2 * dx * channels + c;
-                    int b = a + channels;
-                    output[dx * channels + c] = dx < vectorColumns
-                        ? TArithmetic.Area2x2Vector(r0[a], r0[b], r1[a], r1[b])
-                        : TArithmetic.Area2x2Scalar(r0[a], r0[b], r1[a], r1[b]);
-                }
+                Average2x2<T, TArithmetic>(r0, r1, output, dx, channels, vector: true);
             }
+            for (int dx = vectorColumns; dx < d.Width; dx++)
+            {
+                Average2x2<T, TArithmetic>(r0, r1, output, dx, channels, vector: false);
+            }
+        }
+    }
+
+    // Output pixel dx of a 2×2 row pair (inlined, so vector is a constant in each loop).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Average2x2<T, TArithmetic>(ReadOnlySpan<T> r0, ReadOnlySpan<T> r1, Span<T> output, int dx, int channels, bool vector)
+        where T : unmanaged
+        where TArithmetic : struct, IOpenCvAreaArithmetic<T>
+    {
+        for (int c = 0; c < channels; c++)
+        {
+            int a = 2 * dx * channels + c;
+            int b = a + channels;
+            output[dx * channels + c] = vector
+                ? TArithmetic.Area2x2Vector(r0[a], r0[b], r1[a], r1[b])
+                : TArithmetic.Area2x2Scalar(r0[a], r0[b], r1[a], r1[b]);
         }
     }
 
