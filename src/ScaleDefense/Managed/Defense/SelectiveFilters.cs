@@ -10,14 +10,11 @@ internal static class SelectiveFilters
 {
     public static long Median(ReadOnlySpan<byte> source, ImageLayout s, Span<byte> destination, ImageLayout d, ConsideredPixels p, FilterWindow window)
     {
-        CopyUnlessInPlace(source, s, destination, d);
-        if (p.CoversImage)
+        if (Start(source, s, destination, d, p, window) is not (int halfX, int halfY))
         {
             return 0;
         }
         int channels = s.Channels;
-        int halfX = FilterBounds.HalfWidth(p.RatioX, window);
-        int halfY = FilterBounds.HalfWidth(p.RatioY, window);
         // Per-thread scratch: a warm call allocates nothing.
         t_scratch ??= new MedianScratch();
         Histogram[] histograms = t_scratch.Histograms;
@@ -85,14 +82,11 @@ internal static class SelectiveFilters
 
     public static long Random(ReadOnlySpan<byte> source, ImageLayout s, Span<byte> destination, ImageLayout d, ConsideredPixels p, FilterWindow window, ulong seed)
     {
-        CopyUnlessInPlace(source, s, destination, d);
-        if (p.CoversImage)
+        if (Start(source, s, destination, d, p, window) is not (int halfX, int halfY))
         {
             return 0;
         }
         int channels = s.Channels;
-        int halfX = FilterBounds.HalfWidth(p.RatioX, window);
-        int halfY = FilterBounds.HalfWidth(p.RatioY, window);
         var random = new RandomSource(seed);
         long rewritten = 0;
         foreach (int y in p.Rows)
@@ -168,17 +162,16 @@ internal static class SelectiveFilters
         return true;
     }
 
-    private static void CopyUnlessInPlace(ReadOnlySpan<byte> source, ImageLayout s, Span<byte> destination, ImageLayout d)
+    // What both filters do first: the image goes to the destination as it is (unless in place); then
+    // the window's half widths, or null when P is the whole image and nothing can be rebuilt.
+    private static (int HalfX, int HalfY)? Start(ReadOnlySpan<byte> source, ImageLayout s, Span<byte> destination, ImageLayout d,
+                                                 ConsideredPixels p, FilterWindow window)
     {
-        if (Unsafe.AreSame(in source[0], in destination[0]))
+        if (!Unsafe.AreSame(in source[0], in destination[0]))
         {
-            return;
+            ImageOps.Copy(source, s, destination, d);
         }
-        int row = s.Width * s.Channels;
-        for (int y = 0; y < s.Height; y++)
-        {
-            source.Slice(y * s.RowStride, row).CopyTo(destination.Slice(y * d.RowStride, row));
-        }
+        return p.CoversImage ? null : (FilterBounds.HalfWidth(p.RatioX, window), FilterBounds.HalfWidth(p.RatioY, window));
     }
 
     [ThreadStatic]

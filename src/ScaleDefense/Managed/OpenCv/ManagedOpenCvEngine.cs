@@ -78,36 +78,30 @@ internal sealed class ManagedOpenCvEngine : ManagedScalingEngine
     public override (int[] Offsets, int[] Indices, double[] Weights) GetCoefficients(bool vertical, SampleType sampleType) =>
         (vertical ? _y : _x).ToCsr(sampleType == SampleType.UInt8 && _fixedMatrices ? 2048.0 : 0.0);
 
-    public override void Scale(ReadOnlySpan<byte> source, ImageLayout s, Span<byte> destination, ImageLayout d)
+    public override void Scale(ReadOnlySpan<byte> source, ImageLayout s, Span<byte> destination, ImageLayout d) =>
+        Run<byte, int, OpenCvU8Arithmetic>(source, s, destination, d);
+
+    public override void Scale(ReadOnlySpan<float> source, ImageLayout s, Span<float> destination, ImageLayout d) =>
+        Run<float, float, OpenCvF32Arithmetic>(source, s, destination, d);
+
+    // One dispatch for both sample types (opencv_model.cpp: run).
+    private void Run<T, TAcc, TArithmetic>(ReadOnlySpan<T> source, ImageLayout s, Span<T> destination, ImageLayout d)
+        where T : unmanaged
+        where TAcc : unmanaged
+        where TArithmetic : struct, IOpenCvArithmetic<T, TAcc>
     {
         switch (_path)
         {
             case Path.Copy: ImageOps.Copy(source, s, destination, d); break;
             case Path.Nearest: ImageOps.Gather(source, s, destination, d, _x, _y); break;
-            case Path.Linear: OpenCvKernels.Linear(source, s, destination, d, _x, _y); break;
-            case Path.Area2x2: OpenCvKernels.Area2x2(source, s, destination, d); break;
-            case Path.AreaBlock: OpenCvAreaKernels.Block(source, s, destination, d, _kx, _ky); break;
-            case Path.AreaTable: OpenCvAreaKernels.Table(source, s, destination, d, _x, _y); break;
-            case Path.Cubic: OpenCvWideKernels.Cubic(source, s, destination, d, _x, _y); break;
-            default: OpenCvWideKernels.Lanczos4(source, s, destination, d, _x, _y); break;
+            case Path.Linear: OpenCvKernels.Linear<T, TAcc, TArithmetic>(source, s, destination, d, _x, _y); break;
+            case Path.Area2x2: OpenCvKernels.Area2x2<T, TArithmetic>(source, s, destination, d); break;
+            case Path.AreaBlock: OpenCvAreaKernels.Block<T, TArithmetic>(source, s, destination, d, _kx, _ky); break;
+            case Path.AreaTable: OpenCvAreaKernels.Table<T, TArithmetic>(source, s, destination, d, _x, _y); break;
+            case Path.Cubic: OpenCvWideKernels.Cubic<T, TAcc, TArithmetic>(source, s, destination, d, _x, _y); break;
+            default: OpenCvWideKernels.Lanczos4<T, TAcc, TArithmetic>(source, s, destination, d, _x, _y); break;
         }
     }
-
-    public override void Scale(ReadOnlySpan<float> source, ImageLayout s, Span<float> destination, ImageLayout d)
-    {
-        switch (_path)
-        {
-            case Path.Copy: ImageOps.Copy(source, s, destination, d); break;
-            case Path.Nearest: ImageOps.Gather(source, s, destination, d, _x, _y); break;
-            case Path.Linear: OpenCvKernels.Linear(source, s, destination, d, _x, _y); break;
-            case Path.Area2x2: OpenCvKernels.Area2x2(source, s, destination, d); break;
-            case Path.AreaBlock: OpenCvAreaKernels.Block(source, s, destination, d, _kx, _ky); break;
-            case Path.AreaTable: OpenCvAreaKernels.Table(source, s, destination, d, _x, _y); break;
-            case Path.Cubic: OpenCvWideKernels.Cubic(source, s, destination, d, _x, _y); break;
-            default: OpenCvWideKernels.Lanczos4(source, s, destination, d, _x, _y); break;
-        }
-    }
-
 
     private static (KernelTable X, KernelTable Y) Interpolation(OpenCvInterpolation kind, ImageSize source, ImageSize target, bool areaMode) =>
         (OpenCvTables.Interpolation(kind, source.Width, target.Width, horizontal: true, areaMode),

@@ -9,72 +9,13 @@ namespace ScaleDefense.Managed.Pillow;
 /// </summary>
 internal static class PillowKernels
 {
-    private const int Half = 1 << (PillowTables.PrecisionBits - 1);
-
     /// <summary>8 bits: fixed point, each pass rounds half up and clips (clip8); horizontal first.</summary>
-    public static void Resample(ReadOnlySpan<byte> source, ImageLayout s, Span<byte> destination, ImageLayout d, AxisTable x, AxisTable y)
-    {
-        if (!x.Needed && !y.Needed)
-        {
-            ImageOps.Copy(source, s, destination, d);
-        }
-        else if (!x.Needed)
-        {
-            Vertical(source, s.RowStride, 0, destination, d, y);
-        }
-        else if (!y.Needed)
-        {
-            Horizontal(source, s, 0, destination, d, x);
-        }
-        else
-        {
-            // Only the source rows the vertical kernels read: [first row of output 0, end of the last window).
-            (int first, int rows) = RowRange(y, d.Height);
-            var tempLayout = new ImageLayout(d.Width, rows, d.Channels);
-            byte[] temp = ArrayPool<byte>.Shared.Rent(rows * tempLayout.RowStride);
-            try
-            {
-                Horizontal(source, s, first, temp, tempLayout, x);
-                Vertical(temp, tempLayout.RowStride, first, destination, d, y);
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(temp);
-            }
-        }
-    }
+    public static void Resample(ReadOnlySpan<byte> source, ImageLayout s, Span<byte> destination, ImageLayout d, AxisTable x, AxisTable y) =>
+        Resample<byte, int, PillowFixedArithmetic>(source, s, destination, d, x, y);
 
     /// <summary>Mode "F": double weights, a double sum per output, stored as float32 after each pass.</summary>
-    public static void Resample(ReadOnlySpan<float> source, ImageLayout s, Span<float> destination, ImageLayout d, AxisTable x, AxisTable y)
-    {
-        if (!x.Needed && !y.Needed)
-        {
-            ImageOps.Copy(source, s, destination, d);
-        }
-        else if (!x.Needed)
-        {
-            Vertical(source, s.RowStride, 0, destination, d, y);
-        }
-        else if (!y.Needed)
-        {
-            Horizontal(source, s, 0, destination, d, x);
-        }
-        else
-        {
-            (int first, int rows) = RowRange(y, d.Height);
-            var tempLayout = new ImageLayout(d.Width, rows, d.Channels);
-            float[] temp = ArrayPool<float>.Shared.Rent(rows * tempLayout.RowStride);
-            try
-            {
-                Horizontal(source, s, first, temp, tempLayout, x);
-                Vertical(temp, tempLayout.RowStride, first, destination, d, y);
-            }
-            finally
-            {
-                ArrayPool<float>.Shared.Return(temp);
-            }
-        }
-    }
+    public static void Resample(ReadOnlySpan<float> source, ImageLayout s, Span<float> destination, ImageLayout d, AxisTable x, AxisTable y) =>
+        Resample<float, double, PillowFloatArithmetic>(source, s, destination, d, x, y);
 
     /// <summary>Every output copies one source pixel; an output with count 0 is set to 0.</summary>
     public static void Nearest<T>(ReadOnlySpan<T> source, ImageLayout s, Span<T> destination, ImageLayout d, AxisTable x, AxisTable y)
@@ -97,6 +38,43 @@ internal static class PillowKernels
         }
     }
 
+    // Resample.c: ImagingResampleInner; a pass is skipped where Pillow skips it (size unchanged).
+    private static void Resample<T, TSum, TArithmetic>(ReadOnlySpan<T> source, ImageLayout s, Span<T> destination, ImageLayout d,
+                                                       AxisTable x, AxisTable y)
+        where T : unmanaged
+        where TSum : unmanaged
+        where TArithmetic : struct, IPillowArithmetic<T, TSum>
+    {
+        if (!x.Needed && !y.Needed)
+        {
+            ImageOps.Copy(source, s, destination, d);
+        }
+        else if (!x.Needed)
+        {
+            Vertical<T, TSum, TArithmetic>(source, s.RowStride, 0, destination, d, y);
+        }
+        else if (!y.Needed)
+        {
+            Horizontal<T, TSum, TArithmetic>(source, s, 0, destination, d, x);
+        }
+        else
+        {
+            // Only the source rows the vertical kernels read: [first row of output 0, end of the last window).
+            (int first, int rows) = RowRange(y, d.Height);
+            var tempLayout = new ImageLayout(d.Width, rows, d.Channels);
+            T[] temp = ArrayPool<T>.Shared.Rent(rows * tempLayout.RowStride);
+            try
+            {
+                Horizontal<T, TSum, TArithmetic>(source, s, first, temp, tempLayout, x);
+                Vertical<T, TSum, TArithmetic>(temp, tempLayout.RowStride, first, destination, d, y);
+            }
+            finally
+            {
+                ArrayPool<T>.Shared.Return(temp);
+            }
+        }
+    }
+
     private static (int First, int Rows) RowRange(AxisTable y, int height)
     {
         int taps = y.Table.Taps;
@@ -105,21 +83,20 @@ internal static class PillowKernels
         return (first, end - first);
     }
 
-    private static byte Clip8(int sum)
-    {
-        int v = sum >> PillowTables.PrecisionBits; // arithmetic shift: floor, also below zero
-        return (byte)(v < 0 ? 0 : v > 255 ? 255 : v);
-    }
-
-    private static void Horizontal(ReadOnlySpan<byte> source, ImageLayout s, int rowOffset, Span<byte> destination, ImageLayout d, AxisTable x)
+    // Source rows [rowOffset, rowOffset + d.Height) resampled along x.
+    private static void Horizontal<T, TSum, TArithmetic>(ReadOnlySpan<T> source, ImageLayout s, int rowOffset,
+                                                         Span<T> destination, ImageLayout d, AxisTable x)
+        where T : unmanaged
+        where TSum : unmanaged
+        where TArithmetic : struct, IPillowArithmetic<T, TSum>
     {
         int channels = s.Channels;
         int taps = x.Table.Taps;
-        int[] fixedWeights = x.Table.Fixed;
+        TSum[] weights = TArithmetic.Weights(x.Table);
         for (int yy = 0; yy < d.Height; yy++)
         {
-            ReadOnlySpan<byte> row = source.Slice((yy + rowOffset) * s.RowStride);
-            Span<byte> output = destination.Slice(yy * d.RowStride);
+            ReadOnlySpan<T> row = source.Slice((yy + rowOffset) * s.RowStride);
+            Span<T> output = destination.Slice(yy * d.RowStride);
             for (int xx = 0; xx < d.Width; xx++)
             {
                 int at = xx * taps;
@@ -127,88 +104,41 @@ internal static class PillowKernels
                 int count = x.Count[xx];
                 for (int c = 0; c < channels; c++)
                 {
-                    int ss = Half;
+                    TSum ss = TArithmetic.Start();
                     for (int k = 0; k < count; k++)
                     {
-                        ss += row[((start + k) * channels) + c] * fixedWeights[at + k];
+                        ss = TArithmetic.Add(ss, row[((start + k) * channels) + c], weights[at + k]);
                     }
-                    output[(xx * channels) + c] = Clip8(ss);
+                    output[(xx * channels) + c] = TArithmetic.Finish(ss);
                 }
             }
         }
     }
 
-    private static void Vertical(ReadOnlySpan<byte> source, int sourceStride, int rowOffset, Span<byte> destination, ImageLayout d, AxisTable y)
+    // Resampled along y; source row indices are shifted down by rowOffset.
+    private static void Vertical<T, TSum, TArithmetic>(ReadOnlySpan<T> source, int sourceStride, int rowOffset,
+                                                       Span<T> destination, ImageLayout d, AxisTable y)
+        where T : unmanaged
+        where TSum : unmanaged
+        where TArithmetic : struct, IPillowArithmetic<T, TSum>
     {
         int n = d.Width * d.Channels;
         int taps = y.Table.Taps;
-        int[] fixedWeights = y.Table.Fixed;
+        TSum[] weights = TArithmetic.Weights(y.Table);
         for (int yy = 0; yy < d.Height; yy++)
         {
             int at = yy * taps;
             int start = y.Table.Source[at] - rowOffset;
             int count = y.Count[yy];
-            Span<byte> output = destination.Slice(yy * d.RowStride, n);
+            Span<T> output = destination.Slice(yy * d.RowStride, n);
             for (int e = 0; e < n; e++)
             {
-                int ss = Half;
+                TSum ss = TArithmetic.Start();
                 for (int k = 0; k < count; k++)
                 {
-                    ss += source[((start + k) * sourceStride) + e] * fixedWeights[at + k];
+                    ss = TArithmetic.Add(ss, source[((start + k) * sourceStride) + e], weights[at + k]);
                 }
-                output[e] = Clip8(ss);
-            }
-        }
-    }
-
-    private static void Horizontal(ReadOnlySpan<float> source, ImageLayout s, int rowOffset, Span<float> destination, ImageLayout d, AxisTable x)
-    {
-        int channels = s.Channels;
-        int taps = x.Table.Taps;
-        double[] weights = x.Table.Weight;
-        for (int yy = 0; yy < d.Height; yy++)
-        {
-            ReadOnlySpan<float> row = source.Slice((yy + rowOffset) * s.RowStride);
-            Span<float> output = destination.Slice(yy * d.RowStride);
-            for (int xx = 0; xx < d.Width; xx++)
-            {
-                int at = xx * taps;
-                int start = x.Table.Source[at];
-                int count = x.Count[xx];
-                for (int c = 0; c < channels; c++)
-                {
-                    double ss = 0.0;
-                    for (int k = 0; k < count; k++)
-                    {
-                        double term = row[((start + k) * channels) + c] * weights[at + k];
-                        ss += term; // two statements: no fused multiply-add
-                    }
-                    output[(xx * channels) + c] = (float)ss;
-                }
-            }
-        }
-    }
-
-    private static void Vertical(ReadOnlySpan<float> source, int sourceStride, int rowOffset, Span<float> destination, ImageLayout d, AxisTable y)
-    {
-        int n = d.Width * d.Channels;
-        int taps = y.Table.Taps;
-        double[] weights = y.Table.Weight;
-        for (int yy = 0; yy < d.Height; yy++)
-        {
-            int at = yy * taps;
-            int start = y.Table.Source[at] - rowOffset;
-            int count = y.Count[yy];
-            Span<float> output = destination.Slice(yy * d.RowStride, n);
-            for (int e = 0; e < n; e++)
-            {
-                double ss = 0.0;
-                for (int k = 0; k < count; k++)
-                {
-                    double term = source[((start + k) * sourceStride) + e] * weights[at + k];
-                    ss += term;
-                }
-                output[e] = (float)ss;
+                output[e] = TArithmetic.Finish(ss);
             }
         }
     }

@@ -95,11 +95,7 @@ internal static class PyTorchKernels
         bool vertical = s.Height != d.Height;
         if (!horizontal && !vertical)
         {
-            int row = s.Width * channels;
-            for (int r = 0; r < s.Height; r++)
-            {
-                source.Slice(r * s.RowStride, row).CopyTo(destination.Slice(r * d.RowStride, row));
-            }
+            ImageOps.Copy(source, s, destination, d);
             return;
         }
         if (!horizontal)

@@ -13,33 +13,18 @@ internal static class PyTorchTables
     public static float ScaleValue(int inputs, int outputs) => (float)inputs / (float)outputs;
 
     /// <summary>'nearest' (nearest_idx): min(floor(f32(f32(i) s)), n - 1).</summary>
-    public static KernelTable Nearest(int inputs, int outputs)
-    {
-        float s = ScaleValue(inputs, outputs);
-        var t = new KernelTable(outputs, inputs, 1);
-        for (int i = 0; i < outputs; i++)
-        {
-            float p = (float)i * s;
-            Set(t, i, 0, Math.Min((int)MathF.Floor(p), inputs - 1), 1.0);
-        }
-        return t;
-    }
+    public static KernelTable Nearest(int inputs, int outputs) =>
+        OneTap(inputs, outputs, static (i, s) => (float)i * s);
 
     /// <summary>'nearest-exact' (area_pixel_compute_source_index, then nearest_exact_idx's + 0.5), in float32.</summary>
-    public static KernelTable NearestExact(int inputs, int outputs)
-    {
-        float s = ScaleValue(inputs, outputs);
-        var t = new KernelTable(outputs, inputs, 1);
-        for (int i = 0; i < outputs; i++)
+    public static KernelTable NearestExact(int inputs, int outputs) =>
+        OneTap(inputs, outputs, static (i, s) =>
         {
             float centre = (float)(i + 0.5);
             float p = s * centre;
             float r = MathF.Max(p - 0.5f, 0.0f);
-            float q = r + 0.5f;
-            Set(t, i, 0, Math.Min((int)MathF.Floor(q), inputs - 1), 1.0);
-        }
-        return t;
-    }
+            return r + 0.5f;
+        });
 
     /// <summary>'bilinear' without antialias (compute_source_index_and_lambda).</summary>
     public static KernelTable Linear(int inputs, int outputs)
@@ -172,6 +157,18 @@ internal static class PyTorchTables
             {
                 Set(t, i, j, start[i] + Math.Min(j, k - 1), j < k ? 1.0 / k : 0.0);
             }
+        }
+        return t;
+    }
+
+    // Both nearest modes: output i reads min(floor(position(i, s)), n - 1), s the float32 scale.
+    private static KernelTable OneTap(int inputs, int outputs, Func<int, float, float> position)
+    {
+        float s = ScaleValue(inputs, outputs);
+        var t = new KernelTable(outputs, inputs, 1);
+        for (int i = 0; i < outputs; i++)
+        {
+            Set(t, i, 0, Math.Min((int)MathF.Floor(position(i, s)), inputs - 1), 1.0);
         }
         return t;
     }

@@ -8,20 +8,9 @@ namespace ScaleDefense.Managed.TensorFlow;
 /// </summary>
 internal static class TensorFlowKernels
 {
-    /// <summary>resize_nearest_neighbor_op.cc: ResizeNearestNeighbor&lt;CPUDevice&gt;.</summary>
-    public static void Nearest(ReadOnlySpan<float> source, ImageLayout s, Span<float> destination, ImageLayout d, AxisTable x, AxisTable y)
-    {
-        int channels = s.Channels;
-        for (int dy = 0; dy < d.Height; dy++)
-        {
-            ReadOnlySpan<float> input = source.Slice(y.Index(dy, 0) * s.RowStride);
-            Span<float> output = destination.Slice(dy * d.RowStride);
-            for (int dx = 0; dx < d.Width; dx++)
-            {
-                input.Slice(x.Index(dx, 0) * channels, channels).CopyTo(output.Slice(dx * channels, channels));
-            }
-        }
-    }
+    /// <summary>resize_nearest_neighbor_op.cc: ResizeNearestNeighbor&lt;CPUDevice&gt;, a one-tap gather.</summary>
+    public static void Nearest(ReadOnlySpan<float> source, ImageLayout s, Span<float> destination, ImageLayout d, AxisTable x, AxisTable y) =>
+        ImageOps.Gather(source, s, destination, d, x.Taps, y.Taps);
 
     /// <summary>resize_bilinear_op.cc: resize_image / compute_lerp.</summary>
     public static void Bilinear(ReadOnlySpan<float> source, ImageLayout s, Span<float> destination, ImageLayout d, AxisTable x, AxisTable y)
