@@ -33,7 +33,8 @@ internal static class Choices
         (ScalingAlgorithm.MitchellCubic, ["mitchellcubic", "mitchell"]),
     ];
 
-    private static readonly (ScalingBackend Value, string[] Names)[] Backends = [(ScalingBackend.Native, ["native"]), (ScalingBackend.Managed, ["managed"])];
+    private static readonly (ScalingBackend Value, string[] Names)[] Backends =
+        [(ScalingBackend.Auto, ["auto"]), (ScalingBackend.Native, ["native"]), (ScalingBackend.Managed, ["managed"])];
 
     private static readonly (FilterWindow Value, string[] Names)[] Windows = [(FilterWindow.Paper, ["paper"]), (FilterWindow.Narrow, ["narrow"])];
 

@@ -34,6 +34,7 @@ internal static class CliApp
         root.Options.Remove(root.Options.OfType<VersionOption>().Single());
         var version = new Option<bool>("--version") { Description = "Print the version and exit." };
         root.Options.Add(version);
+        root.Options.Add(CliLimits.CreateOption());
         root.SetAction(result =>
         {
             if (result.GetValue(version))
@@ -56,6 +57,12 @@ internal static class CliApp
         }
         catch (Exception e) when (e is CliException or ArgumentException or NotSupportedException or IOException or UnauthorizedAccessException or FormatException or ScaleDefenseException)
         {
+            error.WriteLine($"error: {OneLine(e)}");
+            return Failed;
+        }
+        catch (Exception e) when (e is global::OpenCvSharp.OpenCVException or OutOfMemoryException or InsufficientExecutionStackException)
+        {
+            // OpenCV refusing an image (its own size limits, a corrupt stream) or the host out of memory.
             error.WriteLine($"error: {OneLine(e)}");
             return Failed;
         }

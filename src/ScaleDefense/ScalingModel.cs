@@ -61,7 +61,7 @@ public sealed class ScalingModel : IDisposable
         Create(library, algorithm, source, target, new ScalingOptions { Backend = backend });
 
     /// <summary>Builds the model.</summary>
-    /// <exception cref="ArgumentException">A size is not positive or too large, the library has no such algorithm, antialias was asked of an algorithm without that switch, or the backend is unknown.</exception>
+    /// <exception cref="ArgumentException">A size is not positive, too large or beyond <see cref="ScalingOptions.Limits"/>, the library has no such algorithm, antialias was asked of an algorithm without that switch, or the backend is unknown.</exception>
     /// <exception cref="NotSupportedException">The combination exists but is not modelled in this release.</exception>
     /// <exception cref="ScaleDefenseException"><see cref="ScalingBackend.Native"/> was asked for and the native library does not load here.</exception>
     public static ScalingModel Create(ScalingLibrary library, ScalingAlgorithm algorithm, ImageSize source, ImageSize target,
@@ -71,6 +71,9 @@ public sealed class ScalingModel : IDisposable
         ScalerCatalog.Require(library, algorithm, options.Antialias);
         RequireSize(source, nameof(source));
         RequireSize(target, nameof(target));
+        ResourceLimits limits = options.Limits ?? throw new ArgumentException("ScalingOptions.Limits must not be null.", nameof(options));
+        limits.Require(source, 1, 1, "the source size");
+        limits.Require(target, 1, 1, "the target size");
         IScalingEngine engine = NativeCore.Resolve(options.Backend) switch
         {
             ScalingBackend.Native when NativeCore.LoadError is { } error => throw new ScaleDefenseException(

@@ -9,6 +9,9 @@ public sealed record ScalingOptions
     /// <summary>Which implementation does the arithmetic. Default <see cref="ScalingBackend.Auto"/>: native where it loads, managed otherwise.</summary>
     public ScalingBackend Backend { get; init; } = ScalingBackend.Auto;
 
+    /// <summary>Bounds on the source and target size, checked when the model is created. Default <see cref="ResourceLimits.Default"/> (100 megapixels).</summary>
+    public ResourceLimits Limits { get; init; } = ResourceLimits.Default;
+
     /// <summary>Auto backend, no antialias.</summary>
     public static ScalingOptions Default { get; } = new();
 

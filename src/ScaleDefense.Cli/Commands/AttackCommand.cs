@@ -25,9 +25,10 @@ internal static class AttackCommand
         var maxChange = new Option<double>("--max-change") { Description = "With --against: the share δ of each window the adaptive attack may change (0..1].", DefaultValueFactory = _ => 0.5 };
         Option<string> window = WindowOption.Create("With --against: the defense's window, paper or narrow.");
         var json = new Option<bool>("--json") { Description = "Print the verification as JSON." };
+        var overwrite = new Option<bool>("--overwrite") { Description = "Allow the output to be one of the inputs (replaced)." };
         var command = new Command("attack", "Craft an image-scaling attack against a scaler and verify it through the exact model.")
         {
-            source, target, attackPath, scaler.Library, scaler.Algorithm, size, epsilon, against, maxChange, window, scaler.Antialias, json,
+            source, target, attackPath, scaler.Library, scaler.Algorithm, size, epsilon, against, maxChange, window, scaler.Antialias, json, overwrite,
         };
         command.SetAction(result =>
         {
@@ -36,7 +37,10 @@ internal static class AttackCommand
             {
                 throw new CliException($"--epsilon must be positive, got {eps.ToString(CultureInfo.InvariantCulture)}");
             }
-            (PackedImage s, PackedImage t) = ReadImages(result.GetValue(source)!, result.GetValue(target)!, result.GetValue(size));
+            string outputPath = result.GetValue(attackPath)!;
+            ImageFiles.RequireLossless(outputPath);
+            ImageFiles.RequireDistinct(outputPath, result.GetValue(overwrite), result.GetValue(source)!, result.GetValue(target)!);
+            (PackedImage s, PackedImage t) = ReadImages(result.GetValue(source)!, result.GetValue(target)!, result.GetValue(size), CliLimits.Of(result));
             using ScalingModel model = scaler.CreateModel(result, s.Size, t.Size);
             AttackResult attack = AttackPlanner.Attack(model, s, t, eps);
             if (result.GetValue(against) is { } defense)
@@ -44,7 +48,6 @@ internal static class AttackCommand
                 var options = new AdaptiveAttackOptions { MaxChange = result.GetValue(maxChange), Window = WindowOption.ValueOf(result, window) };
                 attack = AttackPlanner.Adapt(model, Choices.Defense(defense), s, t, attack, options);
             }
-            string outputPath = result.GetValue(attackPath)!;
             using (Mat image = PackedImage.Of(attack).ToMat())
             {
                 ImageFiles.Write(outputPath, image);
@@ -63,10 +66,10 @@ internal static class AttackCommand
     }
 
     // The source as it is; the target fitted to --size (default: its own size) with the source's channels.
-    private static (PackedImage Source, PackedImage Target) ReadImages(string sourcePath, string targetPath, string? size)
+    private static (PackedImage Source, PackedImage Target) ReadImages(string sourcePath, string targetPath, string? size, ResourceLimits limits)
     {
-        using Mat sourceImage = ImageFiles.Read(sourcePath);
-        using Mat targetPhoto = ImageFiles.Read(targetPath);
+        using Mat sourceImage = ImageFiles.Read(sourcePath, limits);
+        using Mat targetPhoto = ImageFiles.Read(targetPath, limits);
         ImageSize targetSize = size is not null ? Choices.Size(size) : new ImageSize(targetPhoto.Cols, targetPhoto.Rows);
         var sourceSize = new ImageSize(sourceImage.Cols, sourceImage.Rows);
         if (targetSize.Width > sourceSize.Width || targetSize.Height > sourceSize.Height)

@@ -33,7 +33,7 @@ internal static class DefendCommand
             using var secure = new SecureScaler(files.Scaler.LibraryOf(result), files.Scaler.AlgorithmOf(result), files.SizeOf(result), options);
             string inputPath = files.InputOf(result);
             string outputPath = files.OutputOf(result);
-            using Mat image = ImageFiles.Read(inputPath);
+            using Mat image = ImageFiles.Read(inputPath, options.Scaling.Limits);
             Reconstruction applied;
             if (result.GetValue(scaled))
             {

@@ -33,8 +33,8 @@ internal static class DemoCommand
         string[] files = SampleFiles.List(folder);
         Directory.CreateDirectory(outDir);
         PackedImage source, target;
-        using (Mat sourcePhoto = ImageFiles.Read(Pick(files, sourceName)))
-        using (Mat targetPhoto = ImageFiles.Read(Pick(files, targetName)))
+        using (Mat sourcePhoto = ImageFiles.Read(Pick(files, sourceName), ResourceLimits.Default))
+        using (Mat targetPhoto = ImageFiles.Read(Pick(files, targetName), ResourceLimits.Default))
         using (Mat targetImage = TargetFitting.CropAndFit(targetPhoto, targetSize, sourcePhoto.Channels()))
         {
             source = PackedImage.FromMat(sourcePhoto);

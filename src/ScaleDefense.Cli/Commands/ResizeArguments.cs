@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ScaleDefense.Cli.Imaging;
 
 namespace ScaleDefense.Cli.Commands;
 
@@ -16,6 +17,8 @@ internal sealed class ResizeArguments(string inputDescription, string outputDesc
 
     public Option<string> Size { get; } = new("--size") { Description = sizeDescription, Required = true };
 
+    public Option<bool> Overwrite { get; } = new("--overwrite") { Description = "Allow the output to be the input file (replaced)." };
+
     /// <summary>The command with input, output, --library, --algorithm, --size, then <paramref name="options"/>, then --antialias.</summary>
     public Command Command(string name, string description, params Option[] options)
     {
@@ -25,12 +28,19 @@ internal sealed class ResizeArguments(string inputDescription, string outputDesc
             command.Options.Add(option);
         }
         command.Options.Add(Scaler.Antialias);
+        command.Options.Add(Overwrite);
         return command;
     }
 
     public string InputOf(ParseResult result) => result.GetValue(Input)!;
 
-    public string OutputOf(ParseResult result) => result.GetValue(Output)!;
+    /// <summary>The output path, refused when it is the input (unless --overwrite).</summary>
+    public string OutputOf(ParseResult result)
+    {
+        string output = result.GetValue(Output)!;
+        ImageFiles.RequireDistinct(output, result.GetValue(Overwrite), InputOf(result));
+        return output;
+    }
 
     public ImageSize SizeOf(ParseResult result) => Choices.Size(result.GetValue(Size)!);
 }

@@ -11,7 +11,7 @@ internal static class ScaleCommand
     public static Command Create(TextWriter output)
     {
         var files = new ResizeArguments("Image to scale (any format OpenCV reads).", "Where to write the scaled image (PNG recommended).", "Target size WIDTHxHEIGHT, e.g. 224x224.");
-        var backend = new Option<string>("--backend") { Description = "native (default) or managed.", DefaultValueFactory = _ => "native" };
+        var backend = new Option<string>("--backend") { Description = "auto (default: native where the library loads), native or managed.", DefaultValueFactory = _ => "auto" };
         Command command = files.Command("scale", "Scale an image exactly as the chosen library would.", backend);
         command.SetAction(result =>
         {
@@ -22,7 +22,7 @@ internal static class ScaleCommand
             string inputPath = files.InputOf(result);
             string outputPath = files.OutputOf(result);
 
-            using Mat image = ImageFiles.Read(inputPath);
+            using Mat image = ImageFiles.Read(inputPath, options.Limits);
             using var model = ScalingModel.Create(library, algorithm, new ImageSize(image.Cols, image.Rows), targetSize, options);
             using Mat scaled = ScaleForFile(model, image);
             ImageFiles.Write(outputPath, scaled);

@@ -32,8 +32,8 @@ internal sealed class ScalerOptions
 
     public ScalingAlgorithm AlgorithmOf(ParseResult result) => Choices.Algorithm(result.GetValue(Algorithm)!);
 
-    /// <summary>The antialias switch as scaling options (default backend).</summary>
-    public ScalingOptions ScalingOf(ParseResult result) => new() { Antialias = result.GetValue(Antialias) };
+    /// <summary>The antialias switch and --max-pixels as scaling options (default backend).</summary>
+    public ScalingOptions ScalingOf(ParseResult result) => new() { Antialias = result.GetValue(Antialias), Limits = CliLimits.Of(result) };
 
     public ScalingModel CreateModel(ParseResult result, ImageSize source, ImageSize target) =>
         ScalingModel.Create(LibraryOf(result), AlgorithmOf(result), source, target, ScalingOf(result));

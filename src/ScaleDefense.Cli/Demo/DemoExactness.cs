@@ -15,7 +15,7 @@ internal static class DemoExactness
         var target = new ImageSize(224, 224);
         foreach (string file in files)
         {
-            using Mat image = ImageFiles.Read(file);
+            using Mat image = ImageFiles.Read(file, ResourceLimits.Default);
             var size = new ImageSize(image.Cols, image.Rows);
             foreach ((ScalingAlgorithm algorithm, InterpolationFlags flags) in new[] { (ScalingAlgorithm.Nearest, InterpolationFlags.Nearest), (ScalingAlgorithm.Bilinear, InterpolationFlags.Linear), (ScalingAlgorithm.Area, InterpolationFlags.Area), (ScalingAlgorithm.Lanczos, InterpolationFlags.Lanczos4) })
             {

@@ -14,7 +14,7 @@ internal static class EvalImages
         {
             try
             {
-                using Mat image = ImageFiles.Read(file);
+                using Mat image = ImageFiles.Read(file, ResourceLimits.Default);
                 photos.Add(new Photo(file, Path.GetFileNameWithoutExtension(file), new ImageSize(image.Cols, image.Rows)));
             }
             catch (CliException e)
@@ -28,7 +28,7 @@ internal static class EvalImages
     /// <summary>The source of a case: the photo, or the photo upscaled with bicubic interpolation when the case says so.</summary>
     public static PackedImage Source(EvalCase c)
     {
-        using Mat photo = ImageFiles.Read(c.Source.Path);
+        using Mat photo = ImageFiles.Read(c.Source.Path, ResourceLimits.Default);
         if (!c.SourceUpscaled)
         {
             return PackedImage.FromMat(photo);
@@ -41,7 +41,7 @@ internal static class EvalImages
     /// <summary>The target photo, centre-cropped to the target's aspect ratio, area-resized, with the source's channel count.</summary>
     public static PackedImage Target(EvalCase c, int channels)
     {
-        using Mat photo = ImageFiles.Read(c.Target.Path);
+        using Mat photo = ImageFiles.Read(c.Target.Path, ResourceLimits.Default);
         using Mat target = TargetFitting.CropAndFit(photo, c.TargetSize, channels);
         return PackedImage.FromMat(target);
     }

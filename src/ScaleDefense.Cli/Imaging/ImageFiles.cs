@@ -2,30 +2,45 @@ using OpenCvSharp;
 
 namespace ScaleDefense.Cli.Imaging;
 
-/// <summary>Reads and writes image files through OpenCV, as interleaved 8-bit pixels.</summary>
+/// <summary>
+/// Reads and writes image files through OpenCV, as interleaved 8-bit pixels. Reading checks the
+/// header first — size within the limits, file complete — and only then decodes, from the bytes
+/// already read (so the file checked is the file decoded).
+/// </summary>
 internal static class ImageFiles
 {
-    /// <summary>Reads any format OpenCV decodes; keeps 1, 3 or 4 channels as stored (BGR order).</summary>
-    public static Mat Read(string path)
+    /// <summary>Formats whose compression would change the pixels an attack sets.</summary>
+    private static readonly string[] LossyExtensions = [".jpg", ".jpeg", ".jpe", ".jp2", ".webp", ".avif"];
+
+    /// <summary>Reads a file; keeps 1, 3 or 4 channels as stored (BGR order); 16-bit and [0, 1] float samples are scaled to 8 bits.</summary>
+    public static Mat Read(string path, ResourceLimits limits)
     {
         if (!File.Exists(path))
         {
             throw new CliException($"cannot read '{path}': no such file");
         }
-        Mat image = Cv2.ImRead(path, ImreadModes.Unchanged);
-        if (image.Empty())
+        long length = new FileInfo(path).Length;
+        if (length > limits.MaxBytes)
+        {
+            throw new CliException($"cannot read '{path}': the file is {length >> 20} MiB, above the limit of {limits.MaxBytes >> 20} MiB");
+        }
+        byte[] file = File.ReadAllBytes(path);
+        ImageHeader header = ImageHeaders.Read(file)
+            ?? throw new CliException($"cannot read '{path}': not an image in a format whose size can be checked before decoding ({ImageHeaders.SupportedFormats})");
+        limits.Require(header.Size, header.Channels, header.BytesPerSample, $"'{path}' ({header.Format})");
+        if (header.Truncated)
+        {
+            throw new CliException($"cannot read '{path}': the {header.Format} file is truncated (it ends before the image does)");
+        }
+        Mat image = Decode(file, path);
+        try
+        {
+            return SampleDepth.ToBytes(image, path);
+        }
+        finally
         {
             image.Dispose();
-            throw new CliException($"cannot read '{path}': not an image OpenCV can decode");
         }
-        if (image.Depth() != MatType.CV_8U)
-        {
-            Mat converted = new();
-            image.ConvertTo(converted, MatType.CV_8U, image.Depth() == MatType.CV_16U ? 1.0 / 257 : 1.0);
-            image.Dispose();
-            image = converted;
-        }
-        return image;
     }
 
     /// <summary>Writes an image; the format follows the extension (PNG recommended: lossless).</summary>
@@ -49,5 +64,44 @@ internal static class ImageFiles
         {
             throw new CliException($"cannot write '{path}': unsupported extension or unwritable location");
         }
+    }
+
+    /// <summary>Refuses an output that would overwrite one of the inputs, unless asked to.</summary>
+    public static void RequireDistinct(string output, bool overwrite, params string[] inputs)
+    {
+        string full = Path.GetFullPath(output);
+        if (!overwrite && inputs.Any(input => string.Equals(Path.GetFullPath(input), full, StringComparison.Ordinal)))
+        {
+            throw new CliException($"the output '{output}' is also an input; choose another file, or pass --overwrite to replace it");
+        }
+    }
+
+    /// <summary>Refuses a lossy format for an image whose exact pixels matter (an attack).</summary>
+    public static void RequireLossless(string output)
+    {
+        string extension = Path.GetExtension(output).ToLowerInvariant();
+        if (LossyExtensions.Contains(extension))
+        {
+            throw new CliException($"cannot write the attack to '{output}': {extension} compression changes the pixels the attack sets; use .png, .bmp, .tif or .ppm");
+        }
+    }
+
+    private static Mat Decode(byte[] file, string path)
+    {
+        Mat image;
+        try
+        {
+            image = Cv2.ImDecode(file, ImreadModes.Unchanged);
+        }
+        catch (OpenCVException e)
+        {
+            throw new CliException($"cannot read '{path}': {e.Message}");
+        }
+        if (image.Empty())
+        {
+            image.Dispose();
+            throw new CliException($"cannot read '{path}': not an image OpenCV can decode");
+        }
+        return image;
     }
 }

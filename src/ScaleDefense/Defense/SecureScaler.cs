@@ -49,10 +49,11 @@ public sealed class SecureScaler : IDisposable
         {
             throw new ArgumentException($"Unknown backend {(int)Options.Scaling.Backend}; use Auto, Native or Managed.", nameof(options));
         }
-        if (Options.Filter is null || Options.Scaling is null)
+        if (Options.Filter is null || Options.Scaling is null || Options.Scaling.Limits is null)
         {
-            throw new ArgumentException("Filter and Scaling options must not be null.", nameof(options));
+            throw new ArgumentException("Filter, Scaling and Scaling.Limits must not be null.", nameof(options));
         }
+        Options.Scaling.Limits.Require(target, 1, 1, "the target size");
         if (Options.Filter.Threads is < 1 or > 64)
         {
             throw new ArgumentException($"Filter.Threads must be in 1..64, got {Options.Filter.Threads}.", nameof(options));
@@ -230,6 +231,7 @@ public sealed class SecureScaler : IDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         sourceLayout.Validate(source.Length, nameof(sourceLayout));
+        Options.Scaling.Limits.Require(sourceLayout.Size, sourceLayout.Channels, 1, "the source image");
         if (destinationLayout.Size != Target)
         {
             throw new ArgumentException($"destinationLayout is {destinationLayout.Size} but this scaler produces {Target}.", nameof(destinationLayout));
