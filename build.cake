@@ -3,7 +3,7 @@
 //   Bindings  regenerate src/ScaleDefense.Interop/Generated/NativeMethods.g.cs from the C header
 //   VerifyBindings  fail when the checked-in bindings are stale
 //   Build     (default) everything, and publish the CLI to artifacts/cli/scaledefense
-//   Test      native CTest + dotnet test
+//   Test      native CTest + dotnet test + ConsumerTest
 //   Bench     BenchmarkDotNet suite (--bench-args="--filter *Scale*" to pass arguments)
 //   Demo      artifacts/cli/scaledefense demo --out artifacts/demo (builds only the library and the CLI)
 //   NativeArm64  cross-build libscaledefense.so for linux-arm64 (g++-aarch64-linux-gnu)
@@ -21,7 +21,6 @@ var root = MakeAbsolute(Directory("."));
 var artifacts = root.Combine("artifacts");
 var nativeBuild = artifacts.Combine("native/build");
 var arm64Build = artifacts.Combine("native/build-linux-arm64");
-var packages = artifacts.Combine("packages");
 var cliDir = artifacts.Combine("cli");
 var solution = root.CombineWithFilePath("ScaleDefense.sln");
 var header = "native/include/scaledefense/scaledefense.h";

@@ -3,10 +3,8 @@
 // and the scaledefense dotnet tool; and the proof that they work as packages, not as projects.
 
 string PackageVersion() =>
-    XmlPeek(MakeAbsolute(File("Directory.Build.props")), "/Project/PropertyGroup/Version")
+    XmlPeek(root.CombineWithFilePath("Directory.Build.props"), "/Project/PropertyGroup/Version")
     ?? throw new Exception("Directory.Build.props sets no <Version>");
-
-DirectoryPath ConsumerDir() => MakeAbsolute(Directory("artifacts/consumer"));
 
 Task("Pack")
     .IsDependentOn("NativeLibrary")
@@ -14,7 +12,7 @@ Task("Pack")
     .IsDependentOn("VerifyBindings")
     .Does(() =>
 {
-    var output = MakeAbsolute(Directory("artifacts/packages"));
+    var output = artifacts.Combine("packages");
     CleanDirectory(output);   // only this version's packages: the consumer feed must not offer others
     foreach (string project in new[] { "src/ScaleDefense/ScaleDefense.csproj", "src/ScaleDefense.OpenCvSharp/ScaleDefense.OpenCvSharp.csproj", "src/ScaleDefense.Cli/ScaleDefense.Cli.csproj" })
     {
@@ -38,7 +36,7 @@ Task("ConsumerTest")
     .Does(() =>
 {
     string version = PackageVersion();
-    var consumer = ConsumerDir();
+    var consumer = artifacts.Combine("consumer");
     // Its own packages folder for everything below (also when NUGET_PACKAGES points elsewhere).
     var isolated = new Dictionary<string, string> { ["NUGET_PACKAGES"] = consumer.Combine("packages").FullPath };
     // Same version, new bits: a copy extracted from an earlier pack must never stand in.
@@ -83,7 +81,7 @@ Task("ConsumerTest")
 void Run(string tool, string arguments, string failure, IDictionary<string, string> environment)
 {
     Information($"> {tool} {arguments}");
-    int code = StartProcess(tool, new ProcessSettings { Arguments = arguments, WorkingDirectory = MakeAbsolute(Directory(".")), EnvironmentVariables = environment });
+    int code = StartProcess(tool, new ProcessSettings { Arguments = arguments, WorkingDirectory = root, EnvironmentVariables = environment });
     if (code != 0) throw new Exception($"{failure} ({tool} exited with {code})");
 }
 
@@ -113,7 +111,7 @@ void Expect(IReadOnlyList<string> output, Func<string, bool> wanted, string what
 IReadOnlyList<string> RunAndCapture(string tool, string arguments)
 {
     Information($"> {tool} {arguments}");
-    int code = StartProcess(tool, new ProcessSettings { Arguments = arguments, WorkingDirectory = MakeAbsolute(Directory(".")), RedirectStandardOutput = true }, out IEnumerable<string> output);
+    int code = StartProcess(tool, new ProcessSettings { Arguments = arguments, WorkingDirectory = root, RedirectStandardOutput = true }, out IEnumerable<string> output);
     var lines = output.ToList();
     if (code != 0) throw new Exception($"{tool} {arguments} exited with {code}:\n{string.Join("\n", lines)}");
     return lines;
@@ -129,7 +127,7 @@ void ExpectElfMachine(FilePath library, int machine, string name)
 
 void CheckSymbolVersions(FilePath library, string objdump)
 {
-    string maxGlibc = System.Text.RegularExpressions.Regex.Match(System.IO.File.ReadAllText("native/CMakeLists.txt"), "SCALEDEFENSE_MAX_GLIBC \"([0-9.]+)\"").Groups[1].Value;
+    string maxGlibc = System.Text.RegularExpressions.Regex.Match(System.IO.File.ReadAllText(root.CombineWithFilePath("native/CMakeLists.txt").FullPath), "SCALEDEFENSE_MAX_GLIBC \"([0-9.]+)\"").Groups[1].Value;
     Run("cmake", $"-DLIBRARY=\"{library}\" -DOBJDUMP={objdump} -DMAX_GLIBC={maxGlibc} -P native/cmake/check_symbol_versions.cmake",
         $"The packaged {library} needs a newer glibc than {maxGlibc} or the system's libstdc++");
 }
