@@ -3,9 +3,15 @@
 //   Bindings  regenerate src/ScaleDefense.Interop/Generated/NativeMethods.g.cs from the C header
 //   VerifyBindings  fail when the checked-in bindings are stale
 //   Build     (default) everything, and publish the CLI to artifacts/cli/scaledefense
-//   Test      native CTest + dotnet test
+//   Test      native CTest + dotnet test + ConsumerTest
 //   Bench     BenchmarkDotNet suite (--bench-args="--filter *Scale*" to pass arguments)
-//   Demo      artifacts/cli/scaledefense demo --out artifacts/demo
+//   Demo      artifacts/cli/scaledefense demo --out artifacts/demo (builds only the library and the CLI)
+//   NativeArm64  cross-build libscaledefense.so for linux-arm64 (g++-aarch64-linux-gnu)
+//   TestArm64 NativeArm64 with its CTest suite, run under qemu-user
+//   Pack      artifacts/packages: ScaleDefense, ScaleDefense.OpenCvSharp, the ScaleDefense.Cli tool (+ .snupkg)
+//   ConsumerTest  the packed packages used as a service would: tests/consumer and the installed tool
+
+#load "build/packaging.cake"
 
 var target = Argument("target", "Build");
 var configuration = Argument("configuration", "Release");
@@ -14,6 +20,7 @@ var benchArgs = Argument("bench-args", "--filter *");
 var root = MakeAbsolute(Directory("."));
 var artifacts = root.Combine("artifacts");
 var nativeBuild = artifacts.Combine("native/build");
+var arm64Build = artifacts.Combine("native/build-linux-arm64");
 var cliDir = artifacts.Combine("cli");
 var solution = root.CombineWithFilePath("ScaleDefense.sln");
 var header = "native/include/scaledefense/scaledefense.h";
@@ -39,6 +46,26 @@ Task("Native").Does(() =>
     Run("cmake", $"--build \"{nativeBuild}\" --parallel {Environment.ProcessorCount}", "Native build failed");
 });
 
+// The shared library alone (no unit tests), and the check that it loads on the documented glibc.
+void NativeLibrary(DirectoryPath buildDir, string configureArguments)
+{
+    Run("cmake", $"-S . -B \"{buildDir}\" -DCMAKE_BUILD_TYPE=Release {configureArguments}", "CMake configure failed");
+    Run("cmake", $"--build \"{buildDir}\" --target scaledefense --parallel {Environment.ProcessorCount}", "Native build failed");
+    Run("ctest", $"--test-dir \"{buildDir}\" -R native_library_symbol_versions --output-on-failure", "The native library needs too new a glibc or the system's libstdc++");
+}
+
+Task("NativeLibrary").Does(() => NativeLibrary(nativeBuild, ""));
+
+Task("NativeArm64").Does(() => NativeLibrary(arm64Build, "-DCMAKE_TOOLCHAIN_FILE=native/cmake/toolchains/linux-arm64.cmake"));
+
+Task("TestArm64")
+    .IsDependentOn("NativeArm64")
+    .Does(() =>
+{
+    Run("cmake", $"--build \"{arm64Build}\" --parallel {Environment.ProcessorCount}", "Native arm64 test build failed");
+    Run("ctest", $"--test-dir \"{arm64Build}\" --output-on-failure", "Native tests failed on linux-arm64 (qemu-user)");
+});
+
 Task("Bindings").Does(() => BindGen(check: false));
 
 Task("VerifyBindings").Does(() => BindGen(check: true));
@@ -49,6 +76,11 @@ Task("Build")
     .Does(() =>
 {
     DotNetBuild(solution.FullPath, new DotNetBuildSettings { Configuration = configuration });
+    PublishCli();
+});
+
+void PublishCli()
+{
     DotNetPublish("src/ScaleDefense.Cli/ScaleDefense.Cli.csproj", new DotNetPublishSettings
     {
         Configuration = configuration,
@@ -58,10 +90,11 @@ Task("Build")
     if (!FileExists(cliDir.CombineWithFilePath("scaledefense")))
         throw new Exception($"{cliDir}/scaledefense was not produced by the publish step");
     Information($"CLI: {cliDir}/scaledefense");
-});
+}
 
 Task("Test")
     .IsDependentOn("Build")
+    .IsDependentOn("ConsumerTest")
     .Does(() =>
 {
     Run("ctest", $"--test-dir \"{nativeBuild}\" --output-on-failure", "Native tests failed");
@@ -80,10 +113,12 @@ Task("Bench")
     Run("dotnet", $"run --project bench/ScaleDefense.Benchmarks -c Release -- {benchArgs} --artifacts \"{artifacts}/bench\"", "Benchmarks failed");
 });
 
+// Only what the demo runs: the tests, benchmarks and the bindings check are for Build and Test.
 Task("Demo")
-    .IsDependentOn("Build")
+    .IsDependentOn("NativeLibrary")
     .Does(() =>
 {
+    PublishCli();
     Run(cliDir.CombineWithFilePath("scaledefense").FullPath, $"demo --out \"{artifacts}/demo\"", "The demo failed");
 });
 

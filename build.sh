@@ -2,8 +2,9 @@
 # One entry point for a fresh machine: installs what the build needs (Debian/Ubuntu, as root),
 # restores the local .NET tools, then hands every argument to Cake (build.cake).
 #   ./build.sh                  build everything (native, bindings check, managed, CLI)
-#   ./build.sh --target=Test    native CTest + dotnet test
+#   ./build.sh --target=Test    native CTest + dotnet test + the packages' consumer test
 #   ./build.sh --target=Demo    run the demo into artifacts/demo
+#   ./build.sh --target=Pack    NuGet packages into artifacts/packages
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
@@ -12,7 +13,16 @@ command -v cmake >/dev/null 2>&1 || missing+=(cmake)
 command -v g++ >/dev/null 2>&1 || missing+=(g++)
 command -v make >/dev/null 2>&1 || missing+=(make)
 command -v nm >/dev/null 2>&1 || missing+=(binutils)
-for pkg in libeigen3-dev libgtest-dev libgtk-3-0 libfontconfig1 zlib1g; do
+packages=(libeigen3-dev libgtest-dev libgtk-3-0 libfontconfig1 zlib1g)
+# The linux-arm64 library is cross-compiled only by the targets that pack it (Test runs the
+# consumer test, which packs); qemu-user only to run its tests.
+shopt -s nocasematch   # Cake's target names are case-insensitive
+case " $* " in
+  *[=\ ]TestArm64\ *) packages+=(g++-aarch64-linux-gnu qemu-user) ;;
+  *[=\ ]Pack\ *|*[=\ ]ConsumerTest\ *|*[=\ ]Test\ *|*[=\ ]NativeArm64\ *) packages+=(g++-aarch64-linux-gnu) ;;
+esac
+shopt -u nocasematch
+for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 

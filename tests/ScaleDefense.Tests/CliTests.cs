@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using OpenCvSharp;
 using ScaleDefense.Cli;
 
@@ -35,7 +36,12 @@ public class CliTests
     }
 
     [Test]
-    public void Version_prints_the_version() => Assert.That(Run("--version").Output, Does.StartWith("0.1.0"));
+    public void Version_prints_the_version_set_in_Directory_Build_props()
+    {
+        string props = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "Directory.Build.props"));
+        string version = Regex.Match(props, "<Version>(.+?)</Version>").Groups[1].Value;
+        Assert.That(Run("--version").Output.Trim(), Is.EqualTo(version).And.Not.Empty);
+    }
 
     [TestCase("missing", "no such file")]
     [TestCase("not-image", "not an image")]

@@ -1,6 +1,6 @@
 #include "defense/random_source.hpp"
 
-#include <sys/random.h>
+#include "core/os_random.hpp"
 
 #include <stdexcept>
 
@@ -8,7 +8,7 @@ namespace sd {
 
 std::uint64_t os_random_seed() {
     std::uint64_t seed = 0;
-    if (getrandom(&seed, sizeof seed, 0) != static_cast<ssize_t>(sizeof seed))
+    if (!fill_os_random(&seed, sizeof seed))
         throw std::runtime_error("the operating system's random source (getrandom) failed");
     return seed;
 }

@@ -32,7 +32,7 @@ private:
     std::uint64_t state_;
 };
 
-// 64 bits from the operating system's CSPRNG (getrandom); throws when it is unavailable.
+// 64 bits from the operating system's CSPRNG (getrandom, retried on EINTR); throws when it is unavailable.
 std::uint64_t os_random_seed();
 
 }  // namespace sd

@@ -6,8 +6,9 @@ namespace ScaleDefense.Interop;
 
 /// <summary>
 /// Finds libscaledefense.so — at the path in SCALEDEFENSE_NATIVE_LIBRARY when that is set (then
-/// nowhere else), otherwise next to the assemblies or in runtimes/&lt;rid&gt;/native/ — and refuses a
-/// library built for another ABI version.
+/// nowhere else), otherwise next to the assemblies or in runtimes/&lt;rid&gt;/native/, and last where
+/// the runtime itself looks (a single-file bundle's extraction folder) — and refuses a library built
+/// for another ABI version.
 /// </summary>
 public static class NativeLibraryLoader
 {
@@ -27,9 +28,10 @@ public static class NativeLibraryLoader
 
     /// <summary>Loads the library at <paramref name="path"/> and checks its ABI version.</summary>
     /// <exception cref="InvalidOperationException">The library has another ABI version or no version export.</exception>
-    public static IntPtr LoadAndVerify(string path)
+    public static IntPtr LoadAndVerify(string path) => Verify(NativeLibrary.Load(path), path);
+
+    private static IntPtr Verify(IntPtr handle, string path)
     {
-        IntPtr handle = NativeLibrary.Load(path);
         int version = ReadAbiVersion(handle, path);
         if (version != ExpectedAbiVersion)
         {
@@ -79,9 +81,16 @@ public static class NativeLibraryLoader
                 return LoadAndVerify(path);
             }
         }
+        // A single-file app that bundles its native libraries (IncludeNativeLibrariesForSelfExtract)
+        // extracts them to a folder only the runtime's own probing knows; the override stays exclusive.
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(PathVariable)) &&
+            NativeLibrary.TryLoad(FileName, assembly, searchPath, out IntPtr extracted))
+        {
+            return Verify(extracted, $"{FileName} (found by the runtime's probing)");
+        }
         throw new DllNotFoundException(
             $"{FileName} for {RuntimeIdentifier} was not found (searched: {string.Join(", ", candidates)}). " +
-            $"The ScaleDefense package ships it for linux-x64 under runtimes/{RuntimeIdentifier}/native/; " +
+            $"The ScaleDefense package ships it for linux-x64 and linux-arm64 under runtimes/<rid>/native/; " +
             $"set {PathVariable} to the file to use another, or use ScalingBackend.Auto / Managed to run on the managed baseline.");
     }
 
