@@ -11,6 +11,9 @@ public static class NativeCore
     /// <summary>Why the native library did not load (which file, which paths were searched), or null when it did.</summary>
     public static string? LoadError => NativeAvailability.LoadError;
 
+    /// <summary>Native model handles created and not yet released in this process: a leak counter for soak tests and diagnostics.</summary>
+    public static long LiveHandles => ScaleDefense.Interop.ScalingModelHandle.LiveCount;
+
     /// <summary>One phrase for messages: loaded, or why not.</summary>
     internal static string Describe() => NativeAvailability.Describe();
 
