@@ -6,10 +6,16 @@
 //   Test      native CTest + dotnet test
 //   Bench     BenchmarkDotNet suite (--bench-args="--filter *Scale*" to pass arguments)
 //   Demo      artifacts/cli/scaledefense demo --out artifacts/demo
+//   Sanitize  clang builds: CTest under ASan+UBSan, the threaded tests under TSan, a C# smoke run on the ASan library
+//   Fuzz      libFuzzer harnesses of the C ABI, --fuzz-seconds=60 each; any finding fails
+//   TestDebug the NUnit suite in Debug (CheckForOverflowUnderflow on)
+
+#load "build/instrumented.cake"
 
 var target = Argument("target", "Build");
 var configuration = Argument("configuration", "Release");
 var benchArgs = Argument("bench-args", "--filter *");
+var fuzzSeconds = Argument("fuzz-seconds", 60);
 
 var root = MakeAbsolute(Directory("."));
 var artifacts = root.Combine("artifacts");
@@ -70,6 +76,28 @@ Task("Test")
         Configuration = configuration,
         NoBuild = true,
         Loggers = { "console;verbosity=normal" },
+    });
+});
+
+Task("Sanitize")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    SanitizeAddressAndUndefined();
+    SanitizeThreads();
+    ManagedSmokeOnAsanLibrary();
+});
+
+Task("Fuzz").Does(() => FuzzCApi(fuzzSeconds));
+
+Task("TestDebug")
+    .IsDependentOn("Native")
+    .Does(() =>
+{
+    DotNetTest(solution.FullPath, new DotNetTestSettings
+    {
+        Configuration = "Debug",
+        Loggers = { "console;verbosity=minimal" },
     });
 });
 

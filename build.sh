@@ -4,6 +4,7 @@
 #   ./build.sh                  build everything (native, bindings check, managed, CLI)
 #   ./build.sh --target=Test    native CTest + dotnet test
 #   ./build.sh --target=Demo    run the demo into artifacts/demo
+#   ./build.sh --target=Sanitize / Fuzz / TestDebug   instrumented variants (see build.cake)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
@@ -12,7 +13,10 @@ command -v cmake >/dev/null 2>&1 || missing+=(cmake)
 command -v g++ >/dev/null 2>&1 || missing+=(g++)
 command -v make >/dev/null 2>&1 || missing+=(make)
 command -v nm >/dev/null 2>&1 || missing+=(binutils)
-for pkg in libeigen3-dev libgtest-dev libgtk-3-0 libfontconfig1 zlib1g; do
+# clang, its sanitizer/libFuzzer runtimes and llvm-symbolizer: the Sanitize and Fuzz targets.
+command -v clang++ >/dev/null 2>&1 || missing+=(clang)
+command -v llvm-symbolizer >/dev/null 2>&1 || missing+=(llvm)
+for pkg in libeigen3-dev libgtest-dev libgtk-3-0 libfontconfig1 zlib1g libclang-rt-dev; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 
