@@ -39,6 +39,13 @@ static readonly Dictionary<string, string> AsanEnvironment = new()
     ["UBSAN_OPTIONS"] = "print_stacktrace=1:halt_on_error=1",
 };
 
+void RunSanitizers()
+{
+    SanitizeAddressAndUndefined();
+    SanitizeThreads();
+    ManagedSmokeOnAsanLibrary();
+}
+
 // The whole CTest suite on a library and tests built with -fsanitize=address,undefined.
 void SanitizeAddressAndUndefined()
 {
