@@ -3,19 +3,24 @@
 //   Bindings  regenerate src/ScaleDefense.Interop/Generated/NativeMethods.g.cs from the C header
 //   VerifyBindings  fail when the checked-in bindings are stale
 //   Build     (default) everything, and publish the CLI to artifacts/cli/scaledefense
-//   Test      native CTest + dotnet test + ConsumerTest
+//   Test      native CTest + dotnet test + ConsumerTest, then Sanitize and Fuzz (--fuzz-seconds, 30 by default here)
 //   Bench     BenchmarkDotNet suite (--bench-args="--filter *Scale*" to pass arguments)
 //   Demo      artifacts/cli/scaledefense demo --out artifacts/demo (builds only the library and the CLI)
 //   NativeArm64  cross-build libscaledefense.so for linux-arm64 (g++-aarch64-linux-gnu)
 //   TestArm64 NativeArm64 with its CTest suite, run under qemu-user
 //   Pack      artifacts/packages: ScaleDefense, ScaleDefense.OpenCvSharp, the ScaleDefense.Cli tool (+ .snupkg)
 //   ConsumerTest  the packed packages used as a service would: tests/consumer and the installed tool
+//   Sanitize  clang builds: CTest under ASan+UBSan, the threaded tests under TSan, a C# smoke run on the ASan library
+//   Fuzz      libFuzzer harnesses of the C ABI, --fuzz-seconds=60 each; any finding fails
+//   TestDebug the NUnit suite in Debug (CheckForOverflowUnderflow on)
 
 #load "build/packaging.cake"
+#load "build/instrumented.cake"
 
 var target = Argument("target", "Build");
 var configuration = Argument("configuration", "Release");
 var benchArgs = Argument("bench-args", "--filter *");
+var fuzzSeconds = Argument("fuzz-seconds", target == "Fuzz" ? 60 : 30);  // 30 s per harness inside Test (CI)
 
 var root = MakeAbsolute(Directory("."));
 var artifacts = root.Combine("artifacts");
@@ -103,6 +108,32 @@ Task("Test")
         Configuration = configuration,
         NoBuild = true,
         Loggers = { "console;verbosity=normal" },
+    });
+})
+    // After the Release suites, so a plain failure shows first; ~9 min here (see build/instrumented.cake).
+    .Does(() =>
+{
+    RunSanitizers();
+    FuzzCApi(fuzzSeconds);
+});
+
+Task("Sanitize")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    RunSanitizers();
+});
+
+Task("Fuzz").Does(() => FuzzCApi(fuzzSeconds));
+
+Task("TestDebug")
+    .IsDependentOn("Native")
+    .Does(() =>
+{
+    DotNetTest(solution.FullPath, new DotNetTestSettings
+    {
+        Configuration = "Debug",
+        Loggers = { "console;verbosity=minimal" },
     });
 });
 

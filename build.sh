@@ -5,6 +5,7 @@
 #   ./build.sh --target=Test    native CTest + dotnet test + the packages' consumer test
 #   ./build.sh --target=Demo    run the demo into artifacts/demo
 #   ./build.sh --target=Pack    NuGet packages into artifacts/packages
+#   ./build.sh --target=Sanitize / Fuzz / TestDebug   instrumented variants (see build.cake)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
@@ -13,7 +14,10 @@ command -v cmake >/dev/null 2>&1 || missing+=(cmake)
 command -v g++ >/dev/null 2>&1 || missing+=(g++)
 command -v make >/dev/null 2>&1 || missing+=(make)
 command -v nm >/dev/null 2>&1 || missing+=(binutils)
-packages=(libeigen3-dev libgtest-dev libgtk-3-0 libfontconfig1 zlib1g)
+# clang, its sanitizer/libFuzzer runtimes and llvm-symbolizer: the Sanitize and Fuzz targets (Test runs them).
+command -v clang++ >/dev/null 2>&1 || missing+=(clang)
+command -v llvm-symbolizer >/dev/null 2>&1 || missing+=(llvm)
+packages=(libeigen3-dev libgtest-dev libgtk-3-0 libfontconfig1 zlib1g libclang-rt-dev)
 # The linux-arm64 library is cross-compiled only by the targets that pack it (Test runs the
 # consumer test, which packs); qemu-user only to run its tests.
 shopt -s nocasematch   # Cake's target names are case-insensitive

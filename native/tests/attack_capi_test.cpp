@@ -4,22 +4,10 @@
 #include <string>
 #include <vector>
 
+#include "attack_defaults.hpp"
 #include "scaledefense/scaledefense.h"
 
 namespace {
-
-sd_attack_params defaults() {
-    sd_attack_params p{};
-    p.epsilon = 1;
-    p.max_epsilon = 50;
-    p.epsilon_step = 1;
-    p.max_change = 10;
-    p.tolerance = 1e-3;
-    p.free_pixels = 2;
-    p.max_sweeps = 200;
-    p.repair_rounds = 16;
-    return p;
-}
 
 sd_image view(std::vector<uint8_t>& pixels, int w, int h, int c) {
     return {pixels.data(), static_cast<int64_t>(w) * c, w, h, c, SD_SAMPLE_UINT8};
@@ -44,7 +32,7 @@ struct Fixture {
 TEST(AttackCApi, RejectsBadArgumentsWithMessages) {
     Fixture f(SD_ALGORITHM_BILINEAR);
     sd_image s = view(f.source, 64, 64, 1), t = view(f.target, 16, 16, 1), a = view(f.attack, 64, 64, 1);
-    sd_attack_params p = defaults();
+    sd_attack_params p = default_attack_params();
     EXPECT_EQ(sd_strong_attack(nullptr, &p, &s, &t, &a, f.epsilons.data(), 16, nullptr), SD_STATUS_INVALID_ARGUMENT);
     EXPECT_EQ(sd_strong_attack(f.model, nullptr, &s, &t, &a, f.epsilons.data(), 16, nullptr), SD_STATUS_INVALID_ARGUMENT);
     EXPECT_EQ(sd_strong_attack(f.model, &p, &s, &t, &a, nullptr, 16, nullptr), SD_STATUS_INVALID_ARGUMENT);
@@ -55,10 +43,10 @@ TEST(AttackCApi, RejectsBadArgumentsWithMessages) {
     p.epsilon = 0;
     EXPECT_EQ(sd_strong_attack(f.model, &p, &s, &t, &a, f.epsilons.data(), 16, nullptr), SD_STATUS_INVALID_ARGUMENT);
     EXPECT_NE(std::string(sd_last_error()).find("epsilon"), std::string::npos);
-    p = defaults();
+    p = default_attack_params();
     p.reserved = 1;
     EXPECT_EQ(sd_strong_attack(f.model, &p, &s, &t, &a, f.epsilons.data(), 16, nullptr), SD_STATUS_INVALID_ARGUMENT);
-    p = defaults();
+    p = default_attack_params();
     EXPECT_EQ(sd_strong_attack(f.model, &p, &s, &t, &s, f.epsilons.data(), 16, nullptr), SD_STATUS_INVALID_ARGUMENT);
 }
 
@@ -69,7 +57,7 @@ TEST(AttackCApi, RejectsUpscalingModels) {
     std::vector<uint8_t> s(16 * 16), t(64 * 64), a(16 * 16);
     std::vector<float> e(64);
     sd_image sv = view(s, 16, 16, 1), tv = view(t, 64, 64, 1), av = view(a, 16, 16, 1);
-    sd_attack_params params = defaults();
+    sd_attack_params params = default_attack_params();
     EXPECT_EQ(sd_strong_attack(model, &params, &sv, &tv, &av, e.data(), 64, nullptr), SD_STATUS_INVALID_ARGUMENT);
     EXPECT_NE(std::string(sd_last_error()).find("smaller"), std::string::npos);
     sd_scaling_model_destroy(model);
@@ -79,7 +67,7 @@ TEST(AttackCApi, ReachesTheTargetThroughTheExactModel) {
     for (int algorithm : {SD_ALGORITHM_NEAREST, SD_ALGORITHM_BILINEAR, SD_ALGORITHM_BICUBIC}) {
         Fixture f(algorithm);
         sd_image s = view(f.source, 64, 64, 1), t = view(f.target, 16, 16, 1), a = view(f.attack, 64, 64, 1);
-        sd_attack_params p = defaults();
+        sd_attack_params p = default_attack_params();
         sd_attack_stats stats{};
         ASSERT_EQ(sd_strong_attack(f.model, &p, &s, &t, &a, f.epsilons.data(), 16, &stats), SD_STATUS_OK) << sd_last_error();
         std::vector<uint8_t> scaled(16 * 16);

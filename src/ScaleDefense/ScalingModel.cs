@@ -184,9 +184,9 @@ public sealed class ScalingModel : IDisposable
         {
             throw new ArgumentException($"Unknown reconstruction {(int)method}; use None, Median, Random or Auto.", nameof(method));
         }
-        if (options.Threads is < 1 or > 64)
+        if (options.Threads is < 1 or > ReconstructionOptions.MaxThreads)
         {
-            throw new ArgumentException($"Threads must be in 1..64, got {options.Threads}.", nameof(options));
+            throw new ArgumentException($"ReconstructionOptions.Threads must be in 1..{ReconstructionOptions.MaxThreads} (1 suits a service that runs requests in parallel); got {options.Threads}.", nameof(options));
         }
         if (!Enum.IsDefined(options.Window))
         {

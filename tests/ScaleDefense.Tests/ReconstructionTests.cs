@@ -69,8 +69,11 @@ public class ReconstructionTests
         long b = model.Reconstruct(photo.Pixels, photo.Layout, parallel, photo.Layout, Reconstruction.Median, new ReconstructionOptions { Threads = threads });
         Assert.That(parallel, Is.EqualTo(single));
         Assert.That(b, Is.EqualTo(a));
-        Assert.That(() => model.Reconstruct(photo.Pixels, photo.Layout, parallel, photo.Layout, Reconstruction.Median, new ReconstructionOptions { Threads = 0 }),
-                    Throws.ArgumentException.With.Message.Contains("Threads"));
+        foreach (int bad in new[] { 0, ReconstructionOptions.MaxThreads + 1, int.MaxValue })
+        {
+            Assert.That(() => model.Reconstruct(photo.Pixels, photo.Layout, parallel, photo.Layout, Reconstruction.Median, new ReconstructionOptions { Threads = bad }),
+                        Throws.ArgumentException.With.Message.Contains($"Threads must be in 1..{ReconstructionOptions.MaxThreads}"));
+        }
     }
 
     [Test]

@@ -53,6 +53,50 @@ public class StrongAttackBadInputTests
         Assert.Throws<ArgumentException>(() => new StrongScalingAttack(model, new() { Epsilon = 5, MaxEpsilon = 2 }).Run(new byte[64 * 64], SourceLayout, new byte[16 * 16], TargetLayout));
     }
 
+    // Was a signed overflow of the native ε-level count (UBSan); now refused on both sides.
+    [Test]
+    public void LevelCountBeyondIntIsRefused()
+    {
+        using ScalingModel model = Model();
+        var e = Assert.Throws<ArgumentException>(() => new StrongScalingAttack(model, new() { MaxEpsilon = 2147483648, Epsilon = 1, EpsilonStep = 1 })
+            .Run(new byte[64 * 64], SourceLayout, new byte[16 * 16], TargetLayout));
+        Assert.That(e!.Message, Does.Contain("at most 100000").And.Contain("Raise EpsilonStep"));
+    }
+
+    // Was a float-to-int overflow of the native ε-level count (UBSan), through the limited-change attack.
+    [Test]
+    public void TinyStepWithHugeMaxEpsilonIsRefused()
+    {
+        using ScalingModel model = Model();
+        var options = new StrongAttackOptions { LimitedChange = true, FreePixels = 0, MaxChange = 0, EpsilonStep = 1e-300, MaxEpsilon = 1e300 };
+        var e = Assert.Throws<ArgumentException>(() => new StrongScalingAttack(model, options).Run(new byte[64 * 64], SourceLayout, new byte[16 * 16], TargetLayout));
+        Assert.That(e!.Message, Does.Contain("EpsilonStep"));
+    }
+
+    [Test]
+    public void LevelsAtTheBoundAreAccepted()
+    {
+        using ScalingModel model = Model();
+        var target = new byte[16 * 16];
+        Array.Fill(target, (byte)120);
+        var atBound = new StrongAttackOptions { MaxEpsilon = 0.25 + (StrongAttackOptions.MaxEpsilonLevels - 1) };
+        Assert.That(new StrongScalingAttack(model, atBound).Run(new byte[64 * 64], SourceLayout, target, TargetLayout).Attack.Verification.MaxDifferenceToTarget,
+                    Is.LessThanOrEqualTo(1));
+        var beyond = atBound with { MaxEpsilon = 0.25 + StrongAttackOptions.MaxEpsilonLevels };
+        Assert.Throws<ArgumentException>(() => new StrongScalingAttack(model, beyond).Run(new byte[64 * 64], SourceLayout, target, TargetLayout));
+    }
+
+    [TestCase(-1)]
+    [TestCase(257)]
+    [TestCase(5_000_000)]
+    [TestCase(int.MaxValue)]
+    public void ThreadsOutsideTheirRange(int threads)
+    {
+        using ScalingModel model = Model();
+        var e = Assert.Throws<ArgumentException>(() => new StrongScalingAttack(model, new() { Threads = threads }).Run(new byte[64 * 64], SourceLayout, new byte[16 * 16], TargetLayout));
+        Assert.That(e!.Message, Does.Contain($"Threads must be in 0..{StrongAttackOptions.MaxThreads}"));
+    }
+
     [Test]
     public void SourceSmallerThanTarget()
     {

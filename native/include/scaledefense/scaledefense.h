@@ -187,10 +187,11 @@ SD_API sd_status sd_reconstruct(const sd_scaling_model* model, const sd_filter_p
 typedef struct sd_attack_params {
     double epsilon;        /* requested bound on |scale(A) - T| per output, > 0.25 (default 1) */
     double max_epsilon;    /* columns infeasible at epsilon are retried up to this (default 50) */
-    double epsilon_step;   /* increment of that schedule, > 0 (default 1) */
+    double epsilon_step;   /* increment of that schedule, > 0 (default 1); 1 + ceil((max_epsilon - 0.25) / epsilon_step)
+                              levels at most 100000, else SD_STATUS_INVALID_ARGUMENT */
     double max_change;     /* limited change only: bound on |A - S| outside the free pixels (default 10) */
     double tolerance;      /* solver: largest constraint violation accepted, grey levels, > 0 (default 1e-3) */
-    int32_t threads;       /* 0: all cores */
+    int32_t threads;       /* 0..256; 0: all cores (at most 256); same bytes for any count */
     int32_t limited_change; /* 1: the limited-change attack of section 5.3.1 (free_pixels, max_change) */
     int32_t free_pixels;   /* limited change only: pixels of highest weight per kernel left free (default 2) */
     int32_t max_sweeps;    /* solver: sweeps per attempt where supports overlap; a column not solved within them counts as infeasible at that epsilon (default 200) */

@@ -108,7 +108,8 @@ RepairOutcome repair_rounding(const ScalingModel& model, const ConstraintRows& v
                     const int y = static_cast<int>(best_sample / channels / width);
                     const int x = static_cast<int>(best_sample / channels % width);
                     std::uint8_t& value = attack.row(y)[x * channels + c];
-                    const int step = std::max(1, static_cast<int>(std::ceil(excess / best - 1e-9)));
+                    // In double, capped at 255 (no 8-bit move is longer): a tiny weight must not overflow an int.
+                    const int step = static_cast<int>(std::clamp(std::ceil(excess / best - 1e-9), 1.0, 255.0));
                     const int moved = std::clamp(value + best_move * step, static_cast<int>(lo[best_sample]),
                                                  static_cast<int>(hi[best_sample]));
                     outcome.repaired_pixels += std::abs(moved - value) > 0 ? 1 : 0;

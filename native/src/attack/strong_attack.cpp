@@ -2,15 +2,16 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <stdexcept>
-#include <thread>
+#include <string>
 #include <vector>
 
 #include "attack/box_interval_qp.hpp"
 #include "attack/constraint_rows.hpp"
-#include "attack/parallel_for.hpp"
 #include "attack/pixel_bounds.hpp"
 #include "attack/rounding_repair.hpp"
+#include "core/parallel.hpp"
 
 namespace sd::attack {
 
@@ -31,6 +32,12 @@ struct TaskStats {
         max_sweeps = std::max(max_sweeps, r.sweeps);
     }
 };
+
+// Levels of the grid start, start + step, ..., max_band, in double so that no input overflows an int;
+// check_settings bounds it before any schedule is built.
+double epsilon_levels(double start, double max_band, double step) {
+    return 1 + std::max(0.0, std::ceil((max_band - start) / step - 1e-9));
+}
 
 struct ThreadBuffers {
     QpWorkspace qp;
@@ -60,7 +67,7 @@ TaskStats solve_with_schedule(const ConstraintRows& w, const std::vector<char>& 
         sources(c, buf.s.data() + static_cast<size_t>(c) * n);
         goals(c, buf.goal.data() + static_cast<size_t>(c) * rows);
     }
-    const int levels = 1 + std::max(0, static_cast<int>(std::ceil((max_band - start) / settings.epsilon_step - 1e-9)));
+    const int levels = static_cast<int>(epsilon_levels(start, max_band, settings.epsilon_step));  // checked: <= kMaxEpsilonLevels
     auto band_of = [&](int level) { return std::min(max_band, start + level * settings.epsilon_step); };
 
     std::int64_t sweeps = 0;
@@ -128,7 +135,19 @@ void check_settings(const AttackSettings& s) {
         throw std::invalid_argument("max_epsilon must be finite and at least epsilon");
     if (!(s.epsilon_step > 0) || !std::isfinite(s.epsilon_step))
         throw std::invalid_argument("epsilon_step must be a positive finite number");
-    if (s.threads < 0) throw std::invalid_argument("threads must be 0 (all cores) or positive");
+    // The horizontal schedule (kHorizontalBand .. max_epsilon) has the most levels of the two.
+    const double levels = epsilon_levels(kHorizontalBand, s.max_epsilon, s.epsilon_step);
+    if (!(levels <= kMaxEpsilonLevels)) {
+        char message[200];
+        std::snprintf(message, sizeof message,
+                      "max_epsilon %.6g with epsilon_step %.6g makes %.6g epsilon levels, at most %d are allowed; "
+                      "raise epsilon_step or lower max_epsilon",
+                      s.max_epsilon, s.epsilon_step, levels, kMaxEpsilonLevels);
+        throw std::invalid_argument(message);
+    }
+    if (s.threads < 0 || s.threads > kMaxThreads)
+        throw std::invalid_argument("threads must be in 0.." + std::to_string(kMaxThreads) + " (0: all cores), got " +
+                                    std::to_string(s.threads));
     if (s.limited_change && s.free_pixels < 0) throw std::invalid_argument("free_pixels must not be negative");
     if (s.limited_change && (!(s.max_change >= 0) || !std::isfinite(s.max_change)))
         throw std::invalid_argument("max_change must be a finite number >= 0");
@@ -151,8 +170,7 @@ void strong_attack(const ScalingModel& model, const AttackSettings& settings,
         settings.limited_change ? free_pixel_mask(vertical, settings.free_pixels) : std::vector<char>{};
     const std::vector<char> horizontal_free =
         settings.limited_change ? free_pixel_mask(horizontal, settings.free_pixels) : std::vector<char>{};
-    const int threads = settings.threads > 0 ? settings.threads
-                                             : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+    const int threads = resolve_threads(settings.threads);
 
     // S' = S R, planar: sprime[(c * tw + j) * sh + y].
     std::vector<double> sprime(static_cast<size_t>(channels) * tw * sh);

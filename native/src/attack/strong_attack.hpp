@@ -25,11 +25,15 @@ namespace sd::attack {
 inline constexpr double kRoundingReserve = 0.25;
 inline constexpr double kHorizontalBand = 0.25;
 
+// Upper bound of the epsilon schedule's length, 1 + ceil((max_epsilon - kHorizontalBand) / epsilon_step);
+// bisection makes a long schedule cheap, the bound keeps every level an int.
+inline constexpr int kMaxEpsilonLevels = 100000;
+
 struct AttackSettings {
     double epsilon = 1;
     double max_epsilon = 50;
     double epsilon_step = 1;
-    int threads = 0;            // 0: std::thread::hardware_concurrency
+    int threads = 0;            // 0..kMaxThreads; 0: every core (at most kMaxThreads)
     bool limited_change = false;  // section 5.3.1
     int free_pixels = 2;        // limited change: pixels per kernel (the highest weights) free in [0, 255]
     double max_change = 10;     // limited change: every other pixel within +-max_change of the source

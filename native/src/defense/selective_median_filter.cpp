@@ -1,11 +1,9 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
-#include <exception>
-#include <mutex>
-#include <thread>
 #include <vector>
 
+#include "core/parallel.hpp"
 #include "defense/selective_filters.hpp"
 
 namespace sd {
@@ -170,22 +168,8 @@ std::int64_t selective_median_filter(const ImageRef<const std::uint8_t>& source,
     }
     starts.push_back(rows);
     std::vector<std::int64_t> counts(bands, 0);
-    std::vector<std::thread> workers;
-    std::exception_ptr failure;
-    std::mutex failure_lock;
-    for (std::size_t b = 1; b < bands; ++b) {
-        workers.emplace_back([&, b] {
-            try {
-                counts[b] = run(starts[b], starts[b + 1]);
-            } catch (...) {
-                std::lock_guard<std::mutex> lock(failure_lock);
-                failure = std::current_exception();
-            }
-        });
-    }
-    counts[0] = run(starts[0], starts[1]);
-    for (std::thread& worker : workers) worker.join();
-    if (failure) std::rethrow_exception(failure);
+    parallel_for(static_cast<int>(bands), static_cast<int>(bands),
+                 [&](int b, int) { counts[b] = run(starts[b], starts[b + 1]); });
     std::int64_t total = 0;
     for (const std::int64_t c : counts) total += c;
     return total;

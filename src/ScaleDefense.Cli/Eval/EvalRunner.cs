@@ -155,7 +155,7 @@ internal sealed class EvalRunner(IEvalAttacks attacks, int seed, ResNet18Feature
         ulong hash = 14695981039346656037;
         foreach (char ch in string.Create(CultureInfo.InvariantCulture, $"{seed}/{c.Index}/{scaler.Name}"))
         {
-            hash = (hash ^ ch) * 1099511628211;
+            hash = unchecked((hash ^ ch) * 1099511628211); // FNV wraps by definition
         }
         return hash;
     }

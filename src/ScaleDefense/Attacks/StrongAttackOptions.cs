@@ -6,6 +6,15 @@ namespace ScaleDefense;
 /// </summary>
 public sealed record StrongAttackOptions
 {
+    /// <summary>Largest <see cref="Threads"/> accepted (the native core's bound).</summary>
+    public const int MaxThreads = 256;
+
+    /// <summary>
+    /// Largest number of ε levels the schedule may have: 1 + ⌈(<see cref="MaxEpsilon"/> − 0.25) / <see cref="EpsilonStep"/>⌉.
+    /// The search over levels is a bisection, so long schedules are cheap; the bound keeps every level countable.
+    /// </summary>
+    public const int MaxEpsilonLevels = 100_000;
+
     /// <summary>The default settings.</summary>
     public static StrongAttackOptions Default { get; } = new();
 
@@ -22,10 +31,10 @@ public sealed record StrongAttackOptions
     /// <summary>Columns infeasible at <see cref="Epsilon"/> are retried with a larger ε up to this value.</summary>
     public double MaxEpsilon { get; init; } = 50;
 
-    /// <summary>Increment of the ε schedule.</summary>
+    /// <summary>Increment of the ε schedule; together with <see cref="MaxEpsilon"/> at most <see cref="MaxEpsilonLevels"/> levels.</summary>
     public double EpsilonStep { get; init; } = 1;
 
-    /// <summary>Worker threads; 0 uses every core. The result does not depend on it.</summary>
+    /// <summary>Worker threads, 0..<see cref="MaxThreads"/>; 0 uses every core (at most <see cref="MaxThreads"/>). The result does not depend on it.</summary>
     public int Threads { get; init; }
 
     /// <summary>Turns on the limited-change constraint (<see cref="FreePixels"/>, <see cref="MaxChange"/>).</summary>

@@ -101,9 +101,19 @@ public sealed class StrongScalingAttack
         {
             throw new ArgumentException($"EpsilonStep must be positive; got {o.EpsilonStep}.");
         }
-        if (o.Threads < 0 || o.FreePixels < 0 || o.MaxSweeps < 1 || o.RepairRounds < 0 || !(o.Tolerance > 0) || !(o.MaxChange >= 0))
+        // The same arithmetic as the native core's check (in double: no overflow for any input).
+        double levels = 1 + Math.Max(0, Math.Ceiling((o.MaxEpsilon - 0.25) / o.EpsilonStep - 1e-9));
+        if (!(levels <= StrongAttackOptions.MaxEpsilonLevels))
         {
-            throw new ArgumentException("Threads, FreePixels and RepairRounds must not be negative, MaxSweeps and Tolerance must be positive, MaxChange at least 0.");
+            throw new ArgumentException($"MaxEpsilon {o.MaxEpsilon} with EpsilonStep {o.EpsilonStep} makes {levels:G6} ε levels; at most {StrongAttackOptions.MaxEpsilonLevels} are allowed. Raise EpsilonStep or lower MaxEpsilon.");
+        }
+        if (o.Threads is < 0 or > StrongAttackOptions.MaxThreads)
+        {
+            throw new ArgumentException($"Threads must be in 0..{StrongAttackOptions.MaxThreads} (0 uses every core); got {o.Threads}.");
+        }
+        if (o.FreePixels < 0 || o.MaxSweeps < 1 || o.RepairRounds < 0 || !(o.Tolerance > 0) || !(o.MaxChange >= 0))
+        {
+            throw new ArgumentException("FreePixels and RepairRounds must not be negative, MaxSweeps and Tolerance must be positive, MaxChange at least 0.");
         }
     }
 }

@@ -17,8 +17,11 @@ public sealed record ReconstructionOptions
     /// </summary>
     public ulong? Seed { get; init; }
 
+    /// <summary>Largest <see cref="Threads"/> accepted (the native core's bound).</summary>
+    public const int MaxThreads = 64;
+
     /// <summary>
-    /// Threads the native median filter may use for one image (1..64; default 1, right for a
+    /// Threads the native median filter may use for one image (1..<see cref="MaxThreads"/>; default 1, right for a
     /// service that already runs requests in parallel). The bytes do not depend on it. The
     /// random filter and the managed backend run on the calling thread.
     /// </summary>

@@ -22,7 +22,7 @@ internal struct RandomSource(ulong seed)
         while (true)
         {
             ulong product = (ulong)(uint)(Next() >> 32) * bound;
-            if ((uint)product >= threshold)
+            if (unchecked((uint)product) >= threshold) // the low half, by definition (Debug builds check overflow)
             {
                 return (uint)(product >> 32);
             }
