@@ -77,4 +77,20 @@ catch (NotSupportedException e)                                // the solver is 
     Console.WriteLine($"strong attack: not available: {e.Message}");
 }
 // </readme:attack>
+
+// <readme:probe>
+// Vet a resize ScaleDefense does not model by probing it as a black box: here OpenCV's INTER_LINEAR_EXACT.
+ProbedScaler probed = ScalingModel.Probe(new ImageSize(64, 48), new ImageSize(16, 12),
+    (ReadOnlySpan<byte> src, ImageLayout srcLayout, Span<byte> dst, ImageLayout dstLayout) =>
+    {
+        using Mat input = Mat.FromPixelData(srcLayout.Height, srcLayout.Width, MatType.CV_8UC1, src.ToArray(), srcLayout.RowStride);
+        using Mat resized = input.Resize(new Size(dstLayout.Width, dstLayout.Height), 0, 0, InterpolationFlags.LinearExact);
+        resized.GetArray(out byte[] scaledPixels);
+        for (int y = 0; y < dstLayout.Height; y++)
+        {
+            scaledPixels.AsSpan(y * dstLayout.Width, dstLayout.Width).CopyTo(dst[(y * dstLayout.RowStride)..]);
+        }
+    });
+Console.WriteLine($"probed INTER_LINEAR_EXACT: {probed.Analyze().Verdict}, predicted within {probed.PredictionError:0.##} grey levels");
+// </readme:probe>
 return 0;

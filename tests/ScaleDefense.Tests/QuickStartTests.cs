@@ -24,6 +24,7 @@ public class QuickStartTests
             Assert.That(lines["identical to Cv2.Resize"], Is.EqualTo("True"));
             Assert.That(lines["secure resize applied"], Is.EqualTo("Median"));
             Assert.That(lines["strong attack"], Does.StartWith("scaled output within 1 grey levels of the target"));
+            Assert.That(lines["probed INTER_LINEAR_EXACT"], Does.StartWith("Vulnerable, predicted within 0"));
         });
     }
 
@@ -42,6 +43,7 @@ public class QuickStartTests
             Assert.That(managed["scaled sha256"], Is.EqualTo(native["scaled sha256"]));
             Assert.That(managed["secure resize applied"], Is.EqualTo("Median"));
             Assert.That(managed["secure sha256"], Is.EqualTo(native["secure sha256"]), "the seeded filter gives the same bytes on both backends");
+            Assert.That(managed["probed INTER_LINEAR_EXACT"], Is.EqualTo(native["probed INTER_LINEAR_EXACT"]));
             Assert.That(managed["strong attack"], Does.StartWith("not available: The strong attack runs in the native core")
                                                    .And.Contain("libscaledefense.so for linux-x64 was not found")
                                                    .And.Contain("no-such-dir"));
@@ -53,7 +55,7 @@ public class QuickStartTests
     {
         string readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
         IReadOnlyDictionary<string, string> regions = ReadmeRegions.Of(File.ReadAllText(QuickStartProgram.SourceFile));
-        Assert.That(regions.Keys, Is.EquivalentTo(new[] { "model", "secure", "attack" }));
+        Assert.That(regions.Keys, Is.EquivalentTo(new[] { "model", "secure", "attack", "probe" }));
         foreach ((string name, string code) in regions)
         {
             Assert.That(readme, Does.Contain(code), $"README.md no longer quotes the <readme:{name}> region of examples/QuickStart/Program.cs; run tools/sync_readme_examples.py");

@@ -18,7 +18,7 @@ constexpr std::int32_t agree() {
     return Abi;
 }
 
-constexpr std::int32_t abi_value(Library v) {
+[[maybe_unused]] constexpr std::int32_t abi_value(Library v) {
     switch (v) {
         case Library::OpenCV: return agree<Library::OpenCV, SD_LIBRARY_OPENCV>();
         case Library::Pillow: return agree<Library::Pillow, SD_LIBRARY_PILLOW>();
@@ -29,7 +29,7 @@ constexpr std::int32_t abi_value(Library v) {
     return -1;
 }
 
-constexpr std::int32_t abi_value(Algorithm v) {
+[[maybe_unused]] constexpr std::int32_t abi_value(Algorithm v) {
     switch (v) {
         case Algorithm::Nearest: return agree<Algorithm::Nearest, SD_ALGORITHM_NEAREST>();
         case Algorithm::Bilinear: return agree<Algorithm::Bilinear, SD_ALGORITHM_BILINEAR>();
@@ -47,7 +47,7 @@ constexpr std::int32_t abi_value(Algorithm v) {
     return -1;
 }
 
-constexpr std::int32_t abi_value(SampleType v) {
+[[maybe_unused]] constexpr std::int32_t abi_value(SampleType v) {
     switch (v) {
         case SampleType::UInt8: return agree<SampleType::UInt8, SD_SAMPLE_UINT8>();
         case SampleType::Float32: return agree<SampleType::Float32, SD_SAMPLE_FLOAT32>();
@@ -55,7 +55,7 @@ constexpr std::int32_t abi_value(SampleType v) {
     return -1;
 }
 
-constexpr std::int32_t abi_value(Axis v) {
+[[maybe_unused]] constexpr std::int32_t abi_value(Axis v) {
     switch (v) {
         case Axis::Vertical: return agree<Axis::Vertical, SD_AXIS_VERTICAL>();
         case Axis::Horizontal: return agree<Axis::Horizontal, SD_AXIS_HORIZONTAL>();
@@ -63,7 +63,7 @@ constexpr std::int32_t abi_value(Axis v) {
     return -1;
 }
 
-constexpr std::int32_t abi_value(WindowKind v) {
+[[maybe_unused]] constexpr std::int32_t abi_value(WindowKind v) {
     switch (v) {
         case WindowKind::Paper: return agree<WindowKind::Paper, SD_WINDOW_PAPER>();
         case WindowKind::Narrow: return agree<WindowKind::Narrow, SD_WINDOW_NARROW>();
