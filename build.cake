@@ -3,7 +3,7 @@
 //   Bindings  regenerate src/ScaleDefense.Interop/Generated/NativeMethods.g.cs from the C header
 //   VerifyBindings  fail when the checked-in bindings are stale
 //   Build     (default) everything, and publish the CLI to artifacts/cli/scaledefense
-//   Test      native CTest + dotnet test + ConsumerTest, then Sanitize and Fuzz (--fuzz-seconds, 30 by default here)
+//   Test      native CTest + dotnet test + ConsumerTest, then TestDebug, Sanitize and Fuzz (--fuzz-seconds, 30 by default here)
 //   Bench     BenchmarkDotNet suite (--bench-args="--filter *Scale*" to pass arguments)
 //   Demo      artifacts/cli/scaledefense demo --out artifacts/demo (builds only the library and the CLI)
 //   NativeArm64  cross-build libscaledefense.so for linux-arm64 (g++-aarch64-linux-gnu)
@@ -110,9 +110,11 @@ Task("Test")
         Loggers = { "console;verbosity=normal" },
     });
 })
-    // After the Release suites, so a plain failure shows first; ~9 min here (see build/instrumented.cake).
+    // After the Release suites, so a plain failure shows first: the Debug suite (overflow checks on),
+    // then the sanitizers and a short fuzz run (see build/instrumented.cake).
     .Does(() =>
 {
+    RunDebugTests();
     RunSanitizers();
     FuzzCApi(fuzzSeconds);
 });
@@ -128,13 +130,13 @@ Task("Fuzz").Does(() => FuzzCApi(fuzzSeconds));
 
 Task("TestDebug")
     .IsDependentOn("Native")
-    .Does(() =>
+    .Does(() => RunDebugTests());
+
+// The NUnit suite built in Debug, where CheckForOverflowUnderflow turns silent wrap-around into a failure.
+void RunDebugTests() => DotNetTest(solution.FullPath, new DotNetTestSettings
 {
-    DotNetTest(solution.FullPath, new DotNetTestSettings
-    {
-        Configuration = "Debug",
-        Loggers = { "console;verbosity=minimal" },
-    });
+    Configuration = "Debug",
+    Loggers = { "console;verbosity=minimal" },
 });
 
 Task("Bench")

@@ -2,7 +2,7 @@
 # One entry point for a fresh machine: installs what the build needs (Debian/Ubuntu, as root),
 # restores the local .NET tools, then hands every argument to Cake (build.cake).
 #   ./build.sh                  build everything (native, bindings check, managed, CLI)
-#   ./build.sh --target=Test    native CTest + dotnet test + the packages' consumer test
+#   ./build.sh --target=Test    native CTest + dotnet test + the consumer test, then Debug tests, sanitizers, a short fuzz
 #   ./build.sh --target=Demo    run the demo into artifacts/demo
 #   ./build.sh --target=Pack    NuGet packages into artifacts/packages
 #   ./build.sh --target=Sanitize / Fuzz / TestDebug   instrumented variants (see build.cake)
