@@ -36,7 +36,7 @@ internal static class HostileFiles
     /// <summary>A JPEG of a few hundred bytes whose frame header declares width × height.</summary>
     public static string JpegDeclaring(string folder, int width, int height)
     {
-        var frame = new byte[] { 0xFF, 0xC0, 0, 17, 8, (byte)(height >> 8), (byte)height, (byte)(width >> 8), (byte)width, 3, 1, 0x11, 0, 2, 0x11, 0, 3, 0x11, 0 };
+        var frame = new byte[] { 0xFF, 0xC0, 0, 17, 8, (byte)(height >> 8), (byte)(height & 0xFF), (byte)(width >> 8), (byte)(width & 0xFF), 3, 1, 0x11, 0, 2, 0x11, 0, 3, 0x11, 0 };
         byte[] scan = [0xFF, 0xDA, 0, 12, 3, 1, 0, 2, 0x11, 3, 0x11, 0, 63, 0];
         byte[] file = [0xFF, 0xD8, .. frame, .. scan, .. new byte[600], 0xFF, 0xD9];
         return Save(folder, $"frame-{width}x{height}.jpg", file);
