@@ -184,14 +184,7 @@ public sealed class ScalingModel : IDisposable
         {
             throw new ArgumentException($"Unknown reconstruction {(int)method}; use None, Median, Random or Auto.", nameof(method));
         }
-        if (options.Threads is < 1 or > ReconstructionOptions.MaxThreads)
-        {
-            throw new ArgumentException($"ReconstructionOptions.Threads must be in 1..{ReconstructionOptions.MaxThreads} (1 suits a service that runs requests in parallel); got {options.Threads}.", nameof(options));
-        }
-        if (!Enum.IsDefined(options.Window))
-        {
-            throw new ArgumentException($"Unknown filter window {(int)options.Window}; use Paper or Narrow.", nameof(options));
-        }
+        options.Validate(nameof(options));
         sourceLayout.Validate(source.Length, nameof(sourceLayout));
         destinationLayout.Validate(destination.Length, nameof(destinationLayout));
         if (sourceLayout.Size != Source || destinationLayout.Size != Source)

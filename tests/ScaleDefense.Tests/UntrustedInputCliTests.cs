@@ -93,6 +93,16 @@ public class UntrustedInputCliTests
     }
 
     [Test]
+    public void A_device_that_never_ends_is_refused_after_its_first_bytes()
+    {
+        Assume.That(File.Exists("/dev/zero"), "needs /dev/zero");
+        long before = GC.GetTotalAllocatedBytes(precise: true);
+        var (code, _, error) = CliRunner.Run(Scale("/dev/zero", Out()));
+        CliRunner.AssertOneLineError(code, error, "not an image");
+        Assert.That(GC.GetTotalAllocatedBytes(precise: true) - before, Is.LessThan(16L << 20));
+    }
+
+    [Test]
     public void Float_images_in_0_to_1_are_scaled_to_8_bits_and_hdr_is_refused()
     {
         string tiff = HostileFiles.Float(_folder, "half.tiff", 0.5f);

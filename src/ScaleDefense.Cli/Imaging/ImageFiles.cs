@@ -19,12 +19,7 @@ internal static class ImageFiles
         {
             throw new CliException($"cannot read '{path}': no such file");
         }
-        long length = new FileInfo(path).Length;
-        if (length > limits.MaxBytes)
-        {
-            throw new CliException($"cannot read '{path}': the file is {length >> 20} MiB, above the limit of {limits.MaxBytes >> 20} MiB");
-        }
-        byte[] file = File.ReadAllBytes(path);
+        byte[] file = ReadAtMost(path, limits.MaxBytes);
         ImageHeader header = ImageHeaders.Read(file)
             ?? throw new CliException($"cannot read '{path}': not an image in a format whose size can be checked before decoding ({ImageHeaders.SupportedFormats})");
         limits.Require(header.Size, header.Channels, header.BytesPerSample, $"'{path}' ({header.Format})");
@@ -84,6 +79,30 @@ internal static class ImageFiles
         {
             throw new CliException($"cannot write the attack to '{output}': {extension} compression changes the pixels the attack sets; use .png, .bmp, .tif or .ppm");
         }
+    }
+
+    // The whole file, refused past maxBytes without reading further: the length on disk is not trusted
+    // (a device or pipe such as /dev/zero reports 0 and never ends; a file may grow while read). A
+    // first chunk without a known signature ends the read at once; Read then refuses it.
+    private static byte[] ReadAtMost(string path, long maxBytes)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[1 << 16];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length == 0 && !ImageHeaders.IsKnownFormat(chunk.AsSpan(0, read)))
+            {
+                break; // not an image: refused by the header check without reading the rest
+            }
+            if (buffer.Length + read > maxBytes)
+            {
+                throw new CliException($"cannot read '{path}': the file is larger than the limit of {maxBytes >> 20} MiB");
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
     }
 
     private static Mat Decode(byte[] file, string path)

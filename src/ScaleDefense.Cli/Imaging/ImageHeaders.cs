@@ -13,21 +13,26 @@ internal static class ImageHeaders
 {
     public const string SupportedFormats = "PNG, JPEG, WebP, BMP, TIFF, GIF, PNM (PBM/PGM/PPM) or Radiance HDR";
 
+    private enum Format { Unknown, Png, Jpeg, WebP, Bmp, TiffLittle, TiffBig, Gif, Pnm, Hdr }
+
+    /// <summary>Whether the first bytes are the signature of a format this reader knows (12 bytes suffice).</summary>
+    public static bool IsKnownFormat(ReadOnlySpan<byte> start) => Identify(start) != Format.Unknown;
+
     public static ImageHeader? Read(ReadOnlySpan<byte> file)
     {
         try
         {
-            return file switch
+            return Identify(file) switch
             {
-                [0x89, (byte)'P', (byte)'N', (byte)'G', ..] => Png(file),
-                [0xFF, 0xD8, 0xFF, ..] => Jpeg(file),
-                [(byte)'R', (byte)'I', (byte)'F', (byte)'F', _, _, _, _, (byte)'W', (byte)'E', (byte)'B', (byte)'P', ..] => WebP(file),
-                [(byte)'B', (byte)'M', ..] => Bmp(file),
-                [(byte)'I', (byte)'I', 42, 0, ..] => Tiff(file, littleEndian: true),
-                [(byte)'M', (byte)'M', 0, 42, ..] => Tiff(file, littleEndian: false),
-                [(byte)'G', (byte)'I', (byte)'F', (byte)'8', ..] => Gif(file),
-                [(byte)'P', >= (byte)'1' and <= (byte)'6', ..] => Pnm(file),
-                [(byte)'#', (byte)'?', ..] => Hdr(file),
+                Format.Png => Png(file),
+                Format.Jpeg => Jpeg(file),
+                Format.WebP => WebP(file),
+                Format.Bmp => Bmp(file),
+                Format.TiffLittle => Tiff(file, littleEndian: true),
+                Format.TiffBig => Tiff(file, littleEndian: false),
+                Format.Gif => Gif(file),
+                Format.Pnm => Pnm(file),
+                Format.Hdr => Hdr(file),
                 _ => null,
             };
         }
@@ -36,6 +41,20 @@ internal static class ImageHeaders
             return null; // a length or offset pointing outside the file
         }
     }
+
+    private static Format Identify(ReadOnlySpan<byte> start) => start switch
+    {
+        [0x89, (byte)'P', (byte)'N', (byte)'G', ..] => Format.Png,
+        [0xFF, 0xD8, 0xFF, ..] => Format.Jpeg,
+        [(byte)'R', (byte)'I', (byte)'F', (byte)'F', _, _, _, _, (byte)'W', (byte)'E', (byte)'B', (byte)'P', ..] => Format.WebP,
+        [(byte)'B', (byte)'M', ..] => Format.Bmp,
+        [(byte)'I', (byte)'I', 42, 0, ..] => Format.TiffLittle,
+        [(byte)'M', (byte)'M', 0, 42, ..] => Format.TiffBig,
+        [(byte)'G', (byte)'I', (byte)'F', (byte)'8', ..] => Format.Gif,
+        [(byte)'P', >= (byte)'1' and <= (byte)'6', ..] => Format.Pnm,
+        [(byte)'#', (byte)'?', ..] => Format.Hdr,
+        _ => Format.Unknown,
+    };
 
     // Chunks: IHDR first; complete when an IEND chunk is reached inside the file.
     private static ImageHeader? Png(ReadOnlySpan<byte> f)

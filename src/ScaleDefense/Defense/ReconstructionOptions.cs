@@ -27,6 +27,19 @@ public sealed record ReconstructionOptions
     /// </summary>
     public int Threads { get; init; } = 1;
 
+    /// <summary>Throws an <see cref="ArgumentException"/> naming <paramref name="parameterName"/> when a value is out of range.</summary>
+    internal void Validate(string parameterName)
+    {
+        if (Threads is < 1 or > MaxThreads)
+        {
+            throw new ArgumentException($"ReconstructionOptions.Threads must be in 1..{MaxThreads} (1 suits a service that runs requests in parallel); got {Threads}.", parameterName);
+        }
+        if (!Enum.IsDefined(Window))
+        {
+            throw new ArgumentException($"Unknown filter window {(int)Window}; use Paper or Narrow.", parameterName);
+        }
+    }
+
     /// <summary>Paper window, unpredictable random picks.</summary>
     public static ReconstructionOptions Default { get; } = new();
 }

@@ -35,6 +35,10 @@ public sealed class SecureScaler : IDisposable
     public SecureScaler(ScalingLibrary library, ScalingAlgorithm algorithm, ImageSize target, SecureScalerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (options.Filter is null || options.Scaling is null || options.Scaling.Limits is null)
+        {
+            throw new ArgumentException("Filter, Scaling and Scaling.Limits must not be null.", nameof(options));
+        }
         Options = options;
         ScalerCatalog.Require(library, algorithm, Options.Scaling.Antialias);
         if (target.Width <= 0 || target.Height <= 0)
@@ -49,19 +53,8 @@ public sealed class SecureScaler : IDisposable
         {
             throw new ArgumentException($"Unknown backend {(int)Options.Scaling.Backend}; use Auto, Native or Managed.", nameof(options));
         }
-        if (Options.Filter is null || Options.Scaling is null || Options.Scaling.Limits is null)
-        {
-            throw new ArgumentException("Filter, Scaling and Scaling.Limits must not be null.", nameof(options));
-        }
         Options.Scaling.Limits.Require(target, 1, 1, "the target size");
-        if (Options.Filter.Threads is < 1 or > 64)
-        {
-            throw new ArgumentException($"Filter.Threads must be in 1..64, got {Options.Filter.Threads}.", nameof(options));
-        }
-        if (!Enum.IsDefined(Options.Filter.Window))
-        {
-            throw new ArgumentException($"Unknown filter window {(int)Options.Filter.Window}; use Paper or Narrow.", nameof(options));
-        }
+        Options.Filter.Validate(nameof(options));
         if (!Enum.IsDefined(Options.Reconstruction))
         {
             throw new ArgumentException($"Unknown reconstruction {(int)Options.Reconstruction}.", nameof(options));
