@@ -23,13 +23,19 @@ inline int32_t small_or_hostile(FuzzedDataProvider& in, int32_t lo, int32_t hi) 
 
 inline sd_scaling_model_params model_params(FuzzedDataProvider& in) {
     sd_scaling_model_params p{};
-    p.library = small_or_hostile(in, SD_LIBRARY_OPENCV, SD_LIBRARY_PYTORCH);
+    p.library = small_or_hostile(in, SD_LIBRARY_OPENCV, SD_LIBRARY_SKIASHARP);
     p.algorithm = small_or_hostile(in, SD_ALGORITHM_NEAREST, SD_ALGORITHM_MITCHELLCUBIC);
     p.source_width = small_or_hostile(in, 1, kMaxSide);
     p.source_height = small_or_hostile(in, 1, kMaxSide);
     p.target_width = small_or_hostile(in, 1, kMaxSide);
     p.target_height = small_or_hostile(in, 1, kMaxSide);
     p.antialias = small_or_hostile(in, 0, 1);
+    // Mostly left at zero (every scaler but SkiaSharp's refuses anything else), sometimes set.
+    if (in.ConsumeIntegralInRange<int>(0, 7) == 0) p.mipmap_mode = small_or_hostile(in, SD_MIPMAP_NONE, SD_MIPMAP_LINEAR);
+    if (in.ConsumeIntegralInRange<int>(0, 3) == 0) {
+        p.cubic_b = in.ConsumeFloatingPointInRange<double>(-0.5, 1.5);
+        p.cubic_c = in.ConsumeFloatingPointInRange<double>(-0.5, 1.5);
+    }
     return p;
 }
 

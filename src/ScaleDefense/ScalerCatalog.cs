@@ -13,6 +13,7 @@ public static class ScalerCatalog
     private const string OpenCvLive = "byte-exact vs OpenCV 4.13 (OpenCvSharp) in every test run";
     private const string PillowFixtures = "byte-exact vs Pillow golden fixtures";
     private const string TorchFixtures = "vs PyTorch golden fixtures";
+    private const string SkiaLive = "byte-exact vs SkiaSharp 3.119 (SKBitmap.Resize) in every test run";
     private const string HandDerived = "bit-exact vs the worked examples of TensorFlow's kernels and TensorFlow's own test values; derived from its kernel source";
 
     /// <summary>All entries, in library order.</summary>
@@ -47,6 +48,9 @@ public static class ScalerCatalog
         new(ScalingLibrary.PyTorch, ScalingAlgorithm.Bilinear, true, TorchFixtures),
         new(ScalingLibrary.PyTorch, ScalingAlgorithm.Bicubic, true, TorchFixtures),
         new(ScalingLibrary.PyTorch, ScalingAlgorithm.Area, false, TorchFixtures),
+        new(ScalingLibrary.SkiaSharp, ScalingAlgorithm.Nearest, false, SkiaLive),
+        new(ScalingLibrary.SkiaSharp, ScalingAlgorithm.Bilinear, false, SkiaLive),
+        new(ScalingLibrary.SkiaSharp, ScalingAlgorithm.Bicubic, false, SkiaLive),
     ];
 
     /// <summary>The entry for a pair, or null when the library has no such algorithm.</summary>

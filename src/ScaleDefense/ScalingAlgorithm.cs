@@ -9,7 +9,7 @@ public enum ScalingAlgorithm
     /// <summary>Bilinear (OpenCV: <c>INTER_LINEAR</c>, 11-bit fixed point for 8-bit images).</summary>
     Bilinear = 2,
 
-    /// <summary>Bicubic (Keys' cubic; a = −0.75 in OpenCV, TensorFlow 1 and PyTorch, −0.5 in Pillow and TensorFlow 2).</summary>
+    /// <summary>Bicubic (Keys' cubic; a = −0.75 in OpenCV, TensorFlow 1 and PyTorch, −0.5 in Pillow and TensorFlow 2; SkiaSharp: the B/C cubic of <see cref="ScalingOptions.Cubic"/>, Mitchell by default).</summary>
     Bicubic = 3,
 
     /// <summary>Area averaging (OpenCV <c>INTER_AREA</c>, TensorFlow <c>area</c>, PyTorch <c>area</c>).</summary>

@@ -17,4 +17,10 @@ public enum ScalingLibrary
 
     /// <summary>PyTorch's <c>torch.nn.functional.interpolate</c> (align_corners=False).</summary>
     PyTorch = 5,
+
+    /// <summary>
+    /// SkiaSharp 3.119 (Skia m119): <c>SKBitmap.Resize</c> and <c>SKPixmap.ScalePixels</c> of 8-bit images
+    /// (<c>SKSamplingOptions</c>: nearest, linear, cubic with any B and C; see <see cref="ScalingOptions.Cubic"/>).
+    /// </summary>
+    SkiaSharp = 6,
 }

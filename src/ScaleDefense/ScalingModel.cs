@@ -29,8 +29,10 @@ public sealed class ScalingModel : IDisposable
     private readonly Lazy<VulnerabilityReport> _report; // [vertical u8, horizontal u8, vertical f32, horizontal f32]
 
     private ScalingModel(ScalingLibrary library, ScalingAlgorithm algorithm, ImageSize source, ImageSize target,
-                         ScalingOptions options, IScalingEngine engine)
+                         ScalingOptions options, CubicResampler? cubic, IScalingEngine engine)
     {
+        Mipmaps = options.Mipmaps;
+        Cubic = cubic;
         Library = library;
         Algorithm = algorithm;
         Source = source;
@@ -61,7 +63,7 @@ public sealed class ScalingModel : IDisposable
         Create(library, algorithm, source, target, new ScalingOptions { Backend = backend });
 
     /// <summary>Builds the model.</summary>
-    /// <exception cref="ArgumentException">A size is not positive, too large or beyond <see cref="ScalingOptions.Limits"/>, the library has no such algorithm, antialias was asked of an algorithm without that switch, or the backend is unknown.</exception>
+    /// <exception cref="ArgumentException">A size is not positive, too large or beyond <see cref="ScalingOptions.Limits"/>, the library has no such algorithm, antialias, mipmaps or a cubic resampler was asked of a scaler without that choice, the cubic's B or C is outside 0..1, or the backend is unknown.</exception>
     /// <exception cref="NotSupportedException">The combination exists but is not modelled in this release.</exception>
     /// <exception cref="ScaleDefenseException"><see cref="ScalingBackend.Native"/> was asked for and the native library does not load here.</exception>
     public static ScalingModel Create(ScalingLibrary library, ScalingAlgorithm algorithm, ImageSize source, ImageSize target,
@@ -74,14 +76,15 @@ public sealed class ScalingModel : IDisposable
         ResourceLimits limits = options.Limits ?? throw new ArgumentException("ScalingOptions.Limits must not be null.", nameof(options));
         limits.Require(source, 1, 1, "the source size");
         limits.Require(target, 1, 1, "the target size");
+        CubicResampler? cubic = options.ResolveSampling(library, algorithm, nameof(options));
         IScalingEngine engine = NativeCore.Resolve(options.Backend) switch
         {
             ScalingBackend.Native when NativeCore.LoadError is { } error => throw new ScaleDefenseException(
                 $"The native backend was requested, but {error} Use ScalingBackend.Auto (or Managed) to run on the managed baseline instead."),
-            ScalingBackend.Native => new NativeScalingEngine(library, algorithm, source, target, options.Antialias),
-            _ => ManagedEngines.Create(library, algorithm, source, target, options.Antialias),
+            ScalingBackend.Native => new NativeScalingEngine(library, algorithm, source, target, options.Antialias, options.Mipmaps, cubic),
+            _ => ManagedEngines.Create(library, algorithm, source, target, options.Antialias, options.Mipmaps, cubic),
         };
-        return new ScalingModel(library, algorithm, source, target, options, engine);
+        return new ScalingModel(library, algorithm, source, target, options, cubic, engine);
     }
 
     /// <summary>The library modelled.</summary>
@@ -101,6 +104,12 @@ public sealed class ScalingModel : IDisposable
 
     /// <summary>Whether the library's antialias switch is on.</summary>
     public bool Antialias { get; }
+
+    /// <summary>SkiaSharp's mipmap mode (<see cref="MipmapMode.None"/> for every other scaler).</summary>
+    public MipmapMode Mipmaps { get; }
+
+    /// <summary>The cubic of SkiaSharp bicubic (Mitchell unless <see cref="ScalingOptions.Cubic"/> said otherwise); null for every other scaler.</summary>
+    public CubicResampler? Cubic { get; }
 
     /// <summary>Width of the kernel's support in source pixels along x (the paper's σ).</summary>
     public double KernelWidthX => _engine.KernelWidth(vertical: false);

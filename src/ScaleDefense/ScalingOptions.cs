@@ -6,11 +6,43 @@ public sealed record ScalingOptions
     /// <summary>The library's antialias switch (TensorFlow 2; PyTorch bilinear and bicubic). Off by default, as in those libraries' low-level APIs.</summary>
     public bool Antialias { get; init; }
 
+    /// <summary>SkiaSharp nearest and bilinear only: the <c>SKMipmapMode</c> of the sampling options. Default <see cref="MipmapMode.None"/>, the only value for every other scaler.</summary>
+    public MipmapMode Mipmaps { get; init; }
+
+    /// <summary>SkiaSharp bicubic only: the cubic's B and C. Null (the default) means <see cref="CubicResampler.Mitchell"/>; must stay null for every other scaler.</summary>
+    public CubicResampler? Cubic { get; init; }
+
     /// <summary>Which implementation does the arithmetic. Default <see cref="ScalingBackend.Auto"/>: native where it loads, managed otherwise.</summary>
     public ScalingBackend Backend { get; init; } = ScalingBackend.Auto;
 
     /// <summary>Bounds on the source and target size, checked when the model is created. Default <see cref="ResourceLimits.Default"/> (100 megapixels).</summary>
     public ResourceLimits Limits { get; init; } = ResourceLimits.Default;
+
+    /// <summary>
+    /// Checks <see cref="Mipmaps"/> and <see cref="Cubic"/> against the scaler and returns the cubic the
+    /// model uses: <see cref="Cubic"/> or Mitchell for SkiaSharp bicubic, null for every other scaler.
+    /// </summary>
+    internal CubicResampler? ResolveSampling(ScalingLibrary library, ScalingAlgorithm algorithm, string parameterName)
+    {
+        bool skia = library == ScalingLibrary.SkiaSharp;
+        if (!Enum.IsDefined(Mipmaps))
+        {
+            throw new ArgumentException($"Unknown mipmap mode {(int)Mipmaps}; use None, Nearest or Linear.", parameterName);
+        }
+        if (Mipmaps != MipmapMode.None && !(skia && algorithm is ScalingAlgorithm.Nearest or ScalingAlgorithm.Bilinear))
+        {
+            throw new ArgumentException($"{library} {algorithm} has no mipmap option (SkiaSharp Nearest and Bilinear have); leave ScalingOptions.Mipmaps at None.", parameterName);
+        }
+        bool cubic = skia && algorithm == ScalingAlgorithm.Bicubic;
+        if (!cubic)
+        {
+            return Cubic is null ? null : throw new ArgumentException(
+                $"{library} {algorithm} takes no cubic resampler (SkiaSharp Bicubic does); leave ScalingOptions.Cubic null.", parameterName);
+        }
+        CubicResampler resolved = Cubic ?? CubicResampler.Mitchell;
+        resolved.Validate(parameterName);
+        return resolved;
+    }
 
     /// <summary>Auto backend, no antialias.</summary>
     public static ScalingOptions Default { get; } = new();

@@ -26,7 +26,7 @@ extern "C" {
 #endif
 
 /* Bumped on every incompatible change of this header; the C# side refuses a mismatch. */
-enum sd_abi { SD_ABI_VERSION = 6 };
+enum sd_abi { SD_ABI_VERSION = 7 };
 
 typedef int32_t sd_status;
 
@@ -44,7 +44,15 @@ enum sd_library {
     SD_LIBRARY_PILLOW = 2,      /* PIL.Image.resize, reducing_gap=None */
     SD_LIBRARY_TENSORFLOW = 3,  /* tf.image.resize (TF 2, half-pixel centres) */
     SD_LIBRARY_TENSORFLOW1 = 4, /* tf.compat.v1.image.resize_images (align_corners=False, half_pixel_centers=False) */
-    SD_LIBRARY_PYTORCH = 5      /* torch.nn.functional.interpolate, align_corners=False */
+    SD_LIBRARY_PYTORCH = 5,     /* torch.nn.functional.interpolate, align_corners=False */
+    SD_LIBRARY_SKIASHARP = 6    /* SkiaSharp 3.119 (Skia m119): SKBitmap.Resize / SKPixmap.ScalePixels, 8-bit only */
+};
+
+/* SKMipmapMode of SkiaSharp's SKSamplingOptions (sd_scaling_model_params.mipmap_mode). */
+enum sd_mipmap_mode {
+    SD_MIPMAP_NONE = 0,    /* the only value for every other library and algorithm */
+    SD_MIPMAP_NEAREST = 1, /* SkiaSharp nearest and bilinear: the nearest level of the mip pyramid */
+    SD_MIPMAP_LINEAR = 2   /* SkiaSharp nearest and bilinear: a blend of the two nearest levels */
 };
 
 /* Not every library has every algorithm; sd_scaling_model_create says which are missing. */
@@ -92,6 +100,9 @@ typedef struct sd_scaling_model_params {
     int32_t target_width;
     int32_t target_height;
     int32_t antialias; /* 0 or 1; only for the algorithms that have an antialias switch */
+    int32_t mipmap_mode; /* enum sd_mipmap_mode; SD_MIPMAP_NONE unless SkiaSharp nearest or bilinear */
+    double cubic_b;      /* SkiaSharp bicubic: B and C of SKCubicResampler, each in 0..1 (Mitchell: 1/3, 1/3; */
+    double cubic_c;      /* Catmull-Rom: 0, 1/2), used as float like Skia; 0 for every other library and algorithm */
 } sd_scaling_model_params;
 
 /* What a model is, beyond its parameters. */

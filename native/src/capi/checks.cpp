@@ -38,9 +38,12 @@ void require(bool condition, sd_status status, const char* format, ...) {
 }
 
 ModelParams to_model_params(const sd_scaling_model_params& p) {
-    require(p.library >= SD_LIBRARY_OPENCV && p.library <= SD_LIBRARY_PYTORCH, SD_STATUS_INVALID_ARGUMENT,
-            "unknown library %d (supported: 1 = OpenCV, 2 = Pillow, 3 = TensorFlow, 4 = TensorFlow1, 5 = PyTorch)",
+    require(p.library >= SD_LIBRARY_OPENCV && p.library <= SD_LIBRARY_SKIASHARP, SD_STATUS_INVALID_ARGUMENT,
+            "unknown library %d (supported: 1 = OpenCV, 2 = Pillow, 3 = TensorFlow, 4 = TensorFlow1, 5 = PyTorch, "
+            "6 = SkiaSharp)",
             p.library);
+    require(p.mipmap_mode >= SD_MIPMAP_NONE && p.mipmap_mode <= SD_MIPMAP_LINEAR, SD_STATUS_INVALID_ARGUMENT,
+            "unknown mipmap mode %d (0 = none, 1 = nearest, 2 = linear)", p.mipmap_mode);
     require(p.algorithm >= SD_ALGORITHM_NEAREST && p.algorithm <= SD_ALGORITHM_MITCHELLCUBIC,
             SD_STATUS_INVALID_ARGUMENT, "unknown algorithm %d (see enum sd_algorithm: 1..%d)", p.algorithm,
             SD_ALGORITHM_MITCHELLCUBIC);
@@ -53,7 +56,8 @@ ModelParams to_model_params(const sd_scaling_model_params& p) {
                 names[i], static_cast<long long>(kMaxDimension), sizes[i]);
     }
     ModelParams params{static_cast<Library>(p.library), static_cast<Algorithm>(p.algorithm),
-                       {p.source_width, p.source_height}, {p.target_width, p.target_height}, p.antialias == 1};
+                       {p.source_width, p.source_height}, {p.target_width, p.target_height}, p.antialias == 1,
+                       static_cast<MipmapMode>(p.mipmap_mode), p.cubic_b, p.cubic_c};
     check_supported(params);  // invalid_argument naming the algorithms the library has
     return params;
 }

@@ -25,6 +25,16 @@ constexpr std::int32_t agree() {
         case Library::TensorFlow: return agree<Library::TensorFlow, SD_LIBRARY_TENSORFLOW>();
         case Library::TensorFlow1: return agree<Library::TensorFlow1, SD_LIBRARY_TENSORFLOW1>();
         case Library::PyTorch: return agree<Library::PyTorch, SD_LIBRARY_PYTORCH>();
+        case Library::SkiaSharp: return agree<Library::SkiaSharp, SD_LIBRARY_SKIASHARP>();
+    }
+    return -1;
+}
+
+[[maybe_unused]] constexpr std::int32_t abi_value(MipmapMode v) {
+    switch (v) {
+        case MipmapMode::None: return agree<MipmapMode::None, SD_MIPMAP_NONE>();
+        case MipmapMode::Nearest: return agree<MipmapMode::Nearest, SD_MIPMAP_NEAREST>();
+        case MipmapMode::Linear: return agree<MipmapMode::Linear, SD_MIPMAP_LINEAR>();
     }
     return -1;
 }

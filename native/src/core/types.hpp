@@ -4,7 +4,9 @@
 
 namespace sd {
 
-enum class Library { OpenCV = 1, Pillow = 2, TensorFlow = 3, TensorFlow1 = 4, PyTorch = 5 };
+enum class Library { OpenCV = 1, Pillow = 2, TensorFlow = 3, TensorFlow1 = 4, PyTorch = 5, SkiaSharp = 6 };
+
+enum class MipmapMode { None = 0, Nearest = 1, Linear = 2 };
 
 enum class Algorithm {
     Nearest = 1,
@@ -37,6 +39,9 @@ struct ModelParams {
     Size source;
     Size target;
     bool antialias = false;
+    MipmapMode mipmap = MipmapMode::None;  // SkiaSharp nearest and bilinear only
+    double cubic_b = 0.0;                  // SkiaSharp bicubic only: SKCubicResampler's B and C
+    double cubic_c = 0.0;
 };
 
 }  // namespace sd

@@ -1,5 +1,6 @@
 #include "scaling/catalog.hpp"
 
+#include <cmath>
 #include <stdexcept>
 #include <string>
 
@@ -25,6 +26,8 @@ const std::vector<CatalogEntry>& catalog() {
         {L::PyTorch, A::Nearest, false},      {L::PyTorch, A::NearestExact, false},
         {L::PyTorch, A::Bilinear, true},      {L::PyTorch, A::Bicubic, true},
         {L::PyTorch, A::Area, false},
+        {L::SkiaSharp, A::Nearest, false},    {L::SkiaSharp, A::Bilinear, false},
+        {L::SkiaSharp, A::Bicubic, false},
     };
     return entries;
 }
@@ -36,6 +39,7 @@ const char* library_name(Library library) {
         case Library::TensorFlow: return "TensorFlow";
         case Library::TensorFlow1: return "TensorFlow1";
         case Library::PyTorch: return "PyTorch";
+        case Library::SkiaSharp: return "SkiaSharp";
     }
     return "unknown";
 }
@@ -58,6 +62,27 @@ const char* algorithm_name(Algorithm algorithm) {
     return "unknown";
 }
 
+namespace {
+
+// The SkiaSharp sampling choices beyond the algorithm: mipmaps for nearest and bilinear, B and C
+// for bicubic (SkImageShader refuses B or C outside 0..1), and nothing for any other scaler.
+void check_sampling(const ModelParams& params) {
+    const bool skia = params.library == Library::SkiaSharp;
+    const std::string name = std::string(library_name(params.library)) + " " + algorithm_name(params.algorithm);
+    if (params.mipmap != MipmapMode::None &&
+        !(skia && (params.algorithm == Algorithm::Nearest || params.algorithm == Algorithm::Bilinear)))
+        throw std::invalid_argument(name + " has no mipmap option (SkiaSharp nearest and bilinear have)");
+    const bool cubic = skia && params.algorithm == Algorithm::Bicubic;
+    if (!cubic && (params.cubic_b != 0.0 || params.cubic_c != 0.0))
+        throw std::invalid_argument(name + " takes no cubic B and C (SkiaSharp bicubic does); pass 0");
+    const auto unit = [](double v) { return std::isfinite(v) && v >= 0.0 && v <= 1.0; };
+    if (cubic && (!unit(params.cubic_b) || !unit(params.cubic_c)))
+        throw std::invalid_argument("SkiaSharp bicubic needs B and C in 0..1 (Mitchell: 1/3, 1/3; Catmull-Rom: 0, 1/2), got " +
+                                    std::to_string(params.cubic_b) + ", " + std::to_string(params.cubic_c));
+}
+
+}  // namespace
+
 void check_supported(const ModelParams& params) {
     std::string available;
     for (const CatalogEntry& e : catalog()) {
@@ -66,6 +91,7 @@ void check_supported(const ModelParams& params) {
             if (params.antialias && !e.antialias_switch)
                 throw std::invalid_argument(std::string(library_name(params.library)) + " " +
                                             algorithm_name(params.algorithm) + " has no antialias option");
+            check_sampling(params);
             return;
         }
         available += available.empty() ? "" : ", ";

@@ -6,6 +6,7 @@
 #include "scaling/pillow/pillow_model.hpp"
 #include "scaling/pytorch/pytorch_model.hpp"
 #include "scaling/scaling_model.hpp"
+#include "scaling/skia/skia_model.hpp"
 #include "scaling/tensorflow/tensorflow_model.hpp"
 
 namespace sd {
@@ -28,6 +29,7 @@ std::unique_ptr<ScalingModel> create_scaling_model(const ModelParams& params) {
         case Library::TensorFlow:
         case Library::TensorFlow1: return tensorflow::create_model(params);
         case Library::PyTorch: return pytorch::create_model(params);
+        case Library::SkiaSharp: return skia::create_model(params);
     }
     throw std::invalid_argument("unknown scaling library");
 }

@@ -8,7 +8,7 @@ namespace ScaleDefense.Interop;
 
 public enum sd_abi : int
 {
-    SD_ABI_VERSION = 6,
+    SD_ABI_VERSION = 7,
 }
 
 public enum sd_status_code : int
@@ -28,6 +28,14 @@ public enum sd_library : int
     SD_LIBRARY_TENSORFLOW = 3,
     SD_LIBRARY_TENSORFLOW1 = 4,
     SD_LIBRARY_PYTORCH = 5,
+    SD_LIBRARY_SKIASHARP = 6,
+}
+
+public enum sd_mipmap_mode : int
+{
+    SD_MIPMAP_NONE = 0,
+    SD_MIPMAP_NEAREST = 1,
+    SD_MIPMAP_LINEAR = 2,
 }
 
 public enum sd_algorithm : int
@@ -91,6 +99,9 @@ public unsafe struct sd_scaling_model_params
     public int target_width;
     public int target_height;
     public int antialias;
+    public int mipmap_mode;
+    public double cubic_b;
+    public double cubic_c;
 }
 
 [StructLayout(LayoutKind.Sequential)]
@@ -211,7 +222,7 @@ public static class NativeLayout
     public const int sd_image_height_Offset = 20;
     public const int sd_image_channels_Offset = 24;
     public const int sd_image_sample_type_Offset = 28;
-    public const int sd_scaling_model_params_Size = 28;
+    public const int sd_scaling_model_params_Size = 48;
     public const int sd_scaling_model_params_library_Offset = 0;
     public const int sd_scaling_model_params_algorithm_Offset = 4;
     public const int sd_scaling_model_params_source_width_Offset = 8;
@@ -219,6 +230,9 @@ public static class NativeLayout
     public const int sd_scaling_model_params_target_width_Offset = 16;
     public const int sd_scaling_model_params_target_height_Offset = 20;
     public const int sd_scaling_model_params_antialias_Offset = 24;
+    public const int sd_scaling_model_params_mipmap_mode_Offset = 28;
+    public const int sd_scaling_model_params_cubic_b_Offset = 32;
+    public const int sd_scaling_model_params_cubic_c_Offset = 40;
     public const int sd_scaling_model_info_Size = 24;
     public const int sd_scaling_model_info_kernel_width_x_Offset = 0;
     public const int sd_scaling_model_info_kernel_width_y_Offset = 8;

@@ -41,6 +41,7 @@ public sealed class SecureScaler : IDisposable
         }
         Options = options;
         ScalerCatalog.Require(library, algorithm, Options.Scaling.Antialias);
+        Options.Scaling.ResolveSampling(library, algorithm, nameof(options));
         if (target.Width <= 0 || target.Height <= 0)
         {
             throw new ArgumentException($"target size must be positive, got {target}.", nameof(target));

@@ -9,7 +9,8 @@ internal sealed unsafe class NativeScalingEngine : IScalingEngine
 
     private readonly sd_scaling_model_info _info;
 
-    public NativeScalingEngine(ScalingLibrary library, ScalingAlgorithm algorithm, ImageSize source, ImageSize target, bool antialias)
+    public NativeScalingEngine(ScalingLibrary library, ScalingAlgorithm algorithm, ImageSize source, ImageSize target, bool antialias,
+                               MipmapMode mipmaps, CubicResampler? cubic)
     {
         var parameters = new sd_scaling_model_params
         {
@@ -20,6 +21,9 @@ internal sealed unsafe class NativeScalingEngine : IScalingEngine
             target_width = target.Width,
             target_height = target.Height,
             antialias = antialias ? 1 : 0,
+            mipmap_mode = (int)mipmaps,
+            cubic_b = cubic?.B ?? 0.0,
+            cubic_c = cubic?.C ?? 0.0,
         };
         int status = ScalingModelHandle.Create(parameters, out _handle);
         NativeStatus.Check(status);
