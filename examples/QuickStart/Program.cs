@@ -5,6 +5,8 @@ using System.Security.Cryptography;
 using OpenCvSharp;
 using ScaleDefense;
 using ScaleDefense.OpenCvSharp;
+using ScaleDefense.SkiaSharp;
+using SkiaSharp;
 
 string photo = args.Length > 0 ? args[0] : Path.Combine("samples", "images", "coffee.png");
 if (!File.Exists(photo))
@@ -58,6 +60,21 @@ byte[] safe = new byte[224 * 224 * 3];
 secure.Resize(pixels, new ImageLayout(size.Width, size.Height, 3), safe, new ImageLayout(224, 224, 3));
 // </readme:secure>
 Console.WriteLine($"secure sha256: {Convert.ToHexString(SHA256.HashData(safe))}");
+
+// <readme:skiasharp>
+// SkiaSharp (ScaleDefense.SkiaSharp): the sampling your service resizes with, defended.
+var mitchell = new SKSamplingOptions(SKCubicResampler.Mitchell);
+using SecureScaler skiaSecure = mitchell.CreateSecureScaler(new ImageSize(224, 224),
+                                                            new SecureScalerOptions { Filter = new ReconstructionOptions { Seed = 1 } });
+using SKBitmap bitmap = SKBitmap.Decode(photo);                // 8-bit, premultiplied (Bgra8888 or Rgba8888)
+// Per request, instead of bitmap.Resize(new SKImageInfo(224, 224), mitchell):
+using SKBitmap defended = bitmap.SecureResize(skiaSecure, out Reconstruction skiaApplied);
+Console.WriteLine($"SkiaSharp secure resize applied: {skiaApplied}");
+
+// The exact model of bitmap.Resize with that sampling: its verdict, matrices and bytes.
+using ScalingModel skiaModel = bitmap.CreateModel(new ImageSize(224, 224), mitchell);
+Console.WriteLine($"SkiaSharp Mitchell verdict: {skiaModel.Analyze().Verdict}");
+// </readme:skiasharp>
 
 // <readme:attack>
 // Red-team a pipeline: an image that looks like the photo but scales to a chosen target.
