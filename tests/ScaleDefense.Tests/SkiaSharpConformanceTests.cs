@@ -14,18 +14,20 @@ public class SkiaSharpConformanceTests
 
     public static IEnumerable<TestCaseData> Samplings()
     {
-        yield return new TestCaseData(ScalingAlgorithm.Nearest, null).SetArgDisplayNames("Nearest");
-        yield return new TestCaseData(ScalingAlgorithm.Bilinear, null).SetArgDisplayNames("Linear");
-        yield return new TestCaseData(ScalingAlgorithm.Bicubic, CubicResampler.Mitchell).SetArgDisplayNames("Mitchell");
-        yield return new TestCaseData(ScalingAlgorithm.Bicubic, CubicResampler.CatmullRom).SetArgDisplayNames("CatmullRom");
-        yield return new TestCaseData(ScalingAlgorithm.Bicubic, new CubicResampler(0.8f, 0.05f)).SetArgDisplayNames("B0.8C0.05");
+        yield return new TestCaseData(ScalingAlgorithm.Nearest, null, MipmapMode.None).SetArgDisplayNames("Nearest");
+        yield return new TestCaseData(ScalingAlgorithm.Bilinear, null, MipmapMode.None).SetArgDisplayNames("Linear");
+        yield return new TestCaseData(ScalingAlgorithm.Nearest, null, MipmapMode.Nearest).SetArgDisplayNames("Nearest+MipNearest");
+        yield return new TestCaseData(ScalingAlgorithm.Bilinear, null, MipmapMode.Nearest).SetArgDisplayNames("Linear+MipNearest");
+        yield return new TestCaseData(ScalingAlgorithm.Bicubic, CubicResampler.Mitchell, MipmapMode.None).SetArgDisplayNames("Mitchell");
+        yield return new TestCaseData(ScalingAlgorithm.Bicubic, CubicResampler.CatmullRom, MipmapMode.None).SetArgDisplayNames("CatmullRom");
+        yield return new TestCaseData(ScalingAlgorithm.Bicubic, new CubicResampler(0.8f, 0.05f), MipmapMode.None).SetArgDisplayNames("B0.8C0.05");
     }
 
     [TestCaseSource(nameof(Samplings))]
-    public void Both_backends_equal_SKBitmap_Resize_on_random_size_pairs(ScalingAlgorithm algorithm, CubicResampler? cubic)
+    public void Both_backends_equal_SKBitmap_Resize_on_random_size_pairs(ScalingAlgorithm algorithm, CubicResampler? cubic, MipmapMode mipmaps)
     {
-        var random = new Random(1000 + (int)algorithm * 10 + (int)((cubic?.B ?? 0) * 5));
-        SKSamplingOptions sampling = SkiaReference.Sampling(algorithm, cubic: cubic);
+        var random = new Random(1000 + (int)algorithm * 10 + (int)((cubic?.B ?? 0) * 5) + (int)mipmaps * 100);
+        SKSamplingOptions sampling = SkiaReference.Sampling(algorithm, mipmaps, cubic);
         int pairs = 0;
         long bytes = 0;
         for (int i = 0; i < SmallPairs + LargePairs; i++)
@@ -38,7 +40,7 @@ public class SkiaSharpConformanceTests
             foreach (ScalingBackend backend in new[] { ScalingBackend.Native, ScalingBackend.Managed })
             {
                 using var model = ScalingModel.Create(ScalingLibrary.SkiaSharp, algorithm, source, target,
-                                                      new ScalingOptions { Backend = backend, Cubic = cubic });
+                                                      new ScalingOptions { Backend = backend, Cubic = cubic, Mipmaps = mipmaps });
                 byte[] actual = model.Scale(pixels, 4);
                 if (!actual.AsSpan().SequenceEqual(expected))
                 {
@@ -49,18 +51,18 @@ public class SkiaSharpConformanceTests
             pairs++;
             bytes += expected.Length;
         }
-        TestContext.Out.WriteLine($"SkiaSharp {algorithm} {cubic}: {pairs} size pairs, {bytes} bytes, byte-exact on both backends");
+        TestContext.Out.WriteLine($"SkiaSharp {algorithm} {cubic} mipmaps {mipmaps}: {pairs} size pairs, {bytes} bytes, byte-exact on both backends");
     }
 
     [TestCaseSource(nameof(Samplings))]
-    public void ScalePixels_and_DrawImage_onto_an_Rgba8888_canvas_take_the_same_stages(ScalingAlgorithm algorithm, CubicResampler? cubic)
+    public void ScalePixels_and_DrawImage_onto_an_Rgba8888_canvas_take_the_same_stages(ScalingAlgorithm algorithm, CubicResampler? cubic, MipmapMode mipmaps)
     {
         var random = new Random(7);
-        SKSamplingOptions sampling = SkiaReference.Sampling(algorithm, cubic: cubic);
+        SKSamplingOptions sampling = SkiaReference.Sampling(algorithm, mipmaps, cubic);
         foreach ((ImageSize source, ImageSize target) in new[] { (new ImageSize(37, 23), new ImageSize(11, 9)), (new ImageSize(8, 13), new ImageSize(21, 30)) })
         {
             byte[] pixels = SkiaReference.OpaqueNoise(random, source);
-            using var model = ScalingModel.Create(ScalingLibrary.SkiaSharp, algorithm, source, target, new ScalingOptions { Cubic = cubic });
+            using var model = ScalingModel.Create(ScalingLibrary.SkiaSharp, algorithm, source, target, new ScalingOptions { Cubic = cubic, Mipmaps = mipmaps });
             byte[] expected = model.Scale(pixels, 4);
             Assert.Multiple(() =>
             {
@@ -102,21 +104,24 @@ public class SkiaSharpConformanceTests
         }
     }
 
-    [TestCase(ScalingAlgorithm.Bilinear)]
-    [TestCase(ScalingAlgorithm.Bicubic)]
-    public void The_matrices_predict_the_8_bit_output_within_one_grey_level(ScalingAlgorithm algorithm)
+    [TestCase(ScalingAlgorithm.Bilinear, MipmapMode.None, 1)]
+    [TestCase(ScalingAlgorithm.Bicubic, MipmapMode.None, 1)]
+    [TestCase(ScalingAlgorithm.Nearest, MipmapMode.Nearest, 2)]
+    [TestCase(ScalingAlgorithm.Bilinear, MipmapMode.Nearest, 3)]
+    public void The_matrices_predict_the_8_bit_output_within_the_stated_bound(ScalingAlgorithm algorithm, MipmapMode mipmaps, int bound)
     {
         var random = new Random(10);
-        var source = new ImageSize(61, 47);
+        var source = new ImageSize(161, 147);
         var target = new ImageSize(23, 70);
         byte[] rgba = SkiaReference.OpaqueNoise(random, source);
-        byte[] expected = SkiaReference.Resize(rgba, source, target, SkiaReference.Sampling(algorithm));
-        using var model = ScalingModel.Create(ScalingLibrary.SkiaSharp, algorithm, source, target);
+        byte[] expected = SkiaReference.Resize(rgba, source, target, SkiaReference.Sampling(algorithm, mipmaps));
+        using var model = ScalingModel.Create(ScalingLibrary.SkiaSharp, algorithm, source, target, new ScalingOptions { Mipmaps = mipmaps });
         float[] asFloat = rgba.Select(b => (float)b).ToArray();
         double[] predicted = MatrixProduct.Apply(model.Left, model.Right, asFloat, source.Width, 4);
         double worst = predicted.Select((v, i) => Math.Abs(Math.Round(Math.Clamp(v, 0, 255)) - expected[i])).Max();
-        TestContext.Out.WriteLine($"SkiaSharp {algorithm}: max |round(clamp(L·X·R)) - Skia| = {worst}");
-        Assert.That(worst, Is.LessThanOrEqualTo(1));
+        TestContext.Out.WriteLine($"SkiaSharp {algorithm} mipmaps {mipmaps}: max |round(clamp(L·X·R)) - Skia| = {worst}");
+        // Rounding: the Q15 lerps (1); each pyramid level truncates its box sum (up to one more per level).
+        Assert.That(worst, Is.LessThanOrEqualTo(bound));
     }
 
     [Test]
@@ -142,7 +147,9 @@ public class SkiaSharpConformanceTests
         using var mitchell = ScalingModel.Create(ScalingLibrary.SkiaSharp, ScalingAlgorithm.Bicubic, source, target);
         using var catmullRom = ScalingModel.Create(ScalingLibrary.SkiaSharp, ScalingAlgorithm.Bicubic, source, target,
                                                    new ScalingOptions { Cubic = CubicResampler.CatmullRom });
-        TestContext.Out.WriteLine($"{linear.Analyze()}\n{mitchell.Analyze()}\n{catmullRom.Analyze()}");
+        using var linearMip = ScalingModel.Create(ScalingLibrary.SkiaSharp, ScalingAlgorithm.Bilinear, source, target,
+                                                  new ScalingOptions { Mipmaps = MipmapMode.Nearest });
+        TestContext.Out.WriteLine($"{linear.Analyze()}\n{mitchell.Analyze()}\n{catmullRom.Analyze()}\n{linearMip.Analyze()}");
         Assert.Multiple(() =>
         {
             Assert.That(linear.Analyze().Verdict, Is.EqualTo(Verdict.Vulnerable));
@@ -150,6 +157,7 @@ public class SkiaSharpConformanceTests
             Assert.That(mitchell.Analyze().Verdict, Is.EqualTo(Verdict.Vulnerable));
             Assert.That(catmullRom.Analyze().Verdict, Is.EqualTo(Verdict.Vulnerable));
             Assert.That(catmullRom.Analyze().BehavesLikeNearest, "Catmull-Rom at integer offsets is the centre pixel alone");
+            Assert.That(linearMip.Analyze().Verdict, Is.EqualTo(Verdict.Robust), "the pyramid's box filters read every pixel");
         });
     }
 

@@ -38,9 +38,10 @@ float inverse_scale(int inputs, int outputs) {
 
 float sample_position(int output, float inverse) { return (static_cast<float>(output) + 0.5f) * inverse; }
 
-KernelTable nearest_table(int inputs, int outputs) {
+KernelTable nearest_table(int inputs, int outputs) { return nearest_table(inputs, outputs, inverse_scale(inputs, outputs)); }
+
+KernelTable nearest_table(int inputs, int outputs, float inverse) {
     KernelTable t(outputs, inputs, 1);
-    const float inverse = inverse_scale(inputs, outputs);
     for (int d = 0; d < outputs; ++d) {
         t.source[t.at(d, 0)] = clamped_index_round_down(sample_position(d, inverse), inputs);
         t.weight[t.at(d, 0)] = 1.0;
@@ -48,10 +49,11 @@ KernelTable nearest_table(int inputs, int outputs) {
     return t;
 }
 
-LinearTable linear_table(int inputs, int outputs) {
+LinearTable linear_table(int inputs, int outputs) { return linear_table(inputs, outputs, inverse_scale(inputs, outputs)); }
+
+LinearTable linear_table(int inputs, int outputs, float inverse) {
     LinearTable result{KernelTable(outputs, inputs, 2), std::vector<std::int16_t>(static_cast<std::size_t>(outputs))};
     KernelTable& t = result.table;
-    const float inverse = inverse_scale(inputs, outputs);
     for (int d = 0; d < outputs; ++d) {
         const float p = sample_position(d, inverse);
         const std::int32_t q = static_cast<std::int32_t>(std::floor(65536.0f * p + 0.5f)) - 32768;

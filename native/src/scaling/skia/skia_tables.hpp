@@ -23,6 +23,7 @@ float sample_position(int output, float inverse);
 // Nearest (gather_8888 with roundDownAtInteger): the pixel left of or at the position, an exact
 // integer position taking the pixel before it; clamped to the image. One tap, weight 1.
 KernelTable nearest_table(int inputs, int outputs);
+KernelTable nearest_table(int inputs, int outputs, float inverse);  // sampling a mip level
 
 // Bilinear, the lowp bilerp_clamp_8888 stage: the position minus 0.5 in 16.16 fixed point
 // (floor(65536 p + 0.5) - 32768); taps at its integer part and the next, clamped; the weight of
@@ -33,6 +34,7 @@ struct LinearTable {
     std::vector<std::int16_t> lerp;  // per output: f - 32768
 };
 LinearTable linear_table(int inputs, int outputs);
+LinearTable linear_table(int inputs, int outputs, float inverse);  // sampling a mip level
 
 // SkImageShader::CubicResamplerMatrix(B, C) in column-major order, as the stages read it:
 // weight k of fraction t is w[k] + t (w[4 + k] + t (w[8 + k] + t w[12 + k])), computed in float.

@@ -17,10 +17,12 @@ internal static class SkiaTables
     public static float SamplePosition(int output, float inverse) => (output + 0.5f) * inverse;
 
     /// <summary>Nearest (roundDownAtInteger): an exact integer position takes the pixel before it. One tap.</summary>
-    public static KernelTable Nearest(int inputs, int outputs)
+    public static KernelTable Nearest(int inputs, int outputs) => Nearest(inputs, outputs, InverseScale(inputs, outputs));
+
+    /// <summary>Nearest with an explicit inverse scale (sampling a mip level).</summary>
+    public static KernelTable Nearest(int inputs, int outputs, float inverse)
     {
         var t = new KernelTable(outputs, inputs, 1);
-        float inverse = InverseScale(inputs, outputs);
         for (int d = 0; d < outputs; d++)
         {
             float x = ClampPosition(SamplePosition(d, inverse), inputs);
@@ -34,11 +36,13 @@ internal static class SkiaTables
     /// lowp bilerp: the position minus 0.5 in 16.16 fixed point; taps at its integer part and the next
     /// (clamped), weights (1 − f, f) with f the 16-bit fraction / 65536; Lerp holds f − 32768 (Q15).
     /// </summary>
-    public static (KernelTable Table, short[] Lerp) Linear(int inputs, int outputs)
+    public static (KernelTable Table, short[] Lerp) Linear(int inputs, int outputs) => Linear(inputs, outputs, InverseScale(inputs, outputs));
+
+    /// <summary>Linear with an explicit inverse scale (sampling a mip level).</summary>
+    public static (KernelTable Table, short[] Lerp) Linear(int inputs, int outputs, float inverse)
     {
         var t = new KernelTable(outputs, inputs, 2);
         var lerp = new short[outputs];
-        float inverse = InverseScale(inputs, outputs);
         for (int d = 0; d < outputs; d++)
         {
             float p = SamplePosition(d, inverse);
