@@ -7,7 +7,6 @@ public static class SamplingExtensions
 {
     /// <summary>The model of <c>SKBitmap.Resize</c> / <c>SKPixmap.ScalePixels</c> with these sampling options from <paramref name="source"/> to <paramref name="target"/>.</summary>
     /// <exception cref="ArgumentException">Anisotropic sampling (not modelled), a cubic B or C outside 0..1, or a size that is not positive or too large.</exception>
-    /// <exception cref="NotSupportedException">Mipmaps (not modelled in this release).</exception>
     public static ScalingModel CreateModel(this SKSamplingOptions sampling, ImageSize source, ImageSize target, ScalingBackend backend = ScalingBackend.Auto)
     {
         (ScalingAlgorithm algorithm, ScalingOptions options) = Describe(sampling, new ScalingOptions { Backend = backend });

@@ -20,7 +20,8 @@ public enum ScalingLibrary
 
     /// <summary>
     /// SkiaSharp 3.119 (Skia m119): <c>SKBitmap.Resize</c> and <c>SKPixmap.ScalePixels</c> of 8-bit images
-    /// (<c>SKSamplingOptions</c>: nearest, linear, cubic with any B and C; see <see cref="ScalingOptions.Cubic"/>).
+    /// (<c>SKSamplingOptions</c>: nearest and linear with or without mipmaps, cubic with any B and C; see
+    /// <see cref="ScalingOptions.Mipmaps"/> and <see cref="ScalingOptions.Cubic"/>).
     /// </summary>
     SkiaSharp = 6,
 }

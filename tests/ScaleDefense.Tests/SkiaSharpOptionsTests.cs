@@ -31,8 +31,6 @@ public unsafe class SkiaSharpOptionsTests
                         Throws.ArgumentException.With.Message.Contains("B and C in 0..1"));
             Assert.That(() => Create(ScalingLibrary.SkiaSharp, ScalingAlgorithm.Bicubic, new() { Cubic = new CubicResampler(0f, float.NaN) }),
                         Throws.ArgumentException.With.Message.Contains("B and C in 0..1"));
-            Assert.That(() => Create(ScalingLibrary.SkiaSharp, ScalingAlgorithm.Bilinear, new() { Mipmaps = MipmapMode.Linear }),
-                        Throws.InstanceOf<NotSupportedException>().With.Message.Contains("SKMipmapMode.Linear is not modelled"));
             Assert.That(() => new SecureScaler(ScalingLibrary.OpenCV, ScalingAlgorithm.Bicubic, Target,
                                                new SecureScalerOptions { Scaling = new ScalingOptions { Cubic = CubicResampler.Mitchell } }),
                         Throws.ArgumentException.With.Message.Contains("takes no cubic resampler"));

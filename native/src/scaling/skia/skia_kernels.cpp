@@ -17,7 +17,41 @@ int lerp_row(int left, int right, int lerp) {
     return (q15_multiply(lerp, (right - left) << 7) + ((right + left) << 7) + 1) >> 1;
 }
 
+// One highp sample of a level at output (dx, dy), into sum[0..channels).
+void sample_level(const LevelSampling& level, int dx, int dy, float* sum) {
+    const int channels = level.image.channels;
+    for (int c = 0; c < channels; ++c) sum[c] = 0.0f;
+    for (int j = 0; j < level.y->taps; ++j) {
+        const std::uint8_t* row = level.image.row(level.y->index(dy, j));
+        const float wy = static_cast<float>(level.y->w(dy, j));
+        for (int i = 0; i < level.x->taps; ++i) {
+            const float scale = static_cast<float>(level.x->w(dx, i)) * wy;
+            const std::uint8_t* pixel = row + static_cast<std::ptrdiff_t>(level.x->index(dx, i)) * channels;
+            for (int c = 0; c < channels; ++c) sum[c] = sum[c] + scale * (static_cast<float>(pixel[c]) * (1 / 255.0f));
+        }
+    }
+}
+
 }  // namespace
+
+void resize_mip_linear(const LevelSampling& upper, const LevelSampling* lower, float weight, const ByteTarget& target) {
+    const int channels = target.channels;
+    for (int dy = 0; dy < target.height; ++dy) {
+        std::uint8_t* out = target.row(dy);
+        for (int dx = 0; dx < target.width; ++dx) {
+            float a[4], b[4];
+            sample_level(upper, dx, dy, a);
+            if (lower != nullptr) {
+                sample_level(*lower, dx, dy, b);
+                for (int c = 0; c < channels; ++c) a[c] = (b[c] - a[c]) * weight + a[c];
+            }
+            for (int c = 0; c < channels; ++c) {
+                const float v = std::min(std::max(a[c], 0.0f), 1.0f);
+                out[dx * channels + c] = static_cast<std::uint8_t>(std::nearbyint(v * 255.0f));
+            }
+        }
+    }
+}
 
 void resize_gather(const ByteSource& source, const ByteTarget& target, const KernelTable& x, const KernelTable& y) {
     const int channels = source.channels;

@@ -26,4 +26,15 @@ void resize_linear(const ByteSource& source, const ByteTarget& target, const Lin
 // channels, 0..1 otherwise); store_8888 rounds v * 255 to nearest, ties to even.
 void resize_cubic(const ByteSource& source, const ByteTarget& target, const KernelTable& x, const KernelTable& y);
 
+// SKMipmapMode.Linear (highp): each level sampled with its one- or two-tap tables, samples
+// v * (1/255), the products (wx * wy) * v summed with a separate multiply and add (y outer);
+// then (lower - upper) * weight + upper, clamped to 0..1, v * 255 rounded to nearest even.
+// `lower` may be null (the upper level alone).
+struct LevelSampling {
+    ImageRef<const std::uint8_t> image;
+    const KernelTable* x;
+    const KernelTable* y;
+};
+void resize_mip_linear(const LevelSampling& upper, const LevelSampling* lower, float weight, const ByteTarget& target);
+
 }  // namespace sd::skia

@@ -36,6 +36,28 @@ int nearest_mip_level(Size base, float inverse_x, float inverse_y) {
     return rounded <= mip_level_count(base) ? rounded : 0;
 }
 
+namespace {
+
+// SkMipmap::ComputeLevel: L = max(-log2(scale) - 0.5, 0) for the smaller scale; negative when
+// there is no downscale.
+float compute_level(float inverse_x, float inverse_y) {
+    const float scale = std::min(1.0f / inverse_x, 1.0f / inverse_y);
+    if (!(scale < 1.0f) || !(scale > 0.0f) || !std::isfinite(scale)) return -1.0f;
+    return std::max(-std::log2(scale) - 0.5f, 0.0f);
+}
+
+}  // namespace
+
+LinearMip linear_mip_levels(Size base, float inverse_x, float inverse_y) {
+    const float level = compute_level(inverse_x, inverse_y);
+    if (!(level > 0.0f)) return {};
+    const int upper = static_cast<int>(std::floor(level));
+    const int count = mip_level_count(base);
+    if (upper > count) return {};
+    const float weight = level - static_cast<float>(upper);
+    return {upper, upper + 1 <= count ? weight : 0.0f};
+}
+
 float level_inverse(int level_inputs, int base_inputs, float base_inverse) {
     const float level_scale = static_cast<float>(level_inputs) / static_cast<float>(base_inputs);
     return level_scale * base_inverse;
@@ -110,6 +132,33 @@ KernelTable compose_with_pyramid(const KernelTable& sampling, int base_inputs, i
             ++k;
         }
         for (; k < t.taps; ++k) t.source[t.at(d, k)] = last;  // zero-weight padding
+    }
+    return t;
+}
+
+KernelTable blend_tables(const KernelTable& upper, const KernelTable& lower, float weight) {
+    std::vector<std::map<int, double>> rows(static_cast<std::size_t>(upper.outputs));
+    std::size_t widest = 1;
+    const double w = weight;
+    for (int d = 0; d < upper.outputs; ++d) {
+        std::map<int, double>& row = rows[static_cast<std::size_t>(d)];
+        for (int k = 0; k < upper.taps; ++k)
+            if (upper.w(d, k) != 0.0) row[upper.index(d, k)] += (1.0 - w) * upper.w(d, k);
+        for (int k = 0; k < lower.taps; ++k)
+            if (lower.w(d, k) != 0.0) row[lower.index(d, k)] += w * lower.w(d, k);
+        widest = std::max(widest, row.size());
+    }
+    KernelTable t(upper.outputs, upper.inputs, static_cast<int>(widest));
+    for (int d = 0; d < t.outputs; ++d) {
+        int k = 0;
+        int last = 0;
+        for (const auto& [index, value] : rows[static_cast<std::size_t>(d)]) {
+            t.source[t.at(d, k)] = index;
+            t.weight[t.at(d, k)] = value;
+            last = index;
+            ++k;
+        }
+        for (; k < t.taps; ++k) t.source[t.at(d, k)] = last;
     }
     return t;
 }

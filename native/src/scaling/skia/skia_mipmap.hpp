@@ -22,6 +22,14 @@ Size mip_level_size(Size base, int level);
 // downscale or the pyramid has no such level (the base is sampled then, as without mipmaps).
 int nearest_mip_level(Size base, float inverse_x, float inverse_y);
 
+// SKMipmapMode.Linear: the level above (floor of L) and the weight of the one below (fract of L),
+// 0 when L <= 0 or there is no level below (SkMipmapAccessor then samples the upper level alone).
+struct LinearMip {
+    int upper = 0;
+    float lower_weight = 0.0f;
+};
+LinearMip linear_mip_levels(Size base, float inverse_x, float inverse_y);
+
 // The inverse scale of sampling level `level` (size `level_size`) for outputs of a base-size
 // image: the level's scale (level / base, float) times the base inverse, one float product.
 float level_inverse(int level_inputs, int base_inputs, float base_inverse);
@@ -38,5 +46,8 @@ void downsample(const ImageRef<const std::uint8_t>& source, const ImageRef<std::
 // weights of each output (rows padded with zero weights to the widest one). All weights are
 // dyadic, so the sums are exact.
 KernelTable compose_with_pyramid(const KernelTable& sampling, int base_inputs, int levels);
+
+// (1 - weight) upper + weight lower, row by row (both on the base image, padded like the inputs).
+KernelTable blend_tables(const KernelTable& upper, const KernelTable& lower, float weight);
 
 }  // namespace sd::skia

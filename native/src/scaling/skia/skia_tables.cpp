@@ -68,6 +68,30 @@ LinearTable linear_table(int inputs, int outputs, float inverse) {
     return result;
 }
 
+KernelTable nearest_table_at(int inputs, const std::vector<float>& positions) {
+    const int outputs = static_cast<int>(positions.size());
+    KernelTable t(outputs, inputs, 1);
+    for (int d = 0; d < outputs; ++d) {
+        t.source[t.at(d, 0)] = clamped_index_round_down(positions[static_cast<std::size_t>(d)], inputs);
+        t.weight[t.at(d, 0)] = 1.0;
+    }
+    return t;
+}
+
+KernelTable highp_linear_table_at(int inputs, const std::vector<float>& positions) {
+    const int outputs = static_cast<int>(positions.size());
+    KernelTable t(outputs, inputs, 2);
+    for (int d = 0; d < outputs; ++d) {
+        const float p = positions[static_cast<std::size_t>(d)];
+        const float f = fract(p + 0.5f);
+        t.source[t.at(d, 0)] = clamped_index(p - 0.5f, inputs);
+        t.source[t.at(d, 1)] = clamped_index(p + 0.5f, inputs);
+        t.weight[t.at(d, 0)] = 1.0f - f;
+        t.weight[t.at(d, 1)] = f;
+    }
+    return t;
+}
+
 CubicCoefficients cubic_coefficients(float b, float c) {
     // The rows of CubicResamplerMatrix (one per tap), each term rounded to float as written there.
     const float rows[4][4] = {

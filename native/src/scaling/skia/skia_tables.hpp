@@ -36,6 +36,12 @@ struct LinearTable {
 LinearTable linear_table(int inputs, int outputs);
 LinearTable linear_table(int inputs, int outputs, float inverse);  // sampling a mip level
 
+// The highp sampling stages SKMipmapMode.Linear takes, at given positions (one per output):
+// nearest (gather with roundDownAtInteger, one tap) and bilinear (bilinear_nx/px/ny/py: taps at
+// p - 0.5 and p + 0.5, clamped and truncated, weights (1 - t, t) with t = fract(p + 0.5) in float).
+KernelTable nearest_table_at(int inputs, const std::vector<float>& positions);
+KernelTable highp_linear_table_at(int inputs, const std::vector<float>& positions);
+
 // SkImageShader::CubicResamplerMatrix(B, C) in column-major order, as the stages read it:
 // weight k of fraction t is w[k] + t (w[4 + k] + t (w[8 + k] + t w[12 + k])), computed in float.
 using CubicCoefficients = std::array<float, 16>;

@@ -3,8 +3,9 @@ namespace ScaleDefense.Managed.Skia;
 /// <summary>The managed baseline of SkiaSharp's resize: same tables, same arithmetic as the C++ core.</summary>
 internal sealed class ManagedSkiaEngine : ManagedScalingEngine
 {
-    // scalePixels copies when both sizes agree; otherwise the shader's stage decides.
-    private enum Path { Copy, Nearest, Linear, Cubic }
+    // scalePixels copies when both sizes agree; otherwise the shader's stage decides. MipLinear:
+    // SKMipmapMode.Linear, which always takes the highp sampling stages.
+    private enum Path { Copy, Nearest, Linear, Cubic, MipLinear }
 
     private readonly Path _path;
     private readonly int _level;                  // the mip level sampled (0: the image itself)
@@ -14,16 +15,15 @@ internal sealed class ManagedSkiaEngine : ManagedScalingEngine
     private readonly KernelTable _y;
     private readonly (KernelTable Table, short[] Lerp) _linearX;
     private readonly (KernelTable Table, short[] Lerp) _linearY;
+    private readonly float _lowerWeight;          // MipLinear: the weight of the level below (0: the upper level alone)
+    private readonly KernelTable? _lowerX;        // MipLinear: the lower level's tables
+    private readonly KernelTable? _lowerY;
     private readonly double _widthX;
     private readonly double _widthY;
 
     public ManagedSkiaEngine(ScalingAlgorithm algorithm, ImageSize source, ImageSize target, MipmapMode mipmaps, CubicResampler? cubic)
     {
-        if (mipmaps == MipmapMode.Linear)
-        {
-            throw new NotSupportedException("SkiaSharp with SKMipmapMode.Linear is not modelled in this release; use None or Nearest.");
-        }
-        _path = source == target ? Path.Copy : algorithm switch
+        _path = source == target ? Path.Copy : mipmaps == MipmapMode.Linear ? Path.MipLinear : algorithm switch
         {
             ScalingAlgorithm.Nearest => Path.Nearest,
             ScalingAlgorithm.Bilinear => Path.Linear,
@@ -32,7 +32,14 @@ internal sealed class ManagedSkiaEngine : ManagedScalingEngine
         };
         float inverseX = SkiaTables.InverseScale(source.Width, target.Width);
         float inverseY = SkiaTables.InverseScale(source.Height, target.Height);
-        _level = mipmaps == MipmapMode.Nearest && _path != Path.Copy ? SkiaMipmap.NearestLevel(source, inverseX, inverseY) : 0;
+        if (_path == Path.MipLinear)
+        {
+            (_level, _lowerWeight) = SkiaMipmap.LinearLevels(source, inverseX, inverseY);
+        }
+        else
+        {
+            _level = mipmaps == MipmapMode.Nearest && _path != Path.Copy ? SkiaMipmap.NearestLevel(source, inverseX, inverseY) : 0;
+        }
         ImageSize level = SkiaMipmap.LevelSize(source, _level);
         if (_level > 0)
         {
@@ -52,6 +59,10 @@ internal sealed class ManagedSkiaEngine : ManagedScalingEngine
                 _sampleX = SkiaTables.Cubic(source.Width, target.Width, w);
                 _sampleY = SkiaTables.Cubic(source.Height, target.Height, w);
                 break;
+            case Path.MipLinear:
+                (_sampleX, _lowerX, _x) = MipAxis(algorithm, source.Width, level.Width, SkiaMipmap.LevelSize(source, _level + 1).Width, target.Width, inverseX);
+                (_sampleY, _lowerY, _y) = MipAxis(algorithm, source.Height, level.Height, SkiaMipmap.LevelSize(source, _level + 1).Height, target.Height, inverseY);
+                break;
             case Path.Nearest:
                 _sampleX = SkiaTables.Nearest(level.Width, target.Width, inverseX);
                 _sampleY = SkiaTables.Nearest(level.Height, target.Height, inverseY);
@@ -61,8 +72,8 @@ internal sealed class ManagedSkiaEngine : ManagedScalingEngine
                 _sampleY = SkiaTables.Nearest(source.Height, target.Height);
                 break;
         }
-        _x = SkiaMipmap.ComposeWithPyramid(_sampleX, source.Width, _level);
-        _y = SkiaMipmap.ComposeWithPyramid(_sampleY, source.Height, _level);
+        _x ??= SkiaMipmap.ComposeWithPyramid(_sampleX, source.Width, _level);   // MipLinear has blended its own
+        _y ??= SkiaMipmap.ComposeWithPyramid(_sampleY, source.Height, _level);
         _widthX = Width(_x);
         _widthY = Width(_y);
     }
@@ -77,6 +88,11 @@ internal sealed class ManagedSkiaEngine : ManagedScalingEngine
 
     public override void Scale(ReadOnlySpan<byte> source, ImageLayout s, Span<byte> destination, ImageLayout d)
     {
+        if (_path == Path.MipLinear)
+        {
+            ScaleMipLinear(source, s, destination, d);
+            return;
+        }
         byte[]? pyramid = null;
         for (int level = 1; level <= _level; level++)
         {
@@ -94,10 +110,50 @@ internal sealed class ManagedSkiaEngine : ManagedScalingEngine
     public override void Scale(ReadOnlySpan<float> source, ImageLayout s, Span<float> destination, ImageLayout d) =>
         throw new NotSupportedException("SkiaSharp is modelled for 8-bit images only.");
 
+    private void ScaleMipLinear(ReadOnlySpan<byte> source, ImageLayout s, Span<byte> destination, ImageLayout d)
+    {
+        byte[] upper = source.ToArray();   // level 0 is the image itself (copied once for a uniform array API)
+        ImageLayout upperLayout = s;
+        for (int level = 1; level <= _level; level++)
+        {
+            upper = SkiaMipmap.Downsample(upper, upperLayout, out upperLayout);
+        }
+        byte[]? lower = null;
+        ImageLayout lowerLayout = default;
+        if (_lowerWeight > 0f)
+        {
+            lower = SkiaMipmap.Downsample(upper, upperLayout, out lowerLayout);
+        }
+        SkiaKernels.MipLinear(upper, upperLayout, _sampleX, _sampleY, lower, lowerLayout, _lowerX, _lowerY, _lowerWeight, destination, d);
+    }
+
+    // One axis of SKMipmapMode.Linear: the upper and lower levels' highp tables at their positions, and the base-image table.
+    private (KernelTable Upper, KernelTable? Lower, KernelTable Base) MipAxis(ScalingAlgorithm algorithm, int inputs, int upperInputs, int lowerInputs,
+                                                                             int outputs, float inverse)
+    {
+        var positions = new float[outputs];
+        for (int o = 0; o < outputs; o++)
+        {
+            positions[o] = SkiaTables.SamplePosition(o, inverse);
+        }
+        KernelTable Table(int size, float[] at) =>
+            algorithm == ScalingAlgorithm.Bilinear ? SkiaTables.HighpLinearAt(size, at) : SkiaTables.NearestAt(size, at);
+        KernelTable upper = Table(upperInputs, positions);
+        KernelTable composed = SkiaMipmap.ComposeWithPyramid(upper, inputs, _level);
+        if (!(_lowerWeight > 0f))
+        {
+            return (upper, null, composed);
+        }
+        float scale = (float)lowerInputs / upperInputs;
+        float[] below = positions.Select(p => p * scale).ToArray();
+        KernelTable lower = Table(lowerInputs, below);
+        return (upper, lower, SkiaMipmap.Blend(composed, SkiaMipmap.ComposeWithPyramid(lower, inputs, _level + 1), _lowerWeight));
+    }
+
     // σ: 1, 2 or 4 without mipmaps; through the pyramid, the widest span of base pixels one output reads.
     private double Width(KernelTable table)
     {
-        if (_level == 0)
+        if (_level == 0 && _path != Path.MipLinear)
         {
             return _path switch { Path.Linear => 2.0, Path.Cubic => 4.0, _ => 1.0 };
         }

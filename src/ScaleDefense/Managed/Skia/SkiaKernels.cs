@@ -67,6 +67,58 @@ internal static class SkiaKernels
         }
     }
 
+    /// <summary>SKMipmapMode.Linear (highp): each level sampled, (lower − upper) · weight + upper, clamped, v · 255 rounded half to even. <paramref name="lowerPixels"/> may be null.</summary>
+    public static void MipLinear(byte[] upperPixels, ImageLayout upperLayout, KernelTable upperX, KernelTable upperY,
+                                 byte[]? lowerPixels, ImageLayout lowerLayout, KernelTable? lowerX, KernelTable? lowerY,
+                                 float weight, Span<byte> destination, ImageLayout d)
+    {
+        int channels = d.Channels;
+        Span<float> a = stackalloc float[4];
+        Span<float> b = stackalloc float[4];
+        for (int dy = 0; dy < d.Height; dy++)
+        {
+            Span<byte> output = destination.Slice(dy * d.RowStride);
+            for (int dx = 0; dx < d.Width; dx++)
+            {
+                SampleLevel(upperPixels, upperLayout, upperX, upperY, dx, dy, a);
+                if (lowerPixels is not null)
+                {
+                    SampleLevel(lowerPixels, lowerLayout, lowerX!, lowerY!, dx, dy, b);
+                    for (int c = 0; c < channels; c++)
+                    {
+                        a[c] = (b[c] - a[c]) * weight + a[c];
+                    }
+                }
+                for (int c = 0; c < channels; c++)
+                {
+                    float v = Math.Min(Math.Max(a[c], 0f), 1f);
+                    output[dx * channels + c] = (byte)MathF.Round(v * 255f, MidpointRounding.ToEven);
+                }
+            }
+        }
+    }
+
+    // One highp sample of a level: the sum of (wx · wy) · (v · 1/255), rows outside, columns inside.
+    private static void SampleLevel(ReadOnlySpan<byte> pixels, ImageLayout layout, KernelTable x, KernelTable y, int dx, int dy, Span<float> sum)
+    {
+        int channels = layout.Channels;
+        sum.Clear();
+        for (int j = 0; j < y.Taps; j++)
+        {
+            ReadOnlySpan<byte> row = pixels.Slice(y.Source[dy * y.Taps + j] * layout.RowStride);
+            float wy = (float)y.Weight[dy * y.Taps + j];
+            for (int i = 0; i < x.Taps; i++)
+            {
+                float scale = (float)x.Weight[dx * x.Taps + i] * wy;
+                int pixel = x.Source[dx * x.Taps + i] * channels;
+                for (int c = 0; c < channels; c++)
+                {
+                    sum[c] = sum[c] + scale * (row[pixel + c] * (1 / 255.0f));
+                }
+            }
+        }
+    }
+
     // The lowp q_mult: a rounding, saturating Q15 product.
     private static int Q15Multiply(int a, int b) => (int)Math.Clamp(((long)a * b + (1 << 14)) >> 15, -32768, 32767);
 

@@ -31,6 +31,59 @@ internal static class SkiaMipmap
         return rounded <= LevelCount(size) ? rounded : 0;
     }
 
+    /// <summary>SKMipmapMode.Linear: the upper level (floor of L) and the lower level's weight (fract of L; 0 without a level below).</summary>
+    public static (int Upper, float LowerWeight) LinearLevels(ImageSize size, float inverseX, float inverseY)
+    {
+        float scale = Math.Min(1f / inverseX, 1f / inverseY);
+        if (!(scale < 1f) || !(scale > 0f) || !float.IsFinite(scale))
+        {
+            return (0, 0f);
+        }
+        float level = Math.Max(-MathF.Log2(scale) - 0.5f, 0f);
+        if (!(level > 0f))
+        {
+            return (0, 0f);
+        }
+        int upper = (int)MathF.Floor(level);
+        int count = LevelCount(size);
+        if (upper > count)
+        {
+            return (0, 0f);
+        }
+        return (upper, upper + 1 <= count ? level - upper : 0f);
+    }
+
+    /// <summary>(1 − weight) upper + weight lower, row by row, in the order the native core sums them.</summary>
+    public static KernelTable Blend(KernelTable upper, KernelTable lower, float weight)
+    {
+        double w = weight;
+        var rows = new SortedDictionary<int, double>[upper.Outputs];
+        int widest = 1;
+        for (int d = 0; d < upper.Outputs; d++)
+        {
+            var row = new SortedDictionary<int, double>();
+            for (int k = 0; k < upper.Taps; k++)
+            {
+                int at = d * upper.Taps + k;
+                if (upper.Weight[at] != 0.0)
+                {
+                    row[upper.Source[at]] = row.GetValueOrDefault(upper.Source[at]) + (1.0 - w) * upper.Weight[at];
+                }
+            }
+            for (int k = 0; k < lower.Taps; k++)
+            {
+                int at = d * lower.Taps + k;
+                if (lower.Weight[at] != 0.0)
+                {
+                    row[lower.Source[at]] = row.GetValueOrDefault(lower.Source[at]) + w * lower.Weight[at];
+                }
+            }
+            widest = Math.Max(widest, row.Count);
+            rows[d] = row;
+        }
+        return Pad(rows, upper.Inputs, widest);
+    }
+
     /// <summary>The level's scale (level / base, float) times the base inverse.</summary>
     public static float LevelInverse(int levelInputs, int baseInputs, float baseInverse) => (float)levelInputs / baseInputs * baseInverse;
 
@@ -121,7 +174,13 @@ internal static class SkiaMipmap
             widest = Math.Max(widest, current.Count);
             rows[d] = current;
         }
-        var t = new KernelTable(sampling.Outputs, baseInputs, widest);
+        return Pad(rows, baseInputs, widest);
+    }
+
+    // Rows of (index, weight) as a table padded with zero weights to the widest row.
+    private static KernelTable Pad(SortedDictionary<int, double>[] rows, int inputs, int widest)
+    {
+        var t = new KernelTable(rows.Length, inputs, widest);
         for (int d = 0; d < t.Outputs; d++)
         {
             int k = 0;

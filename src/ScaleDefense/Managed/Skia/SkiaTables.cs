@@ -58,6 +58,36 @@ internal static class SkiaTables
         return (t, lerp);
     }
 
+    /// <summary>The highp nearest stage at given positions (SKMipmapMode.Linear): one tap, roundDownAtInteger.</summary>
+    public static KernelTable NearestAt(int inputs, float[] positions)
+    {
+        var t = new KernelTable(positions.Length, inputs, 1);
+        for (int d = 0; d < positions.Length; d++)
+        {
+            float x = ClampPosition(positions[d], inputs);
+            t.Source[d] = (int)BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(x) - 1);
+            t.Weight[d] = 1.0;
+        }
+        return t;
+    }
+
+    /// <summary>The highp bilinear stages at given positions: taps at p − 0.5 and p + 0.5 (clamped, truncated), weights (1 − t, t), t = fract(p + 0.5) in float.</summary>
+    public static KernelTable HighpLinearAt(int inputs, float[] positions)
+    {
+        var t = new KernelTable(positions.Length, inputs, 2);
+        for (int d = 0; d < positions.Length; d++)
+        {
+            float p = positions[d];
+            float f = p + 0.5f;
+            f -= MathF.Floor(f);
+            t.Source[2 * d] = (int)ClampPosition(p - 0.5f, inputs);
+            t.Source[2 * d + 1] = (int)ClampPosition(p + 0.5f, inputs);
+            t.Weight[2 * d] = 1f - f;
+            t.Weight[2 * d + 1] = f;
+        }
+        return t;
+    }
+
     /// <summary>CubicResamplerMatrix(B, C) column-major: weight k of t is w[k] + t (w[4 + k] + t (w[8 + k] + t w[12 + k])).</summary>
     public static float[] CubicCoefficients(float b, float c)
     {
