@@ -14,6 +14,7 @@ internal static class Choices
         (ScalingLibrary.TensorFlow, ["tensorflow", "tf", "tensorflow2"]),
         (ScalingLibrary.TensorFlow1, ["tensorflow1", "tf1"]),
         (ScalingLibrary.PyTorch, ["pytorch", "torch"]),
+        (ScalingLibrary.SkiaSharp, ["skiasharp", "skia"]),
     ];
 
     // Our name first; then OpenCV's INTER_*, Pillow's Resampling and TF's ResizeMethod names.
