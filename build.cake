@@ -8,7 +8,7 @@
 //   Demo      artifacts/cli/scaledefense demo --out artifacts/demo (builds only the library and the CLI)
 //   NativeArm64  cross-build libscaledefense.so for linux-arm64 (g++-aarch64-linux-gnu)
 //   TestArm64 NativeArm64 with its CTest suite, run under qemu-user
-//   Pack      artifacts/packages: ScaleDefense, ScaleDefense.OpenCvSharp, the ScaleDefense.Cli tool (+ .snupkg)
+//   Pack      artifacts/packages: ScaleDefense, ScaleDefense.OpenCvSharp, ScaleDefense.SkiaSharp, the ScaleDefense.Cli tool (+ .snupkg)
 //   ConsumerTest  the packed packages used as a service would: tests/consumer and the installed tool
 //   Sanitize  clang builds: CTest under ASan+UBSan, the threaded tests under TSan, a C# smoke run on the ASan library
 //   Fuzz      libFuzzer harnesses of the C ABI, --fuzz-seconds=60 each; any finding fails

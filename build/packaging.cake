@@ -97,9 +97,11 @@ void ExpectQuickStartOutput(IReadOnlyList<string> output, string how)
     Check("identical to Cv2.Resize", Get("identical to Cv2.Resize") == "True");
     Check("secure resize applied", Get("secure resize applied") == "Median");
     Check("strong attack", Get("strong attack").StartsWith("scaled output within"));
+    Check("SkiaSharp secure resize applied", Get("SkiaSharp secure resize applied") == "Median");
+    Check("SkiaSharp Mitchell verdict", Get("SkiaSharp Mitchell verdict") != "(missing)");
     if (failures.Count > 0)
         throw new Exception($"The README's examples, built from the packages ({how}), printed unexpected lines:\n  {string.Join("\n  ", failures)}");
-    Information($"QuickStart from the packages ({how}): backend Native, identical to Cv2.Resize, secure resize Median, strong attack ran");
+    Information($"QuickStart from the packages ({how}): backend Native, identical to Cv2.Resize, secure resize Median (OpenCV and SkiaSharp), strong attack ran");
 }
 
 void Expect(IReadOnlyList<string> output, Func<string, bool> wanted, string what)

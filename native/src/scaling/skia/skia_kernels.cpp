@@ -12,9 +12,10 @@ int q15_multiply(int a, int b) {
     return static_cast<int>(std::clamp<long long>(product, -32768, 32767));
 }
 
-// One row's lerp between two 8-bit samples, in the stage's 15-bit scale.
+// One row's lerp between two 8-bit samples, in the stage's 15-bit scale (v << 7, written as a
+// product: the difference may be negative).
 int lerp_row(int left, int right, int lerp) {
-    return (q15_multiply(lerp, (right - left) << 7) + ((right + left) << 7) + 1) >> 1;
+    return (q15_multiply(lerp, (right - left) * 128) + (right + left) * 128 + 1) >> 1;
 }
 
 // One highp sample of a level at output (dx, dy), into sum[0..channels).

@@ -123,5 +123,5 @@ internal static class SkiaKernels
     private static int Q15Multiply(int a, int b) => (int)Math.Clamp(((long)a * b + (1 << 14)) >> 15, -32768, 32767);
 
     private static int LerpRow(int left, int right, int lerp) =>
-        (Q15Multiply(lerp, (right - left) << 7) + ((right + left) << 7) + 1) >> 1;
+        (Q15Multiply(lerp, (right - left) * 128) + (right + left) * 128 + 1) >> 1;
 }
