@@ -30,6 +30,7 @@ inline sd_scaling_model_params model_params(FuzzedDataProvider& in) {
     p.target_width = small_or_hostile(in, 1, kMaxSide);
     p.target_height = small_or_hostile(in, 1, kMaxSide);
     p.antialias = small_or_hostile(in, 0, 1);
+    p.opencv_build = small_or_hostile(in, SD_OPENCV_BUILD_PLAIN, SD_OPENCV_BUILD_IPP);
     return p;
 }
 

@@ -26,7 +26,7 @@ extern "C" {
 #endif
 
 /* Bumped on every incompatible change of this header; the C# side refuses a mismatch. */
-enum sd_abi { SD_ABI_VERSION = 6 };
+enum sd_abi { SD_ABI_VERSION = 7 };
 
 typedef int32_t sd_status;
 
@@ -74,6 +74,15 @@ enum sd_axis {
     SD_AXIS_HORIZONTAL = 1  /* R transposed, target_width x source_width */
 };
 
+/* Which cv::resize a model reproduces. 0 is OpenCV's own kernels (what every build without
+ * Intel IPP runs, and what zero-initialised parameters of ABI version 6 meant). OpenCvSharp's
+ * and the opencv-python wheels' OpenCV carry IPP, which takes INTER_CUBIC on sources of at
+ * least 4x4 with 1, 3 or 4 channels (2 channels fall back to OpenCV's kernel). */
+enum sd_opencv_build {
+    SD_OPENCV_BUILD_PLAIN = 0, /* OpenCV's own kernels (IPP absent or off) */
+    SD_OPENCV_BUILD_IPP = 1    /* as shipped with Intel IPP: IPP's cubic where IPP takes the call */
+};
+
 /* A caller-owned, interleaved image. stride = bytes from one row start to the next. */
 typedef struct sd_image {
     void* data;
@@ -92,6 +101,7 @@ typedef struct sd_scaling_model_params {
     int32_t target_width;
     int32_t target_height;
     int32_t antialias; /* 0 or 1; only for the algorithms that have an antialias switch */
+    int32_t opencv_build; /* enum sd_opencv_build; OpenCV only (other libraries: 0) */
 } sd_scaling_model_params;
 
 /* What a model is, beyond its parameters. */

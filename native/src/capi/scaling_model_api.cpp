@@ -47,7 +47,8 @@ sd_status sd_scaling_model_get_params(const sd_scaling_model* model, sd_scaling_
         require_not_null(out_params, "out_params");
         const sd::ModelParams& p = model->model->params();
         *out_params = {static_cast<int32_t>(p.library), static_cast<int32_t>(p.algorithm), p.source.width,
-                       p.source.height, p.target.width, p.target.height, p.antialias ? 1 : 0};
+                       p.source.height, p.target.width, p.target.height, p.antialias ? 1 : 0,
+                       static_cast<int32_t>(p.opencv_build)};
     });
 }
 

@@ -21,6 +21,8 @@ enum class Algorithm {
     MitchellCubic = 12,
 };
 
+enum class OpenCvBuild { Plain = 0, Ipp = 1 };
+
 enum class SampleType { UInt8 = 1, Float32 = 2 };
 enum class Axis { Vertical = 0, Horizontal = 1 };
 
@@ -37,6 +39,7 @@ struct ModelParams {
     Size source;
     Size target;
     bool antialias = false;
+    OpenCvBuild opencv_build = OpenCvBuild::Plain;  // OpenCV only
 };
 
 }  // namespace sd

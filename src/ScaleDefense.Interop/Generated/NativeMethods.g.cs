@@ -8,7 +8,7 @@ namespace ScaleDefense.Interop;
 
 public enum sd_abi : int
 {
-    SD_ABI_VERSION = 6,
+    SD_ABI_VERSION = 7,
 }
 
 public enum sd_status_code : int
@@ -58,6 +58,12 @@ public enum sd_axis : int
     SD_AXIS_HORIZONTAL = 1,
 }
 
+public enum sd_opencv_build : int
+{
+    SD_OPENCV_BUILD_PLAIN = 0,
+    SD_OPENCV_BUILD_IPP = 1,
+}
+
 public enum sd_reconstruction : int
 {
     SD_RECONSTRUCTION_MEDIAN = 1,
@@ -91,6 +97,7 @@ public unsafe struct sd_scaling_model_params
     public int target_width;
     public int target_height;
     public int antialias;
+    public int opencv_build;
 }
 
 [StructLayout(LayoutKind.Sequential)]
@@ -211,7 +218,7 @@ public static class NativeLayout
     public const int sd_image_height_Offset = 20;
     public const int sd_image_channels_Offset = 24;
     public const int sd_image_sample_type_Offset = 28;
-    public const int sd_scaling_model_params_Size = 28;
+    public const int sd_scaling_model_params_Size = 32;
     public const int sd_scaling_model_params_library_Offset = 0;
     public const int sd_scaling_model_params_algorithm_Offset = 4;
     public const int sd_scaling_model_params_source_width_Offset = 8;
@@ -219,6 +226,7 @@ public static class NativeLayout
     public const int sd_scaling_model_params_target_width_Offset = 16;
     public const int sd_scaling_model_params_target_height_Offset = 20;
     public const int sd_scaling_model_params_antialias_Offset = 24;
+    public const int sd_scaling_model_params_opencv_build_Offset = 28;
     public const int sd_scaling_model_info_Size = 24;
     public const int sd_scaling_model_info_kernel_width_x_Offset = 0;
     public const int sd_scaling_model_info_kernel_width_y_Offset = 8;

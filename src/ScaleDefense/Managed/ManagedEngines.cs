@@ -8,10 +8,10 @@ namespace ScaleDefense.Managed;
 /// <summary>Creates the managed baseline of a library's model (arguments already validated).</summary>
 internal static class ManagedEngines
 {
-    public static IScalingEngine Create(ScalingLibrary library, ScalingAlgorithm algorithm, ImageSize source, ImageSize target, bool antialias) =>
+    public static IScalingEngine Create(ScalingLibrary library, ScalingAlgorithm algorithm, ImageSize source, ImageSize target, bool antialias, OpenCvBuild build) =>
         library switch
         {
-            ScalingLibrary.OpenCV => new ManagedOpenCvEngine(algorithm, source, target),
+            ScalingLibrary.OpenCV => new ManagedOpenCvEngine(algorithm, source, target, build),
             ScalingLibrary.Pillow => ManagedPillowEngine.Create(algorithm, source, target),
             ScalingLibrary.TensorFlow or ScalingLibrary.TensorFlow1 => ManagedTensorFlowEngine.Create(library, algorithm, source, target, antialias),
             ScalingLibrary.PyTorch => ManagedPyTorchEngine.Create(algorithm, source, target, antialias),

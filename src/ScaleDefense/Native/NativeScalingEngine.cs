@@ -9,7 +9,7 @@ internal sealed unsafe class NativeScalingEngine : IScalingEngine
 
     private readonly sd_scaling_model_info _info;
 
-    public NativeScalingEngine(ScalingLibrary library, ScalingAlgorithm algorithm, ImageSize source, ImageSize target, bool antialias)
+    public NativeScalingEngine(ScalingLibrary library, ScalingAlgorithm algorithm, ImageSize source, ImageSize target, bool antialias, OpenCvBuild build)
     {
         var parameters = new sd_scaling_model_params
         {
@@ -20,6 +20,7 @@ internal sealed unsafe class NativeScalingEngine : IScalingEngine
             target_width = target.Width,
             target_height = target.Height,
             antialias = antialias ? 1 : 0,
+            opencv_build = (int)build,
         };
         int status = ScalingModelHandle.Create(parameters, out _handle);
         NativeStatus.Check(status);
