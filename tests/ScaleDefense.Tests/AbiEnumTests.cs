@@ -17,6 +17,7 @@ public class AbiEnumTests
         (typeof(SampleType), typeof(sd_sample_type), "SD_SAMPLE_"),
         (typeof(Reconstruction), typeof(sd_reconstruction), "SD_RECONSTRUCTION_"),
         (typeof(FilterWindow), typeof(sd_window), "SD_WINDOW_"),
+        (typeof(OpenCvBuild), typeof(sd_opencv_build), "SD_OPENCV_BUILD_"),
     ];
 
     // Members of mirrored enums that C# resolves before anything crosses the ABI.
