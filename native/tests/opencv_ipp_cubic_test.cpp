@@ -23,10 +23,12 @@ TEST(OpenCvIppCubic, RatioTwoGivesKeysValuesAtHalfWithClampedTaps) {
 }
 
 TEST(OpenCvIppCubic, FractionLiesOnTheGridOfOneToTwo) {
-    // 10 -> 3, d = 0: x = 5/3 - 1/2 = 7/6, t = 1/6 (no float); IPP's t is fl32(1 + t) - 1, a multiple of 2^-23.
+    // 10 -> 3, d = 0: x = 5/3 - 1/2 = 7/6, t = 1/6 (no float); IPP's t is (fl32(t) + 1) - 1 in
+    // float32, a multiple of 2^-23.
     const auto t = ipp_cubic_table(10, 3);
     const double x = 0.5 * 10.0 / 3.0 - 0.5;
-    const double fraction = static_cast<double>(static_cast<float>(x - std::floor(x) + 1.0) - 1.0f);
+    const float u = static_cast<float>(x - std::floor(x)) + 1.0f;
+    const double fraction = static_cast<double>(u - 1.0f);
     EXPECT_EQ(std::fmod(fraction * 8388608.0, 1.0), 0.0);
     const double keys = ((1.25 * fraction - 2.25) * fraction * fraction) + 1;  // |t| < 1, a = -0.75
     EXPECT_EQ(t.w(0, 1), static_cast<double>(static_cast<float>(keys)));

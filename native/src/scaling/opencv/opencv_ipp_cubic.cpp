@@ -107,7 +107,10 @@ KernelTable ipp_cubic_table(int inputs, int outputs) {
     for (int d = 0; d < outputs; ++d) {
         const double x = (d + 0.5) * s - 0.5;
         const double i = std::floor(x);
-        const float u = static_cast<float>(x - i + 1.0);
+        // The fraction in float32, then 1 + t in float32: two roundings (the second to 2^-23,
+        // ties to even), which is what makes IPP's weights differ from fl32(Keys(t)).
+        const float fraction = static_cast<float>(x - i);
+        const float u = fraction + 1.0f;
         const double t = static_cast<double>(u - 1.0f);
         const double at[4] = {t + 1, t, 1 - t, 2 - t};
         for (int k = 0; k < 4; ++k) {

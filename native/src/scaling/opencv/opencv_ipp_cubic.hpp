@@ -14,9 +14,10 @@ bool ipp_takes_cubic(int source_width, int source_height);
 // Whether IPP takes an image with this many channels (IPP's resize has C1, C3 and C4 only).
 bool ipp_takes_channels(int channels);
 
-// Per axis: x = (d + 0.5)·(n/n') − 0.5 in double, i = floor(x), t = x − i quantised to the float
-// grid of [1, 2) (fl32(t + 1) − 1: 23 fractional bits), float32 weights fl32(Keys_{−0.75}) at
-// t + 1, t, 1 − t, 2 − t evaluated in double; taps clamp(i − 1 + k), duplicates kept apart.
+// Per axis: x = (d + 0.5)·(n/n') − 0.5 in double, i = floor(x), t = fl32(x − i), then
+// u = t ⊕ 1 in float32 (23 fractional bits, rounded a second time); float32 weights
+// fl32(Keys_{−0.75}) at u, u − 1, 2 − u, 3 − u evaluated in double; taps clamp(i − 1 + k),
+// duplicates kept apart.
 KernelTable ipp_cubic_table(int inputs, int outputs);
 
 // Horizontal pass into float32 (1 channel: (w0p0 + w1p1) + (w2p2 + w3p3) on the first

@@ -11,8 +11,8 @@ internal static class OpenCvIppCubic
 
     public static bool TakesChannels(int channels) => channels is 1 or 3 or 4;
 
-    /// <summary>x = (d + 0.5)·(n/n') − 0.5 in double, t = x − ⌊x⌋ on the float grid of [1, 2)
-    /// (fl32(t + 1) − 1), float32 weights fl32(Keys(−0.75)) evaluated in double.</summary>
+    /// <summary>x = (d + 0.5)·(n/n') − 0.5 in double, t = fl32(x − ⌊x⌋), u = t ⊕ 1 in float32,
+    /// float32 weights fl32(Keys(−0.75)) at u, u − 1, 2 − u, 3 − u evaluated in double.</summary>
     public static KernelTable Table(int inputs, int outputs)
     {
         var table = new KernelTable(outputs, inputs, 4);
@@ -22,7 +22,10 @@ internal static class OpenCvIppCubic
         {
             double x = (d + 0.5) * s - 0.5;
             double i = Math.Floor(x);
-            float u = (float)(x - i + 1.0);
+            // The fraction in float32, then 1 + t in float32: two roundings (the second to 2^-23,
+            // ties to even), which is what makes IPP's weights differ from fl32(Keys(t)).
+            float fraction = (float)(x - i);
+            float u = fraction + 1.0f;
             double t = u - 1.0f;
             at[0] = t + 1;
             at[1] = t;
