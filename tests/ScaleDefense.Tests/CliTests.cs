@@ -60,9 +60,7 @@ public class CliTests
         using Mat difference = new();
         Cv2.Absdiff(written, expected, difference);
         Cv2.MinMaxLoc(difference.Reshape(1), out double _, out double max);
-        // The Ipp build misses by one grey level on ~1e-5 of the samples (docs/scalers/opencv.md).
-        Assert.That(max, Is.LessThanOrEqualTo(noIpp ? 0 : 1));
-        Assert.That(Cv2.CountNonZero(difference.Reshape(1)), Is.LessThanOrEqualTo(noIpp ? 0 : 2));
+        Assert.That(max, Is.Zero);
     }
 
     [Test]

@@ -20,8 +20,9 @@ public class OpenCvAlgorithmsModelTests
 
     /// <summary>
     /// 8-bit INTER_CUBIC with IPP on (OpenCvSharp's default) over 200 more size pairs: the Ipp build
-    /// misses by one grey level on a few samples per million (IPP's weights are recovered up to a
-    /// rare 1-ulp difference); the Plain build, OpenCV's own kernel, on a few percent.
+    /// is byte-exact here (larger runs found ±1 on ~5e-7 of the 4-channel samples, near-ties of an
+    /// order we did not pin down; docs/scalers/opencv.md); the Plain build, OpenCV's own kernel, is
+    /// off on a few percent.
     /// </summary>
     [Test]
     public void Byte_cubic_of_the_ipp_build_matches_cv_resize_with_ipp_on()
@@ -45,7 +46,7 @@ public class OpenCvAlgorithmsModelTests
         {
             Assert.That(pixels, Is.GreaterThan(100_000), "enough samples measured");
             Assert.That(maxIpp, Is.LessThanOrEqualTo(1));
-            Assert.That((double)offIpp / pixels, Is.LessThan(2e-5));
+            Assert.That(offIpp, Is.Zero);
             Assert.That((double)offPlain / pixels, Is.GreaterThan(0.01), "the builds differ, so the comparison can fail");
         });
     }
@@ -210,9 +211,10 @@ public class OpenCvAlgorithmsModelTests
                 Assert.That(managed.Scale(bytes, channels), Is.EqualTo(nativeBytes), $"{algorithm} 8-bit managed");
                 Assert.That(managed.Scale(floats, channels), Is.EqualTo(nativeFloats), $"{algorithm} float32 managed");
                 Assert.That(ippManaged.Scale(bytes, channels), Is.EqualTo(ippBytes), $"{algorithm} 8-bit Ipp build managed");
+                // Photo sizes: the ~5e-7 near-tie misses of 4 channels may show up; ±1 on a few samples.
                 (double max, int off) = OpenCvAlgorithmReference.Compare(ippBytes, OpenCvAlgorithmReference.Resize(bytes, c, algorithm, ipp: true));
                 Assert.That(max, Is.LessThanOrEqualTo(1), $"{algorithm} 8-bit Ipp build vs IPP on");
-                Assert.That(off, Is.LessThanOrEqualTo(Math.Max(4, ippBytes.Length / 50_000)), $"{algorithm} 8-bit Ipp build vs IPP on: samples off");
+                Assert.That(off, Is.LessThanOrEqualTo(Math.Max(2, ippBytes.Length / 500_000)), $"{algorithm} 8-bit Ipp build vs IPP on: samples off");
             });
         }
     }

@@ -38,29 +38,36 @@ public:
 private:
     void resample(const Pixel* row, float* h) const {
         const int channels = source_.channels;
-        const int pairwise_end = x_.outputs / 4 * 4;  // 1 channel: whole groups of four outputs
+        const int vector_end = x_.outputs / 4 * 4;  // 1 and 4 channels: whole groups of four outputs
         for (int d = 0; d < x_.outputs; ++d) {
             float w[4];
             for (int k = 0; k < 4; ++k) w[k] = static_cast<float>(x_.w(d, k));
             for (int c = 0; c < channels; ++c) {
                 float p[4];
                 for (int k = 0; k < 4; ++k) p[k] = static_cast<float>(row[x_.index(d, k) * channels + c]);
+                const float t0 = w[0] * p[0];
+                const float t1 = w[1] * p[1];
+                const float t2 = w[2] * p[2];
+                const float t3 = w[3] * p[3];
                 float sum;
                 if (channels == 1) {
-                    const float t0 = w[0] * p[0];
-                    const float t1 = w[1] * p[1];
-                    const float t2 = w[2] * p[2];
-                    const float t3 = w[3] * p[3];
                     const float left = t0 + t1;
-                    if (d < pairwise_end) {
+                    if (d < vector_end) {
                         const float right = t2 + t3;
                         sum = left + right;
                     } else {
                         const float three = left + t2;
                         sum = three + t3;
                     }
+                } else if (channels == 4) {
+                    if (d < vector_end) {
+                        sum = std::fma(w[2], p[2], t0) + std::fma(w[3], p[3], t1);
+                    } else {
+                        const float even = t0 + t2;
+                        const float odd = t1 + t3;
+                        sum = even + odd;
+                    }
                 } else {
-                    const float t0 = w[0] * p[0];
                     sum = std::fma(w[3], p[3], std::fma(w[2], p[2], std::fma(w[1], p[1], t0)));
                 }
                 h[d * channels + c] = sum;

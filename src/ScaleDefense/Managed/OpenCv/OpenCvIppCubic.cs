@@ -87,12 +87,13 @@ internal static class OpenCvIppCubic
         return x < 2 ? ((a * x - 5 * a) * x + 8 * a) * x - 4 * a : 0;
     }
 
-    // 1 channel: pairs on whole groups of four outputs, left to right after; 3 and 4 channels: a
-    // chain of fused multiply-adds from w0·p0.
+    // On whole groups of four outputs / after them: 1 channel pairs / left to right; 4 channels
+    // fma(w2,p2, w0p0) + fma(w3,p3, w1p1) / (w0p0 + w2p2) + (w1p1 + w3p3); 3 channels a chain of
+    // fused multiply-adds from w0·p0 everywhere.
     private static void Horizontal<T>(ReadOnlySpan<T> row, int channels, KernelTable x, float[] h)
         where T : unmanaged
     {
-        int pairwiseEnd = x.Outputs / 4 * 4;
+        int vectorEnd = x.Outputs / 4 * 4;
         for (int dx = 0; dx < x.Outputs; dx++)
         {
             int at = dx * 4;
@@ -103,18 +104,14 @@ internal static class OpenCvIppCubic
                 float p1 = Load(row[x.Source[at + 1] * channels + c]);
                 float p2 = Load(row[x.Source[at + 2] * channels + c]);
                 float p3 = Load(row[x.Source[at + 3] * channels + c]);
-                float sum;
-                if (channels == 1)
+                float t0 = w0 * p0, t1 = w1 * p1, t2 = w2 * p2, t3 = w3 * p3;
+                bool vector = dx < vectorEnd;
+                float sum = channels switch
                 {
-                    float t0 = w0 * p0, t1 = w1 * p1, t2 = w2 * p2, t3 = w3 * p3;
-                    float left = t0 + t1;
-                    sum = dx < pairwiseEnd ? left + (t2 + t3) : (left + t2) + t3;
-                }
-                else
-                {
-                    float t0 = w0 * p0;
-                    sum = MathF.FusedMultiplyAdd(w3, p3, MathF.FusedMultiplyAdd(w2, p2, MathF.FusedMultiplyAdd(w1, p1, t0)));
-                }
+                    1 => vector ? (t0 + t1) + (t2 + t3) : ((t0 + t1) + t2) + t3,
+                    4 => vector ? MathF.FusedMultiplyAdd(w2, p2, t0) + MathF.FusedMultiplyAdd(w3, p3, t1) : (t0 + t2) + (t1 + t3),
+                    _ => MathF.FusedMultiplyAdd(w3, p3, MathF.FusedMultiplyAdd(w2, p2, MathF.FusedMultiplyAdd(w1, p1, t0))),
+                };
                 h[dx * channels + c] = sum;
             }
         }
