@@ -36,6 +36,7 @@ inline sd_scaling_model_params model_params(FuzzedDataProvider& in) {
         p.cubic_b = in.ConsumeFloatingPointInRange<double>(-0.5, 1.5);
         p.cubic_c = in.ConsumeFloatingPointInRange<double>(-0.5, 1.5);
     }
+    p.opencv_build = small_or_hostile(in, SD_OPENCV_BUILD_PLAIN, SD_OPENCV_BUILD_IPP);
     return p;
 }
 

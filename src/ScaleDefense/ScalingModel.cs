@@ -39,6 +39,7 @@ public sealed class ScalingModel : IDisposable
         Target = target;
         Backend = engine.Backend;
         Antialias = options.Antialias;
+        OpenCvBuild = library == ScalingLibrary.OpenCV ? options.OpenCvBuild : OpenCvBuild.Plain;
         _engine = engine;
         _considered = new(() => ConsideredPixels.FromMatrices(GetLeft(AnalysedType), GetRight(AnalysedType)));
         _report = new(BuildReport);
@@ -71,18 +72,24 @@ public sealed class ScalingModel : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ScalerCatalog.Require(library, algorithm, options.Antialias);
+        if (!Enum.IsDefined(options.OpenCvBuild))
+        {
+            throw new ArgumentException($"Unknown OpenCvBuild {(int)options.OpenCvBuild}; use OpenCvBuild.Ipp or OpenCvBuild.Plain.", nameof(options));
+        }
         RequireSize(source, nameof(source));
         RequireSize(target, nameof(target));
         ResourceLimits limits = options.Limits ?? throw new ArgumentException("ScalingOptions.Limits must not be null.", nameof(options));
         limits.Require(source, 1, 1, "the source size");
         limits.Require(target, 1, 1, "the target size");
         CubicResampler? cubic = options.ResolveSampling(library, algorithm, nameof(options));
+        // Only OpenCV has builds; other libraries are modelled as Plain (the C ABI requires it).
+        OpenCvBuild build = library == ScalingLibrary.OpenCV ? options.OpenCvBuild : OpenCvBuild.Plain;
         IScalingEngine engine = NativeCore.Resolve(options.Backend) switch
         {
             ScalingBackend.Native when NativeCore.LoadError is { } error => throw new ScaleDefenseException(
                 $"The native backend was requested, but {error} Use ScalingBackend.Auto (or Managed) to run on the managed baseline instead."),
-            ScalingBackend.Native => new NativeScalingEngine(library, algorithm, source, target, options.Antialias, options.Mipmaps, cubic),
-            _ => ManagedEngines.Create(library, algorithm, source, target, options.Antialias, options.Mipmaps, cubic),
+            ScalingBackend.Native => new NativeScalingEngine(library, algorithm, source, target, options.Antialias, options.Mipmaps, cubic, build),
+            _ => ManagedEngines.Create(library, algorithm, source, target, options.Antialias, options.Mipmaps, cubic, build),
         };
         return new ScalingModel(library, algorithm, source, target, options, cubic, engine);
     }
@@ -110,6 +117,8 @@ public sealed class ScalingModel : IDisposable
 
     /// <summary>The cubic of SkiaSharp bicubic (Mitchell unless <see cref="ScalingOptions.Cubic"/> said otherwise); null for every other scaler.</summary>
     public CubicResampler? Cubic { get; }
+    /// <summary>The OpenCV build modelled (<see cref="OpenCvBuild.Plain"/> for every other library).</summary>
+    public OpenCvBuild OpenCvBuild { get; }
 
     /// <summary>Width of the kernel's support in source pixels along x (the paper's σ).</summary>
     public double KernelWidthX => _engine.KernelWidth(vertical: false);
@@ -151,7 +160,8 @@ public sealed class ScalingModel : IDisposable
 
     private VulnerabilityReport BuildReport()
     {
-        string name = $"{Library} {Algorithm}{(Antialias ? " (antialias)" : "")} {Source} -> {Target}";
+        string build = Library == ScalingLibrary.OpenCV && OpenCvBuild == OpenCvBuild.Plain ? " (no IPP)" : "";
+        string name = $"{Library} {Algorithm}{(Antialias ? " (antialias)" : "")}{build} {Source} -> {Target}";
         return VulnerabilityReport.FromMatrices(name, GetLeft(AnalysedType), GetRight(AnalysedType), KernelWidthX, KernelWidthY, Considered);
     }
 

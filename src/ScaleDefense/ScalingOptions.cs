@@ -11,6 +11,13 @@ public sealed record ScalingOptions
 
     /// <summary>SkiaSharp bicubic only: the cubic's B and C. Null (the default) means <see cref="CubicResampler.Mitchell"/>; must stay null for every other scaler.</summary>
     public CubicResampler? Cubic { get; init; }
+    /// <summary>
+    /// Which OpenCV build an OpenCV model reproduces. Default <see cref="OpenCvBuild.Ipp"/>: OpenCV as
+    /// OpenCvSharp4 and the opencv-python wheels ship it (Intel IPP on); <see cref="OpenCvBuild.Plain"/>
+    /// for OpenCV's own kernels (a build without IPP, or <c>Cv2.SetUseOptimized(false)</c>). Only
+    /// <see cref="ScalingLibrary.OpenCV"/> reads it.
+    /// </summary>
+    public OpenCvBuild OpenCvBuild { get; init; } = OpenCvBuild.Ipp;
 
     /// <summary>Which implementation does the arithmetic. Default <see cref="ScalingBackend.Auto"/>: native where it loads, managed otherwise.</summary>
     public ScalingBackend Backend { get; init; } = ScalingBackend.Auto;

@@ -18,6 +18,7 @@ public class AbiEnumTests
         (typeof(Reconstruction), typeof(sd_reconstruction), "SD_RECONSTRUCTION_"),
         (typeof(FilterWindow), typeof(sd_window), "SD_WINDOW_"),
         (typeof(MipmapMode), typeof(sd_mipmap_mode), "SD_MIPMAP_"),
+        (typeof(OpenCvBuild), typeof(sd_opencv_build), "SD_OPENCV_BUILD_"),
     ];
 
     // Members of mirrored enums that C# resolves before anything crosses the ABI.

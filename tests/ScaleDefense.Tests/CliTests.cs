@@ -35,6 +35,34 @@ public class CliTests
         Assert.That(Cv2.CountNonZero(difference.Reshape(1)), Is.Zero);
     }
 
+    // Bicubic by default models OpenCV as OpenCvSharp ships it (IPP on); --no-ipp OpenCV's own kernel.
+    [TestCase(false)]
+    [TestCase(true)]
+    [NonParallelizable] // toggles OpenCV's process-wide optimisation (IPP) switch
+    public void Scale_bicubic_writes_what_cv_resize_of_that_build_writes(bool noIpp)
+    {
+        string target = Path.Combine(_folder, "out.png");
+        string[] args = ["scale", Sample("chelsea.png"), target, "--library", "opencv", "--algorithm", "bicubic", "--size", "97x61"];
+        var (code, _, error) = Run(noIpp ? [.. args, "--no-ipp"] : args);
+        Assert.That(code, Is.Zero, error);
+        using Mat written = Cv2.ImRead(target, ImreadModes.Unchanged);
+        using Mat source = Cv2.ImRead(Sample("chelsea.png"), ImreadModes.Unchanged);
+        using Mat expected = new();
+        Cv2.SetUseOptimized(!noIpp);
+        try
+        {
+            Cv2.Resize(source, expected, new Size(97, 61), 0, 0, InterpolationFlags.Cubic);
+        }
+        finally
+        {
+            Cv2.SetUseOptimized(true);
+        }
+        using Mat difference = new();
+        Cv2.Absdiff(written, expected, difference);
+        Cv2.MinMaxLoc(difference.Reshape(1), out double _, out double max);
+        Assert.That(max, Is.Zero);
+    }
+
     [Test]
     public void Version_prints_the_version_set_in_Directory_Build_props()
     {

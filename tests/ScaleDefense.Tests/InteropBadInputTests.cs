@@ -56,6 +56,16 @@ public unsafe class InteropBadInputTests
         p.algorithm = -1;
         Assert.That(NativeMethods.sd_scaling_model_create(&p, &model), Is.EqualTo(Status(sd_status_code.SD_STATUS_INVALID_ARGUMENT)));
         Assert.That(NativeError.LastMessage(), Does.Contain("unknown algorithm -1"));
+        p = Params(10, 10, 5, 5);
+        p.opencv_build = 2;
+        Assert.That(NativeMethods.sd_scaling_model_create(&p, &model), Is.EqualTo(Status(sd_status_code.SD_STATUS_INVALID_ARGUMENT)));
+        Assert.That(NativeError.LastMessage(), Does.Contain("opencv_build must be 0 (plain) or 1 (IPP), got 2"));
+        p = Params(10, 10, 5, 5);
+        p.library = (int)sd_library.SD_LIBRARY_PILLOW;
+        p.opencv_build = (int)sd_opencv_build.SD_OPENCV_BUILD_IPP;
+        Assert.That(NativeMethods.sd_scaling_model_create(&p, &model), Is.EqualTo(Status(sd_status_code.SD_STATUS_INVALID_ARGUMENT)));
+        Assert.That(NativeError.LastMessage(), Does.Contain("opencv_build applies to OpenCV only"));
+        Assert.That((IntPtr)model, Is.EqualTo(IntPtr.Zero));
     }
 
     [Test]

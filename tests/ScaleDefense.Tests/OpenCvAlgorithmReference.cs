@@ -1,3 +1,4 @@
+using System.Globalization;
 using OpenCvSharp;
 using ScaleDefense;
 
@@ -41,7 +42,28 @@ internal static class OpenCvAlgorithmReference
     }
 
     /// <summary>Whether OpenCvSharp's Intel IPP takes the call (hal/ipp resize): INTER_CUBIC on
-    /// sources of at least 4×4 that change size. Everything else runs OpenCV's own kernels.</summary>
+    /// sources of at least 4×4 with 1, 3 or 4 channels that change size. Everything else runs
+    /// OpenCV's own kernels.</summary>
     public static bool IppTakes(ConformanceCases.SizeCase c, ScalingAlgorithm algorithm) =>
-        algorithm == ScalingAlgorithm.Bicubic && c.Source.Width >= 4 && c.Source.Height >= 4 && c.Source != c.Target;
+        algorithm == ScalingAlgorithm.Bicubic && c.Source.Width >= 4 && c.Source.Height >= 4 && c.Source != c.Target && c.Channels != 2;
+
+    /// <summary>A model of the given OpenCV build on the given backend.</summary>
+    public static ScalingModel Model(ConformanceCases.SizeCase c, ScalingAlgorithm algorithm, OpenCvBuild build,
+                                     ScalingBackend backend = ScalingBackend.Auto) =>
+        ScalingModel.Create(ScalingLibrary.OpenCV, algorithm, c.Source, c.Target, new ScalingOptions { Backend = backend, OpenCvBuild = build });
+
+    /// <summary>Max |a − b| and how many samples differ.</summary>
+    public static (double Max, int Off) Compare<T>(T[] a, T[] b) where T : unmanaged
+    {
+        Assert.That(a, Has.Length.EqualTo(b.Length));
+        double max = 0;
+        int off = 0;
+        for (int i = 0; i < a.Length; i++)
+        {
+            double diff = Math.Abs(Convert.ToDouble(a[i], CultureInfo.InvariantCulture) - Convert.ToDouble(b[i], CultureInfo.InvariantCulture));
+            max = Math.Max(max, diff);
+            off += diff > 0 ? 1 : 0;
+        }
+        return (max, off);
+    }
 }

@@ -37,6 +37,22 @@ public class OpenCvConformanceTests
         });
     }
 
+    // IPP declines 8-bit nearest and bilinear: cv::resize with IPP off gives the same bytes, and so
+    // does the Plain build.
+    [TestCaseSource(nameof(AllCases))]
+    [NonParallelizable] // toggles OpenCV's process-wide optimisation (IPP) switch
+    public void Byte_output_is_the_same_with_ipp_off_and_for_the_plain_build(ConformanceCases.SizeCase c, ScalingAlgorithm algorithm)
+    {
+        byte[] pixels = ConformanceCases.RandomBytes(c.Source, c.Channels, c.Seed);
+        byte[] expected = OpenCvReference.Resize(pixels, c.Source, c.Channels, c.Target, algorithm);
+        using ScalingModel plain = OpenCvAlgorithmReference.Model(c, algorithm, OpenCvBuild.Plain);
+        Assert.Multiple(() =>
+        {
+            Assert.That(OpenCvAlgorithmReference.Resize(pixels, c, algorithm, ipp: false), Is.EqualTo(expected), "cv::resize with IPP off");
+            Assert.That(plain.Scale(pixels, c.Channels), Is.EqualTo(expected), "Plain build");
+        });
+    }
+
     // Large images: the float32-rounded coordinate of OpenCV's tables loses fractional bits as
     // x grows, so exactness at photo sizes is checked separately. Two channels exercise the
     // round-half-to-even branch of the ratio-2 area path.

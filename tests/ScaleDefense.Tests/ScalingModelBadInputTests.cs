@@ -31,6 +31,16 @@ public class ScalingModelBadInputTests(ScalingBackend backend)
                     Throws.ArgumentException.With.Message.Contains("Unknown scaling algorithm 42"));
         Assert.That(() => ScalingModel.Create(ScalingLibrary.OpenCV, ScalingAlgorithm.Nearest, Source, Target, (ScalingBackend)9),
                     Throws.ArgumentException.With.Message.Contains("Unknown backend"));
+        Assert.That(() => ScalingModel.Create(ScalingLibrary.OpenCV, ScalingAlgorithm.Bicubic, Source, Target,
+                                              new ScalingOptions { Backend = backend, OpenCvBuild = (OpenCvBuild)7 }),
+                    Throws.ArgumentException.With.Message.Contains("Unknown OpenCvBuild 7"));
+    }
+
+    [Test]
+    public void Other_libraries_ignore_the_opencv_build()
+    {
+        using var model = ScalingModel.Create(ScalingLibrary.Pillow, ScalingAlgorithm.Bicubic, Source, Target, new ScalingOptions { Backend = backend });
+        Assert.That(model.OpenCvBuild, Is.EqualTo(OpenCvBuild.Plain));
     }
 
     [TestCase(-1)]

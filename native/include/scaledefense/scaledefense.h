@@ -82,6 +82,15 @@ enum sd_axis {
     SD_AXIS_HORIZONTAL = 1  /* R transposed, target_width x source_width */
 };
 
+/* Which cv::resize a model reproduces. 0 is OpenCV's own kernels (what every build without
+ * Intel IPP runs, and what zero-initialised parameters of ABI version 6 meant). OpenCvSharp's
+ * and the opencv-python wheels' OpenCV carry IPP, which takes INTER_CUBIC on sources of at
+ * least 4x4 with 1, 3 or 4 channels (2 channels fall back to OpenCV's kernel). */
+enum sd_opencv_build {
+    SD_OPENCV_BUILD_PLAIN = 0, /* OpenCV's own kernels (IPP absent or off) */
+    SD_OPENCV_BUILD_IPP = 1    /* as shipped with Intel IPP: IPP's cubic where IPP takes the call */
+};
+
 /* A caller-owned, interleaved image. stride = bytes from one row start to the next. */
 typedef struct sd_image {
     void* data;
@@ -103,6 +112,7 @@ typedef struct sd_scaling_model_params {
     int32_t mipmap_mode; /* enum sd_mipmap_mode; SD_MIPMAP_NONE unless SkiaSharp nearest or bilinear */
     double cubic_b;      /* SkiaSharp bicubic: B and C of SKCubicResampler, each in 0..1 (Mitchell: 1/3, 1/3; */
     double cubic_c;      /* Catmull-Rom: 0, 1/2), used as float like Skia; 0 for every other library and algorithm */
+    int32_t opencv_build; /* enum sd_opencv_build; OpenCV only (other libraries: 0) */
 } sd_scaling_model_params;
 
 /* What a model is, beyond its parameters. */

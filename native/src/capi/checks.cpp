@@ -55,9 +55,13 @@ ModelParams to_model_params(const sd_scaling_model_params& p) {
         require(sizes[i] > 0 && sizes[i] <= kMaxDimension, SD_STATUS_INVALID_ARGUMENT, "%s must be in 1..%lld, got %d",
                 names[i], static_cast<long long>(kMaxDimension), sizes[i]);
     }
+    require(p.opencv_build == SD_OPENCV_BUILD_PLAIN || p.opencv_build == SD_OPENCV_BUILD_IPP,
+            SD_STATUS_INVALID_ARGUMENT, "opencv_build must be 0 (plain) or 1 (IPP), got %d", p.opencv_build);
+    require(p.library == SD_LIBRARY_OPENCV || p.opencv_build == SD_OPENCV_BUILD_PLAIN, SD_STATUS_INVALID_ARGUMENT,
+            "opencv_build applies to OpenCV only; pass 0 for library %d", p.library);
     ModelParams params{static_cast<Library>(p.library), static_cast<Algorithm>(p.algorithm),
                        {p.source_width, p.source_height}, {p.target_width, p.target_height}, p.antialias == 1,
-                       static_cast<MipmapMode>(p.mipmap_mode), p.cubic_b, p.cubic_c};
+                       static_cast<MipmapMode>(p.mipmap_mode), p.cubic_b, p.cubic_c, static_cast<OpenCvBuild>(p.opencv_build)};
     check_supported(params);  // invalid_argument naming the algorithms the library has
     return params;
 }

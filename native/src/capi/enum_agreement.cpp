@@ -73,6 +73,14 @@ constexpr std::int32_t agree() {
     return -1;
 }
 
+[[maybe_unused]] constexpr std::int32_t abi_value(OpenCvBuild v) {
+    switch (v) {
+        case OpenCvBuild::Plain: return agree<OpenCvBuild::Plain, SD_OPENCV_BUILD_PLAIN>();
+        case OpenCvBuild::Ipp: return agree<OpenCvBuild::Ipp, SD_OPENCV_BUILD_IPP>();
+    }
+    return -1;
+}
+
 [[maybe_unused]] constexpr std::int32_t abi_value(WindowKind v) {
     switch (v) {
         case WindowKind::Paper: return agree<WindowKind::Paper, SD_WINDOW_PAPER>();

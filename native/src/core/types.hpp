@@ -23,6 +23,8 @@ enum class Algorithm {
     MitchellCubic = 12,
 };
 
+enum class OpenCvBuild { Plain = 0, Ipp = 1 };
+
 enum class SampleType { UInt8 = 1, Float32 = 2 };
 enum class Axis { Vertical = 0, Horizontal = 1 };
 
@@ -42,6 +44,7 @@ struct ModelParams {
     MipmapMode mipmap = MipmapMode::None;  // SkiaSharp nearest and bilinear only
     double cubic_b = 0.0;                  // SkiaSharp bicubic only: SKCubicResampler's B and C
     double cubic_c = 0.0;
+    OpenCvBuild opencv_build = OpenCvBuild::Plain;  // OpenCV only
 };
 
 }  // namespace sd

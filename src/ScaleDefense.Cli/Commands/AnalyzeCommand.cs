@@ -13,7 +13,7 @@ internal static class AnalyzeCommand
         var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
         var command = new Command("analyze", "Tell whether a resize is attackable: ratio, kernel width, the pixels it reads, verdict and mitigation.")
         {
-            scaler.Library, scaler.Algorithm, source, target, scaler.Antialias, json,
+            scaler.Library, scaler.Algorithm, source, target, scaler.Antialias, scaler.NoIpp, json,
         };
         command.SetAction(result =>
         {

@@ -28,7 +28,7 @@ internal static class AttackCommand
         var overwrite = new Option<bool>("--overwrite") { Description = "Allow the output to be one of the inputs (replaced)." };
         var command = new Command("attack", "Craft an image-scaling attack against a scaler and verify it through the exact model.")
         {
-            source, target, attackPath, scaler.Library, scaler.Algorithm, size, epsilon, against, maxChange, window, scaler.Antialias, json, overwrite,
+            source, target, attackPath, scaler.Library, scaler.Algorithm, size, epsilon, against, maxChange, window, scaler.Antialias, scaler.NoIpp, json, overwrite,
         };
         command.SetAction(result =>
         {

@@ -19,7 +19,7 @@ internal sealed class ResizeArguments(string inputDescription, string outputDesc
 
     public Option<bool> Overwrite { get; } = new("--overwrite") { Description = "Allow the output to be the input file (replaced)." };
 
-    /// <summary>The command with input, output, --library, --algorithm, --size, then <paramref name="options"/>, then --antialias.</summary>
+    /// <summary>The command with input, output, --library, --algorithm, --size, then <paramref name="options"/>, then --antialias and --no-ipp.</summary>
     public Command Command(string name, string description, params Option[] options)
     {
         var command = new Command(name, description) { Input, Output, Scaler.Library, Scaler.Algorithm, Size };
@@ -28,6 +28,7 @@ internal sealed class ResizeArguments(string inputDescription, string outputDesc
             command.Options.Add(option);
         }
         command.Options.Add(Scaler.Antialias);
+        command.Options.Add(Scaler.NoIpp);
         command.Options.Add(Overwrite);
         return command;
     }

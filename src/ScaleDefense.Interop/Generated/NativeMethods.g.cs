@@ -66,6 +66,12 @@ public enum sd_axis : int
     SD_AXIS_HORIZONTAL = 1,
 }
 
+public enum sd_opencv_build : int
+{
+    SD_OPENCV_BUILD_PLAIN = 0,
+    SD_OPENCV_BUILD_IPP = 1,
+}
+
 public enum sd_reconstruction : int
 {
     SD_RECONSTRUCTION_MEDIAN = 1,
@@ -102,6 +108,7 @@ public unsafe struct sd_scaling_model_params
     public int mipmap_mode;
     public double cubic_b;
     public double cubic_c;
+    public int opencv_build;
 }
 
 [StructLayout(LayoutKind.Sequential)]
@@ -222,7 +229,7 @@ public static class NativeLayout
     public const int sd_image_height_Offset = 20;
     public const int sd_image_channels_Offset = 24;
     public const int sd_image_sample_type_Offset = 28;
-    public const int sd_scaling_model_params_Size = 48;
+    public const int sd_scaling_model_params_Size = 56;
     public const int sd_scaling_model_params_library_Offset = 0;
     public const int sd_scaling_model_params_algorithm_Offset = 4;
     public const int sd_scaling_model_params_source_width_Offset = 8;
@@ -233,6 +240,7 @@ public static class NativeLayout
     public const int sd_scaling_model_params_mipmap_mode_Offset = 28;
     public const int sd_scaling_model_params_cubic_b_Offset = 32;
     public const int sd_scaling_model_params_cubic_c_Offset = 40;
+    public const int sd_scaling_model_params_opencv_build_Offset = 48;
     public const int sd_scaling_model_info_Size = 24;
     public const int sd_scaling_model_info_kernel_width_x_Offset = 0;
     public const int sd_scaling_model_info_kernel_width_y_Offset = 8;

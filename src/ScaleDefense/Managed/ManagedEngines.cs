@@ -10,10 +10,10 @@ namespace ScaleDefense.Managed;
 internal static class ManagedEngines
 {
     public static IScalingEngine Create(ScalingLibrary library, ScalingAlgorithm algorithm, ImageSize source, ImageSize target, bool antialias,
-                                       MipmapMode mipmaps, CubicResampler? cubic) =>
+                                       MipmapMode mipmaps, CubicResampler? cubic, OpenCvBuild build) =>
         library switch
         {
-            ScalingLibrary.OpenCV => new ManagedOpenCvEngine(algorithm, source, target),
+            ScalingLibrary.OpenCV => new ManagedOpenCvEngine(algorithm, source, target, build),
             ScalingLibrary.Pillow => ManagedPillowEngine.Create(algorithm, source, target),
             ScalingLibrary.TensorFlow or ScalingLibrary.TensorFlow1 => ManagedTensorFlowEngine.Create(library, algorithm, source, target, antialias),
             ScalingLibrary.PyTorch => ManagedPyTorchEngine.Create(algorithm, source, target, antialias),

@@ -10,7 +10,7 @@ internal sealed unsafe class NativeScalingEngine : IScalingEngine
     private readonly sd_scaling_model_info _info;
 
     public NativeScalingEngine(ScalingLibrary library, ScalingAlgorithm algorithm, ImageSize source, ImageSize target, bool antialias,
-                               MipmapMode mipmaps, CubicResampler? cubic)
+                               MipmapMode mipmaps, CubicResampler? cubic, OpenCvBuild build)
     {
         var parameters = new sd_scaling_model_params
         {
@@ -24,6 +24,7 @@ internal sealed unsafe class NativeScalingEngine : IScalingEngine
             mipmap_mode = (int)mipmaps,
             cubic_b = cubic?.B ?? 0.0,
             cubic_c = cubic?.C ?? 0.0,
+            opencv_build = (int)build,
         };
         int status = ScalingModelHandle.Create(parameters, out _handle);
         NativeStatus.Check(status);

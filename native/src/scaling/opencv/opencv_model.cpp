@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "scaling/opencv/opencv_area_kernels.hpp"
+#include "scaling/opencv/opencv_ipp_cubic.hpp"
 #include "scaling/opencv/opencv_kernels.hpp"
 #include "scaling/opencv/opencv_tables.hpp"
 #include "scaling/opencv/opencv_wide_kernels.hpp"
@@ -12,11 +13,12 @@ namespace sd::opencv {
 namespace {
 
 // Which of cv::resize's code paths a size pair and algorithm end up in (cv::hal::resize).
-enum class Path { Copy, Nearest, Linear, Area2x2, AreaBlock, AreaTable, Cubic, Lanczos4 };
+enum class Path { Copy, Nearest, Linear, Area2x2, AreaBlock, AreaTable, Cubic, IppCubic, Lanczos4 };
 
 struct Plan {
     Path path = Path::Copy;
     KernelTable x, y;
+    KernelTable ipp_x, ipp_y;    // IppCubic: IPP's tables (x, y stay OpenCV's, for 2 channels)
     bool fixed_matrices = true;  // 8-bit matrices from the 11-bit weights (else float32 weights)
     int kx = 0, ky = 0;          // integer ratios of the area fast path
     double width_x = 1, width_y = 1;
@@ -83,6 +85,12 @@ Plan make_plan(const ModelParams& m) {
         case Algorithm::Bicubic:
             p = plan_interpolation(Interpolation::Cubic, s, t, false);
             p.path = Path::Cubic;
+            if (m.opencv_build == OpenCvBuild::Ipp && ipp_takes_cubic(s.width, s.height)) {
+                p.path = Path::IppCubic;
+                p.ipp_x = ipp_cubic_table(s.width, t.width);
+                p.ipp_y = ipp_cubic_table(s.height, t.height);
+                p.fixed_matrices = false;  // IPP's float32 weights on both paths
+            }
             break;
         case Algorithm::Lanczos:
             p = plan_interpolation(Interpolation::Lanczos4, s, t, false);
@@ -96,15 +104,21 @@ Plan make_plan(const ModelParams& m) {
     return p;
 }
 
+// The tables L and R describe: IPP's where IPP takes the call (1, 3 and 4 channels).
+const KernelTable& matrix_table(const Plan& p, Axis axis) {
+    if (p.path == Path::IppCubic) return axis == Axis::Vertical ? p.ipp_y : p.ipp_x;
+    return axis == Axis::Vertical ? p.y : p.x;
+}
+
 class OpenCvModel final : public ScalingModel {
 public:
     explicit OpenCvModel(const ModelParams& params)
         : ScalingModel(params),
           plan_(make_plan(params)),
-          l_u8_(to_matrix(plan_.y, plan_.fixed_matrices ? 2048.0 : 0.0)),
-          r_u8_(to_matrix(plan_.x, plan_.fixed_matrices ? 2048.0 : 0.0)),
-          l_f32_(to_matrix(plan_.y, 0.0)),
-          r_f32_(to_matrix(plan_.x, 0.0)) {}
+          l_u8_(to_matrix(matrix_table(plan_, Axis::Vertical), plan_.fixed_matrices ? 2048.0 : 0.0)),
+          r_u8_(to_matrix(matrix_table(plan_, Axis::Horizontal), plan_.fixed_matrices ? 2048.0 : 0.0)),
+          l_f32_(to_matrix(matrix_table(plan_, Axis::Vertical), 0.0)),
+          r_f32_(to_matrix(matrix_table(plan_, Axis::Horizontal), 0.0)) {}
 
     double kernel_width(Axis axis) const override {
         return axis == Axis::Vertical ? plan_.width_y : plan_.width_x;
@@ -137,6 +151,12 @@ private:
             case Path::AreaBlock: resize_area_block(source, target, plan_.kx, plan_.ky); return;
             case Path::AreaTable: resize_area_table(source, target, x, y); return;
             case Path::Cubic: resize_cubic(source, target, x, y); return;
+            case Path::IppCubic:
+                if (ipp_takes_channels(source.channels))
+                    resize_ipp_cubic(source, target, plan_.ipp_x, plan_.ipp_y);
+                else
+                    resize_cubic(source, target, x, y);
+                return;
             case Path::Lanczos4: resize_lanczos4(source, target, x, y); return;
         }
     }

@@ -5,18 +5,20 @@ namespace ScaleDefense.Managed.OpenCv;
 internal sealed class ManagedOpenCvEngine : ManagedScalingEngine
 {
     // Which of cv::resize's code paths a size pair and algorithm end up in (cv::hal::resize).
-    private enum Path { Copy, Nearest, Linear, Area2x2, AreaBlock, AreaTable, Cubic, Lanczos4 }
+    private enum Path { Copy, Nearest, Linear, Area2x2, AreaBlock, AreaTable, Cubic, IppCubic, Lanczos4 }
 
     private readonly Path _path;
     private readonly KernelTable _x;
     private readonly KernelTable _y;
+    private readonly KernelTable? _ippX; // IppCubic: IPP's tables (_x, _y stay OpenCV's, for 2 channels)
+    private readonly KernelTable? _ippY;
     private readonly bool _fixedMatrices = true; // 8-bit matrices from the 11-bit weights
     private readonly int _kx;
     private readonly int _ky;
     private readonly double _widthX = 1;
     private readonly double _widthY = 1;
 
-    public ManagedOpenCvEngine(ScalingAlgorithm algorithm, ImageSize source, ImageSize target)
+    public ManagedOpenCvEngine(ScalingAlgorithm algorithm, ImageSize source, ImageSize target, OpenCvBuild build)
     {
         switch (algorithm)
         {
@@ -36,6 +38,13 @@ internal sealed class ManagedOpenCvEngine : ManagedScalingEngine
                 (_x, _y) = Interpolation(OpenCvInterpolation.Cubic, source, target, areaMode: false);
                 _path = Path.Cubic;
                 _widthX = _widthY = 4;
+                if (build == OpenCvBuild.Ipp && OpenCvIppCubic.TakesSource(source))
+                {
+                    _path = Path.IppCubic;
+                    _ippX = OpenCvIppCubic.Table(source.Width, target.Width);
+                    _ippY = OpenCvIppCubic.Table(source.Height, target.Height);
+                    _fixedMatrices = false; // IPP's float32 weights on both paths
+                }
                 break;
             case ScalingAlgorithm.Lanczos:
                 (_x, _y) = Interpolation(OpenCvInterpolation.Lanczos4, source, target, areaMode: false);
@@ -76,7 +85,11 @@ internal sealed class ManagedOpenCvEngine : ManagedScalingEngine
     public override bool Supports(SampleType sampleType) => true;
 
     public override (int[] Offsets, int[] Indices, double[] Weights) GetCoefficients(bool vertical, SampleType sampleType) =>
-        (vertical ? _y : _x).ToCsr(sampleType == SampleType.UInt8 && _fixedMatrices ? 2048.0 : 0.0);
+        MatrixTable(vertical).ToCsr(sampleType == SampleType.UInt8 && _fixedMatrices ? 2048.0 : 0.0);
+
+    // The tables L and R describe: IPP's where IPP takes the call (1, 3 and 4 channels).
+    private KernelTable MatrixTable(bool vertical) =>
+        _path == Path.IppCubic ? (vertical ? _ippY : _ippX)! : vertical ? _y : _x;
 
     public override void Scale(ReadOnlySpan<byte> source, ImageLayout s, Span<byte> destination, ImageLayout d) =>
         Run<byte, int, OpenCvU8Arithmetic>(source, s, destination, d);
@@ -99,6 +112,8 @@ internal sealed class ManagedOpenCvEngine : ManagedScalingEngine
             case Path.AreaBlock: OpenCvAreaKernels.Block<T, TArithmetic>(source, s, destination, d, _kx, _ky); break;
             case Path.AreaTable: OpenCvAreaKernels.Table<T, TArithmetic>(source, s, destination, d, _x, _y); break;
             case Path.Cubic: OpenCvWideKernels.Cubic<T, TAcc, TArithmetic>(source, s, destination, d, _x, _y); break;
+            case Path.IppCubic when OpenCvIppCubic.TakesChannels(s.Channels): OpenCvIppCubic.Resize(source, s, destination, d, _ippX!, _ippY!); break;
+            case Path.IppCubic: OpenCvWideKernels.Cubic<T, TAcc, TArithmetic>(source, s, destination, d, _x, _y); break;
             default: OpenCvWideKernels.Lanczos4<T, TAcc, TArithmetic>(source, s, destination, d, _x, _y); break;
         }
     }
