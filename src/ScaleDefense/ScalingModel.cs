@@ -29,8 +29,9 @@ public sealed class ScalingModel : IDisposable
     private readonly Lazy<VulnerabilityReport> _report; // [vertical u8, horizontal u8, vertical f32, horizontal f32]
 
     private ScalingModel(ScalingLibrary library, ScalingAlgorithm algorithm, ImageSize source, ImageSize target,
-                         ScalingOptions options, IScalingEngine engine)
+                         ScalingOptions options, IScalingEngine engine, CustomMatrices? custom = null)
     {
+        Custom = custom;
         Library = library;
         Algorithm = algorithm;
         Source = source;
@@ -74,15 +75,103 @@ public sealed class ScalingModel : IDisposable
         ResourceLimits limits = options.Limits ?? throw new ArgumentException("ScalingOptions.Limits must not be null.", nameof(options));
         limits.Require(source, 1, 1, "the source size");
         limits.Require(target, 1, 1, "the target size");
-        IScalingEngine engine = NativeCore.Resolve(options.Backend) switch
+        IScalingEngine engine = PickEngine(options.Backend,
+            () => new NativeScalingEngine(library, algorithm, source, target, options.Antialias),
+            () => ManagedEngines.Create(library, algorithm, source, target, options.Antialias));
+        return new ScalingModel(library, algorithm, source, target, options, engine);
+    }
+
+    /// <summary>
+    /// A <see cref="ScalingLibrary.Custom"/> model of any separable linear scaler given as its matrices:
+    /// <c>scale(X) ≈ L·X·R</c>, computed in float32 (8-bit output: the sum rounded and clamped to 0..255).
+    /// Analysis, reconstruction, <see cref="SecureScaler"/> and the attacks accept it.
+    /// </summary>
+    /// <remarks>
+    /// Not exact (<see cref="IsExact"/> is false): its <c>Scale</c> predicts the scaler, it does not reproduce the
+    /// library's own rounding, so an attack built on it may miss the real scaler's output by a grey level or so.
+    /// </remarks>
+    /// <param name="left">L, target height × source height (outputs as rows, as <see cref="Left"/>).</param>
+    /// <param name="right">R, source width × target width (outputs as columns, as <see cref="Right"/>).</param>
+    /// <exception cref="ArgumentException">A matrix has the wrong orientation, a side of 0 or above <see cref="MaxDimension"/>, a non-finite weight, or an output with no non-zero weight.</exception>
+    public static ScalingModel FromMatrices(CoefficientMatrix left, CoefficientMatrix right) => FromMatrices(left, right, ScalingOptions.Default);
+
+    /// <inheritdoc cref="FromMatrices(CoefficientMatrix, CoefficientMatrix)"/>
+    /// <param name="left">L, target height × source height.</param>
+    /// <param name="right">R, source width × target width.</param>
+    /// <param name="options">Backend and limits; <see cref="ScalingOptions.Antialias"/> must be false.</param>
+    public static ScalingModel FromMatrices(CoefficientMatrix left, CoefficientMatrix right, ScalingOptions options) =>
+        FromCustom(CustomMatrices.From(left, right, "given matrices"), options);
+
+    /// <summary>A <see cref="ScalingLibrary.Custom"/> model from dense matrices; zero weights are not stored.</summary>
+    /// <inheritdoc cref="FromMatrices(CoefficientMatrix, CoefficientMatrix)" path="/remarks"/>
+    /// <param name="left">L as [target height, source height].</param>
+    /// <param name="right">R as [source width, target width].</param>
+    /// <exception cref="ArgumentException">An array is empty, a weight is not finite, or an output has no non-zero weight.</exception>
+    public static ScalingModel FromMatrices(double[,] left, double[,] right) => FromMatrices(left, right, ScalingOptions.Default);
+
+    /// <inheritdoc cref="FromMatrices(double[,], double[,])"/>
+    /// <param name="left">L as [target height, source height].</param>
+    /// <param name="right">R as [source width, target width].</param>
+    /// <param name="options">Backend and limits; <see cref="ScalingOptions.Antialias"/> must be false.</param>
+    public static ScalingModel FromMatrices(double[,] left, double[,] right, ScalingOptions options) =>
+        FromCustom(CustomMatrices.From(left, right, "given matrices"), options);
+
+    /// <summary>
+    /// A <see cref="ScalingLibrary.Custom"/> model of a probed scaler (<see cref="Probe(ImageSize, ImageSize, ByteScaler)"/>),
+    /// so a scaler ScaleDefense does not model can be attacked in tests and defended with <see cref="SecureScaler"/>.
+    /// It predicts the scaler within <see cref="ProbedScaler.PredictionError"/>; it does not reproduce its bytes
+    /// (<see cref="IsExact"/> is false).
+    /// </summary>
+    /// <exception cref="ArgumentException">The probe recovered an output with no weight (the scaler ignores its input there), or the sizes exceed the options' limits.</exception>
+    public static ScalingModel FromProbe(ProbedScaler probed) => FromProbe(probed, ScalingOptions.Default);
+
+    /// <inheritdoc cref="FromProbe(ProbedScaler)"/>
+    /// <param name="probed">The probe's result.</param>
+    /// <param name="options">Backend and limits; <see cref="ScalingOptions.Antialias"/> must be false.</param>
+    public static ScalingModel FromProbe(ProbedScaler probed, ScalingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(probed);
+        string origin = $"probed ({(probed.ProbeType == SampleType.UInt8 ? "8-bit" : "float32")}, {probed.ScalerCalls} scaler calls, prediction error {probed.PredictionError:0.###})";
+        return FromCustom(CustomMatrices.From(probed.Left, probed.Right, origin), options);
+    }
+
+    internal static ScalingModel FromCustom(CustomMatrices matrices, ScalingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Antialias)
+        {
+            throw new ArgumentException("Antialias is a library switch; a model given as matrices has its own weights. Leave ScalingOptions.Antialias false.", nameof(options));
+        }
+        ResourceLimits limits = options.Limits ?? throw new ArgumentException("ScalingOptions.Limits must not be null.", nameof(options));
+        limits.Require(matrices.Source, 1, 1, "the source size");
+        limits.Require(matrices.Target, 1, 1, "the target size");
+        IScalingEngine engine = PickEngine(options.Backend,
+            () => new NativeScalingEngine(matrices),
+            () => new Managed.Custom.ManagedMatrixEngine(matrices));
+        return new ScalingModel(ScalingLibrary.Custom, ScalingAlgorithm.Custom, matrices.Source, matrices.Target, options, engine, matrices);
+    }
+
+    private static IScalingEngine PickEngine(ScalingBackend backend, Func<IScalingEngine> native, Func<IScalingEngine> managed) =>
+        NativeCore.Resolve(backend) switch
         {
             ScalingBackend.Native when NativeCore.LoadError is { } error => throw new ScaleDefenseException(
                 $"The native backend was requested, but {error} Use ScalingBackend.Auto (or Managed) to run on the managed baseline instead."),
-            ScalingBackend.Native => new NativeScalingEngine(library, algorithm, source, target, options.Antialias),
-            _ => ManagedEngines.Create(library, algorithm, source, target, options.Antialias),
+            ScalingBackend.Native => native(),
+            _ => managed(),
         };
-        return new ScalingModel(library, algorithm, source, target, options, engine);
-    }
+
+    /// <summary>
+    /// True when <c>Scale</c> reproduces the library's output bit for bit (every model of a known library);
+    /// false for a <see cref="ScalingLibrary.Custom"/> model, which predicts the scaler as <c>L·X·R</c> but
+    /// does not know its rounding.
+    /// </summary>
+    public bool IsExact => Custom is null;
+
+    /// <summary>What the model was built from: the library it reproduces, or, for a custom model, the matrices or probe.</summary>
+    public string Origin => Custom?.Origin ?? $"exact model of {Library} {Algorithm}";
+
+    /// <summary>The matrices of a custom model (null for a library's model).</summary>
+    internal CustomMatrices? Custom { get; }
 
     /// <summary>The library modelled.</summary>
     public ScalingLibrary Library { get; }
@@ -142,7 +231,7 @@ public sealed class ScalingModel : IDisposable
 
     private VulnerabilityReport BuildReport()
     {
-        string name = $"{Library} {Algorithm}{(Antialias ? " (antialias)" : "")} {Source} -> {Target}";
+        string name = Custom is null ? $"{Library} {Algorithm}{(Antialias ? " (antialias)" : "")} {Source} -> {Target}" : $"{Custom.Origin} scaler {Source} -> {Target}";
         return VulnerabilityReport.FromMatrices(name, GetLeft(AnalysedType), GetRight(AnalysedType), KernelWidthX, KernelWidthY, Considered);
     }
 
@@ -284,7 +373,9 @@ public sealed class ScalingModel : IDisposable
     }
 
     /// <inheritdoc/>
-    public override string ToString() => $"{Library} {Algorithm} {Source} -> {Target} ({Backend})";
+    public override string ToString() => Custom is null
+        ? $"{Library} {Algorithm} {Source} -> {Target} ({Backend})"
+        : $"Custom model, {Custom.Origin}, {Source} -> {Target} ({Backend})";
 
     private volatile bool _disposed;
 

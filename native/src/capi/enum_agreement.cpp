@@ -25,6 +25,7 @@ constexpr std::int32_t agree() {
         case Library::TensorFlow: return agree<Library::TensorFlow, SD_LIBRARY_TENSORFLOW>();
         case Library::TensorFlow1: return agree<Library::TensorFlow1, SD_LIBRARY_TENSORFLOW1>();
         case Library::PyTorch: return agree<Library::PyTorch, SD_LIBRARY_PYTORCH>();
+        case Library::Custom: return agree<Library::Custom, SD_LIBRARY_CUSTOM>();
     }
     return -1;
 }
@@ -43,6 +44,7 @@ constexpr std::int32_t agree() {
         case Algorithm::Lanczos5: return agree<Algorithm::Lanczos5, SD_ALGORITHM_LANCZOS5>();
         case Algorithm::Gaussian: return agree<Algorithm::Gaussian, SD_ALGORITHM_GAUSSIAN>();
         case Algorithm::MitchellCubic: return agree<Algorithm::MitchellCubic, SD_ALGORITHM_MITCHELLCUBIC>();
+        case Algorithm::Custom: return agree<Algorithm::Custom, SD_ALGORITHM_CUSTOM>();
     }
     return -1;
 }
