@@ -69,14 +69,19 @@ internal sealed class CustomMatrices
     }
 
     /// <summary>Width of the widest output's support along an axis, in source pixels (σ of a matrix we know nothing else about).</summary>
-    public double KernelWidth(bool vertical)
+    public double KernelWidth(bool vertical) => WidestSupport(vertical ? Left : Right);
+
+    /// <summary>Source indices from an output's first to its last tap, the widest over all outputs.</summary>
+    public static double WidestSupport(CoefficientMatrix m)
     {
-        CoefficientMatrix m = vertical ? Left : Right;
         int widest = 0;
         for (int d = 0; d < m.OutputCount; d++)
         {
             ReadOnlySpan<int> indices = m.GetSourceIndices(d);
-            widest = Math.Max(widest, indices[^1] - indices[0] + 1);
+            if (indices.Length > 0)
+            {
+                widest = Math.Max(widest, indices[^1] - indices[0] + 1);
+            }
         }
         return widest;
     }
