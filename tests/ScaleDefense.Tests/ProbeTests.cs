@@ -51,6 +51,7 @@ public class ProbeTests
         AssertClose(probed.Right, model.GetRight(SampleType.Float32), 1e-6);
         Assert.That(probed.PredictionError, Is.LessThan(1e-3));
         // One call per residue class of the comb, a pilot per axis and the check: never more than one per index.
+        TestContext.Out.WriteLine($"{probed.ScalerCalls} calls, spacing {probed.RowSpacing}/{probed.ColumnSpacing}, error {probed.PredictionError}");
         Assert.That(probed.ScalerCalls, Is.LessThanOrEqualTo(sw + sh + 8));
     }
 

@@ -69,22 +69,26 @@ internal static class ScalerProbe
     // the comb is widened until every reach stays below a quarter.
     private static int FindSpacing(ProbeChannel channel, bool rows, int inputs, int outputs)
     {
-        double ratio = (double)inputs / outputs;
-        for (int comb = Math.Max(16, 8 * (int)Math.Ceiling(ratio) + 8); comb < inputs; comb *= 2)
+        int ratio = (int)Math.Ceiling((double)inputs / outputs);
+        for (int comb = Math.Max(16, 8 * ratio + 8); comb < inputs; comb *= 2)
         {
-            int first = comb / 2;
-            int teeth = (inputs - 1 - first) / comb + 1;
             double reach = 0;
-            for (int pass = 0; pass < channel.PilotPasses; pass++)
+            // The comb is shifted by one index up to the ratio, so that a scaler reading one pixel in
+            // every `ratio` (nearest) is seen at every phase, not only where a tooth happens to be read.
+            for (int first = comb / 2; first < comb / 2 + ratio; first++)
             {
-                double[] response = channel.Respond(rows, first, comb, pass, pilot: true);
-                for (int o = 0; o < outputs; o++)
+                int teeth = (inputs - 1 - first) / comb + 1;
+                for (int pass = 0; pass < channel.PilotPasses; pass++)
                 {
-                    if (Responds(response, rows, o, outputs, response.Length / outputs))
+                    double[] response = channel.Respond(rows, first, comb, pass, pilot: true);
+                    for (int o = 0; o < outputs; o++)
                     {
-                        double centre = Centre(o, inputs, outputs);
-                        int tooth = first + comb * Math.Clamp((int)Math.Round((centre - first) / comb), 0, teeth - 1);
-                        reach = Math.Max(reach, Math.Abs(centre - tooth));
+                        if (Responds(response, rows, o, outputs, response.Length / outputs))
+                        {
+                            double centre = Centre(o, inputs, outputs);
+                            int tooth = first + comb * Math.Clamp((int)Math.Round((centre - first) / comb), 0, teeth - 1);
+                            reach = Math.Max(reach, Math.Abs(centre - tooth));
+                        }
                     }
                 }
             }
