@@ -6,7 +6,10 @@ namespace ScaleDefense;
 /// <summary>
 /// The exact model of one library's resize for one source and target size: its coefficient
 /// matrices (<c>scale(X) ≈ L·X·R</c>) and a <c>Scale</c> that reproduces the library's output
-/// bit for bit. Immutable; safe to use from many threads at once. Dispose to free the native handle.
+/// bit for bit — or, built with <see cref="FromMatrices(CoefficientMatrix, CoefficientMatrix)"/> or
+/// <see cref="FromProbe(ProbedScaler)"/>, a <see cref="ScalingLibrary.Custom"/> model that predicts a
+/// scaler from its matrices (<see cref="IsExact"/> false). Immutable; safe to use from many threads
+/// at once. Dispose to free the native handle.
 /// </summary>
 /// <example>
 /// <code>
@@ -236,16 +239,20 @@ public sealed class ScalingModel : IDisposable
     }
 
     /// <summary>
-    /// Recovers L and R of any float32 resize seen only as a delegate (one channel; it is called
-    /// source width + height + 1 times), so a scaler we do not model can be analysed too.
+    /// Recovers L and R of any float32 resize seen only as a delegate (one channel), so a scaler we do
+    /// not model can be analysed, attacked in tests and defended (<see cref="FromProbe(ProbedScaler)"/>).
+    /// Rows (columns) spaced wider than the kernel's support are lit in the same call: a local kernel
+    /// takes a few calls per axis plus a few to measure the support; a kernel as wide as the image one per index.
     /// </summary>
     /// <exception cref="ArgumentException">A size is not positive, or the source is too large to probe.</exception>
     public static ProbedScaler Probe(ImageSize source, ImageSize target, FloatScaler scaler) => ScalerProbe.Probe(source, target, scaler);
 
     /// <summary>
-    /// Recovers L and R of any 8-bit resize seen only as a delegate. Each row and column is probed
-    /// on 8 backgrounds so that the outputs' rounding averages out: weights come back within about
-    /// 0.002, and weights below that are lost.
+    /// Recovers L and R of any 8-bit resize seen only as a delegate (one channel). Impulses of both signs
+    /// sit on dithered mid-grey backgrounds and are averaged over outputs and passes, so the outputs'
+    /// rounding averages out: weights come back within about 1e-3, negative lobes included, and weights
+    /// below about 4e-4 are dropped. Calls are shared as in <see cref="Probe(ImageSize, ImageSize, FloatScaler)"/>,
+    /// times the passes (8 to 48; more for small targets).
     /// </summary>
     /// <exception cref="ArgumentException">A size is not positive, or the source is too large to probe.</exception>
     public static ProbedScaler Probe(ImageSize source, ImageSize target, ByteScaler scaler) => ScalerProbe.Probe(source, target, scaler);

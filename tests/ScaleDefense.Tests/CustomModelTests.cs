@@ -128,6 +128,25 @@ public class CustomModelTests
     }
 
     [Test]
+    public void The_area_attack_accepts_a_probed_averaging_scaler()
+    {
+        using var area = ScalingModel.Create(ScalingLibrary.OpenCV, ScalingAlgorithm.Area, Source, Target);
+        ByteScaler blackBox = ProbeAccuracyTests.AsByteScaler(area);
+        using ScalingModel model = ScalingModel.FromProbe(ScalingModel.Probe(Source, Target, blackBox));
+        byte[] source = Smooth(Source, 1);
+        byte[] target = Noise(Target, 1, 6);
+        AttackResult attack = ScalingAttacks.Area(model, source, new ImageLayout(Source.Width, Source.Height, 1), target, new ImageLayout(Target.Width, Target.Height, 1));
+        using var bilinear = ScalingModel.FromMatrices(new double[,] { { 0.5, 0.5 } }, new double[,] { { -0.1 }, { 1.1 } });
+        Assert.Multiple(() =>
+        {
+            // ε = 1 on the model, plus a grey level of rounding the probed model does not know.
+            Assert.That(ImageMetrics.MaxAbsoluteDifference(BlackBoxScalers.Apply(blackBox, attack.Image, Source, Target), target), Is.LessThanOrEqualTo(2));
+            Assert.That(() => ScalingAttacks.Area(bilinear, new byte[4], new ImageLayout(2, 2, 1), new byte[1], new ImageLayout(1, 1, 1)),
+                        Throws.ArgumentException.With.Message.Contains("weights are all positive"));
+        });
+    }
+
+    [Test]
     public void The_strong_attack_on_a_probed_model_reaches_the_target_through_the_real_scaler()
     {
         if (!NativeCore.IsAvailable)

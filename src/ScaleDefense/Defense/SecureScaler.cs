@@ -76,6 +76,10 @@ public sealed class SecureScaler : IDisposable
         {
             ScalerCatalog.Require(library, algorithm, Options.Scaling.Antialias);
         }
+        else if (Options.Scaling.Antialias)
+        {
+            throw new ArgumentException("Antialias is a library switch; a custom model has its own weights. Leave Scaling.Antialias false.", nameof(options));
+        }
         if (target.Width <= 0 || target.Height <= 0)
         {
             throw new ArgumentException($"target size must be positive, got {target}.", nameof(target));
