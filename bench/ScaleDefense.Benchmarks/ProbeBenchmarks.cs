@@ -31,27 +31,19 @@ public class ProbeBenchmarks
 
     /// <summary>cv::resize as an 8-bit black box.</summary>
     public static ByteScaler Resize(InterpolationFlags flags) => (source, sourceLayout, destination, destinationLayout) =>
-    {
-        using Mat src = Mat.FromPixelData(sourceLayout.Height, sourceLayout.Width, MatType.CV_8UC1, source.ToArray());
-        using Mat dst = new();
-        Cv2.Resize(src, dst, new Size(destinationLayout.Width, destinationLayout.Height), 0, 0, flags);
-        dst.GetRectangularArray(out byte[,] pixels);
-        for (int y = 0; y < destinationLayout.Height; y++)
-        {
-            for (int x = 0; x < destinationLayout.Width; x++)
-            {
-                destination[y * destinationLayout.RowStride + x] = pixels[y, x];
-            }
-        }
-    };
+        Run(source.ToArray(), sourceLayout, destination, destinationLayout, MatType.CV_8UC1, flags);
 
     /// <summary>cv::resize as a float32 black box.</summary>
     public static FloatScaler ResizeFloat(InterpolationFlags flags) => (source, sourceLayout, destination, destinationLayout) =>
+        Run(source.ToArray(), sourceLayout, destination, destinationLayout, MatType.CV_32FC1, flags);
+
+    private static void Run<T>(T[] source, ImageLayout sourceLayout, Span<T> destination, ImageLayout destinationLayout, MatType type, InterpolationFlags flags)
+        where T : unmanaged
     {
-        using Mat src = Mat.FromPixelData(sourceLayout.Height, sourceLayout.Width, MatType.CV_32FC1, source.ToArray());
+        using Mat src = Mat.FromPixelData(sourceLayout.Height, sourceLayout.Width, type, source);
         using Mat dst = new();
         Cv2.Resize(src, dst, new Size(destinationLayout.Width, destinationLayout.Height), 0, 0, flags);
-        dst.GetRectangularArray(out float[,] pixels);
+        dst.GetRectangularArray(out T[,] pixels);
         for (int y = 0; y < destinationLayout.Height; y++)
         {
             for (int x = 0; x < destinationLayout.Width; x++)
@@ -59,5 +51,5 @@ public class ProbeBenchmarks
                 destination[y * destinationLayout.RowStride + x] = pixels[y, x];
             }
         }
-    };
+    }
 }

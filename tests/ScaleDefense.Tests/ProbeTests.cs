@@ -67,6 +67,25 @@ public class ProbeTests
         Assert.That(probed.PredictionError, Is.LessThanOrEqualTo(1), "8-bit rounding only");
     }
 
+    // The README's case: 1000×750 → 224×224 of a local kernel through the live library, in a couple of
+    // hundred calls (ProbeBenchmarks times it) instead of 8·(w + h) + 9 = 14009.
+    [Test]
+    public void Byte_probe_of_live_cv_linear_at_1000x750_shares_calls_and_keeps_1e_3()
+    {
+        var source = new ImageSize(1000, 750);
+        var target = new ImageSize(224, 224);
+        ProbedScaler probed = ScalingModel.Probe(source, target, OpenCvByte(InterpolationFlags.Linear));
+        using var model = ScalingModel.Create(ScalingLibrary.OpenCV, ScalingAlgorithm.Bilinear, source, target);
+        TestContext.Out.WriteLine($"{probed.ScalerCalls} calls, spacing {probed.RowSpacing}/{probed.ColumnSpacing}, prediction error {probed.PredictionError}");
+        Assert.Multiple(() =>
+        {
+            AssertClose(probed.Left, model.Left, 1e-3);
+            AssertClose(probed.Right, model.Right, 1e-3);
+            Assert.That(probed.PredictionError, Is.LessThanOrEqualTo(1));
+            Assert.That(probed.ScalerCalls, Is.LessThan(250));
+        });
+    }
+
     // OpenCV's plain (IPP off) 8-bit bicubic is a = -0.75 Keys with its negative lobes, live; the
     // probe must see the lobes through the rounding, to 1e-3 of the fixed-point weights our model uses.
     [TestCase(301, 227, 96, 64)]

@@ -30,7 +30,29 @@ internal abstract class ProbeChannel(ImageSize source, ImageSize target)
     /// Largest difference between the scaler's output and the prediction of L·X·R on a random image
     /// (values 0..255), the prediction put through the scaler's own output type (8-bit: rounded, clamped).
     /// </summary>
-    public abstract double PredictionError(CoefficientMatrix left, CoefficientMatrix right);
+    public double PredictionError(CoefficientMatrix left, CoefficientMatrix right)
+    {
+        var random = new Random(1234);
+        var test = new double[Source.Width * Source.Height];
+        for (int e = 0; e < test.Length; e++)
+        {
+            test[e] = random.Next(256);
+        }
+        double[] actual = Scale(test);
+        double[] predicted = Predict(left, right, test);
+        double error = 0;
+        for (int e = 0; e < actual.Length; e++)
+        {
+            error = Math.Max(error, Math.Abs(actual[e] - AsOutput(predicted[e])));
+        }
+        return error;
+    }
+
+    /// <summary>The scaler's output for an image of whole values 0..255.</summary>
+    protected abstract double[] Scale(double[] image);
+
+    /// <summary>A predicted value as the scaler's output type would hold it.</summary>
+    protected abstract double AsOutput(double predicted);
 
     /// <summary>Offsets of the pixels of the source rows (or columns) ≡ residue modulo spacing.</summary>
     protected IEnumerable<int> LitPixels(bool rows, int residue, int spacing)
@@ -43,17 +65,6 @@ internal abstract class ProbeChannel(ImageSize source, ImageSize target)
                 yield return y * w + x;
             }
         }
-    }
-
-    protected double[] RandomImage()
-    {
-        var random = new Random(1234);
-        var image = new double[Source.Width * Source.Height];
-        for (int e = 0; e < image.Length; e++)
-        {
-            image[e] = random.Next(256);
-        }
-        return image;
     }
 
     /// <summary>L·X·R in double precision.</summary>
@@ -115,18 +126,9 @@ internal sealed class FloatProbeChannel(ImageSize source, ImageSize target, Floa
 
     public override double Threshold(int samplesPerPass) => 1e-7;
 
-    public override double PredictionError(CoefficientMatrix left, CoefficientMatrix right)
-    {
-        double[] test = RandomImage();
-        float[] actual = Run(Array.ConvertAll(test, v => (float)v));
-        double[] predicted = Predict(left, right, test);
-        double error = 0;
-        for (int e = 0; e < actual.Length; e++)
-        {
-            error = Math.Max(error, Math.Abs(actual[e] - predicted[e]));
-        }
-        return error;
-    }
+    protected override double[] Scale(double[] image) => Array.ConvertAll(Run(Array.ConvertAll(image, v => (float)v)), v => (double)v);
+
+    protected override double AsOutput(double predicted) => predicted;
 
     private float[] Run(float[] input)
     {
@@ -208,19 +210,9 @@ internal sealed class ByteProbeChannel : ProbeChannel
     // standard deviations, so noise is not stored as weight while weights above ~4e-4 are kept.
     public override double Threshold(int samplesPerPass) => 3.5 * 0.5 / (Amplitude * Math.Sqrt((double)samplesPerPass * Passes));
 
-    public override double PredictionError(CoefficientMatrix left, CoefficientMatrix right)
-    {
-        double[] test = RandomImage();
-        byte[] actual = Run(Array.ConvertAll(test, v => (byte)v));
-        double[] predicted = Predict(left, right, test);
-        double error = 0;
-        for (int e = 0; e < actual.Length; e++)
-        {
-            double clamped = Math.Clamp(Math.Round(predicted[e], MidpointRounding.AwayFromZero), 0, 255);
-            error = Math.Max(error, Math.Abs(actual[e] - clamped));
-        }
-        return error;
-    }
+    protected override double[] Scale(double[] image) => Array.ConvertAll(Run(Array.ConvertAll(image, v => (byte)v)), v => (double)v);
+
+    protected override double AsOutput(double predicted) => Math.Clamp(Math.Round(predicted, MidpointRounding.AwayFromZero), 0, 255);
 
     private byte[] Run(byte[] input)
     {
