@@ -31,7 +31,7 @@ struct Csr {
         indices.resize(static_cast<size_t>(count < 1 ? 1 : count));
         weights.resize(indices.size());
         for (size_t k = 0; k < indices.size(); ++k) {
-            indices[k] = in.ConsumeIntegralInRange<int32_t>(-1, inputs);
+            indices[k] = in.ConsumeIntegralInRange<int32_t>(-1, inputs < 0 ? 0 : inputs);  // inputs may be hostile
             weights[k] = in.ConsumeIntegralInRange<int>(0, 20) == 0
                              ? in.PickValueInArray<double>({std::numeric_limits<double>::quiet_NaN(),
                                                             std::numeric_limits<double>::infinity(), 0.0})

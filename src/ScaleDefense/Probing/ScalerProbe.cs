@@ -75,7 +75,9 @@ internal static class ScalerProbe
             double reach = 0;
             // The comb is shifted by one index up to the ratio, so that a scaler reading one pixel in
             // every `ratio` (nearest) is seen at every phase, not only where a tooth happens to be read.
-            for (int first = comb / 2; first < comb / 2 + ratio; first++)
+            // At most 32 phases: beyond ratio 32 a nearest scaler may be under-measured, which the final
+            // prediction check catches (and answers with twice the spacing).
+            for (int first = comb / 2; first < comb / 2 + Math.Min(ratio, 32); first++)
             {
                 int teeth = (inputs - 1 - first) / comb + 1;
                 for (int pass = 0; pass < channel.PilotPasses; pass++)
