@@ -94,7 +94,7 @@ string ClangRuntime(string file)
 // go to artifacts/fuzz/<harness>/corpus, findings to artifacts/fuzz/<harness>/ and fail the target.
 void FuzzCApi(int seconds)
 {
-    string[] harnesses = { "model_scale", "reconstruct", "strong_attack" };
+    string[] harnesses = { "model_scale", "reconstruct", "strong_attack", "custom_model" };
     DirectoryPath dir = BuildInstrumented("asan", AsanOptions, string.Join(" ", harnesses.Select(h => h + "_fuzz")));
     foreach (string harness in harnesses)
     {

@@ -96,18 +96,26 @@ catch (NotSupportedException e)                                // the solver is 
 // </readme:attack>
 
 // <readme:probe>
-// Vet a resize ScaleDefense does not model by probing it as a black box: here OpenCV's INTER_LINEAR_EXACT.
-ProbedScaler probed = ScalingModel.Probe(new ImageSize(64, 48), new ImageSize(16, 12),
-    (ReadOnlySpan<byte> src, ImageLayout srcLayout, Span<byte> dst, ImageLayout dstLayout) =>
+// Defend a resize ScaleDefense does not model (here OpenCV's INTER_LINEAR_EXACT): probe it as an 8-bit black box
+// at the size you serve, build a model from the probe, and put the defense in front of it.
+ByteScaler linearExact = (ReadOnlySpan<byte> src, ImageLayout srcLayout, Span<byte> dst, ImageLayout dstLayout) =>
+{
+    using Mat input = Mat.FromPixelData(srcLayout.Height, srcLayout.Width, MatType.CV_8UC1, src.ToArray(), srcLayout.RowStride);
+    using Mat scaled = input.Resize(new Size(dstLayout.Width, dstLayout.Height), 0, 0, InterpolationFlags.LinearExact);
+    scaled.GetArray(out byte[] scaledPixels);
+    for (int y = 0; y < dstLayout.Height; y++)
     {
-        using Mat input = Mat.FromPixelData(srcLayout.Height, srcLayout.Width, MatType.CV_8UC1, src.ToArray(), srcLayout.RowStride);
-        using Mat resized = input.Resize(new Size(dstLayout.Width, dstLayout.Height), 0, 0, InterpolationFlags.LinearExact);
-        resized.GetArray(out byte[] scaledPixels);
-        for (int y = 0; y < dstLayout.Height; y++)
-        {
-            scaledPixels.AsSpan(y * dstLayout.Width, dstLayout.Width).CopyTo(dst[(y * dstLayout.RowStride)..]);
-        }
-    });
-Console.WriteLine($"probed INTER_LINEAR_EXACT: {probed.Analyze().Verdict}, predicted within {probed.PredictionError:0.##} grey levels");
+        scaledPixels.AsSpan(y * dstLayout.Width, dstLayout.Width).CopyTo(dst[(y * dstLayout.RowStride)..]);
+    }
+};
+ProbedScaler probed = ScalingModel.Probe(size, new ImageSize(224, 224), linearExact);
+using ScalingModel probedModel = ScalingModel.FromProbe(probed);   // predicts the scaler (IsExact is false)
+Console.WriteLine($"probed INTER_LINEAR_EXACT: {probedModel.Analyze().Verdict}, predicted within {probed.PredictionError:0.##} grey levels, " +
+                  $"{probed.ScalerCalls} scaler calls");
+using var probedDefense = new SecureScaler(probedModel, new SecureScalerOptions { Filter = new ReconstructionOptions { Seed = 1 } });
+byte[] defended = new byte[224 * 224 * 3];                      // images of the probed size only
+Reconstruction probedApplied = probedDefense.Resize(pixels, new ImageLayout(size.Width, size.Height, 3), defended, new ImageLayout(224, 224, 3));
 // </readme:probe>
+Console.WriteLine($"probed defense applied: {probedApplied}");
+Console.WriteLine($"probed defense sha256: {Convert.ToHexString(SHA256.HashData(defended))}");
 return 0;

@@ -48,6 +48,12 @@ public sealed class CoefficientMatrix
         return new CoefficientMatrix(outputs, inputs, offsets, indices.ToArray(), values.ToArray(), outputsAreColumns);
     }
 
+    /// <summary>Whether outputs are the columns (R) rather than the rows (L) of the matrix as written in <c>L·X·R</c>.</summary>
+    internal bool OutputsAreColumns => _outputsAreColumns;
+
+    /// <summary>The CSR arrays, one row per output (for the engines; never modified).</summary>
+    internal (int[] Offsets, int[] Indices, double[] Weights) Csr => (_offsets, _indices, _weights);
+
     /// <summary>Number of output samples along this axis.</summary>
     public int OutputCount { get; }
 

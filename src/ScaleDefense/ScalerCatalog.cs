@@ -68,6 +68,12 @@ public static class ScalerCatalog
         {
             throw new ArgumentException($"Unknown scaling algorithm {(int)algorithm}; supported: {string.Join(", ", Enum.GetNames<ScalingAlgorithm>())}.", nameof(algorithm));
         }
+        if (library == ScalingLibrary.Custom || algorithm == ScalingAlgorithm.Custom)
+        {
+            throw new ArgumentException(
+                "Custom models have no library arithmetic to build: use ScalingModel.FromMatrices(left, right) or ScalingModel.FromProbe(probed).",
+                library == ScalingLibrary.Custom ? nameof(library) : nameof(algorithm));
+        }
         ScalerEntry entry = Find(library, algorithm) ?? throw new ArgumentException(
             $"{library} has no algorithm {algorithm} (it has: {string.Join(", ", Entries.Where(e => e.Library == library).Select(e => e.Algorithm))}).",
             nameof(algorithm));

@@ -38,4 +38,7 @@ public enum ScalingAlgorithm
 
     /// <summary>TensorFlow's <c>mitchellcubic</c>.</summary>
     MitchellCubic = 12,
+
+    /// <summary>Whatever the coefficient matrices of a <see cref="ScalingLibrary.Custom"/> model say.</summary>
+    Custom = 100,
 }

@@ -24,4 +24,11 @@ public enum ScalingLibrary
     /// <see cref="ScalingOptions.Mipmaps"/> and <see cref="ScalingOptions.Cubic"/>).
     /// </summary>
     SkiaSharp = 6,
+
+    /// <summary>
+    /// No library: a model built from coefficient matrices (<see cref="ScalingModel.FromMatrices(CoefficientMatrix, CoefficientMatrix)"/>)
+    /// or from a probe (<see cref="ScalingModel.FromProbe(ProbedScaler)"/>). It predicts the scaler as <c>L·X·R</c>;
+    /// it does not reproduce a library's bytes (<see cref="ScalingModel.IsExact"/> is false). Not in <see cref="ScalerCatalog"/>.
+    /// </summary>
+    Custom = 100,
 }

@@ -6,7 +6,10 @@ namespace ScaleDefense;
 /// <summary>
 /// The exact model of one library's resize for one source and target size: its coefficient
 /// matrices (<c>scale(X) ≈ L·X·R</c>) and a <c>Scale</c> that reproduces the library's output
-/// bit for bit. Immutable; safe to use from many threads at once. Dispose to free the native handle.
+/// bit for bit — or, built with <see cref="FromMatrices(CoefficientMatrix, CoefficientMatrix)"/> or
+/// <see cref="FromProbe(ProbedScaler)"/>, a <see cref="ScalingLibrary.Custom"/> model that predicts a
+/// scaler from its matrices (<see cref="IsExact"/> false). Immutable; safe to use from many threads
+/// at once. Dispose to free the native handle.
 /// </summary>
 /// <example>
 /// <code>
@@ -29,10 +32,11 @@ public sealed class ScalingModel : IDisposable
     private readonly Lazy<VulnerabilityReport> _report; // [vertical u8, horizontal u8, vertical f32, horizontal f32]
 
     private ScalingModel(ScalingLibrary library, ScalingAlgorithm algorithm, ImageSize source, ImageSize target,
-                         ScalingOptions options, CubicResampler? cubic, IScalingEngine engine)
+                         ScalingOptions options, CubicResampler? cubic, IScalingEngine engine, CustomMatrices? custom = null)
     {
         Mipmaps = options.Mipmaps;
         Cubic = cubic;
+        Custom = custom;
         Library = library;
         Algorithm = algorithm;
         Source = source;
@@ -84,15 +88,103 @@ public sealed class ScalingModel : IDisposable
         CubicResampler? cubic = options.ResolveSampling(library, algorithm, nameof(options));
         // Only OpenCV has builds; other libraries are modelled as Plain (the C ABI requires it).
         OpenCvBuild build = library == ScalingLibrary.OpenCV ? options.OpenCvBuild : OpenCvBuild.Plain;
-        IScalingEngine engine = NativeCore.Resolve(options.Backend) switch
+        IScalingEngine engine = PickEngine(options.Backend,
+            () => new NativeScalingEngine(library, algorithm, source, target, options.Antialias, options.Mipmaps, cubic, build),
+            () => ManagedEngines.Create(library, algorithm, source, target, options.Antialias, options.Mipmaps, cubic, build));
+        return new ScalingModel(library, algorithm, source, target, options, cubic, engine);
+    }
+
+    /// <summary>
+    /// A <see cref="ScalingLibrary.Custom"/> model of any separable linear scaler given as its matrices:
+    /// <c>scale(X) ≈ L·X·R</c>, computed in float32 (8-bit output: the sum rounded and clamped to 0..255).
+    /// Analysis, reconstruction, <see cref="SecureScaler"/> and the attacks accept it.
+    /// </summary>
+    /// <remarks>
+    /// Not exact (<see cref="IsExact"/> is false): its <c>Scale</c> predicts the scaler, it does not reproduce the
+    /// library's own rounding, so an attack built on it may miss the real scaler's output by a grey level or so.
+    /// </remarks>
+    /// <param name="left">L, target height × source height (outputs as rows, as <see cref="Left"/>).</param>
+    /// <param name="right">R, source width × target width (outputs as columns, as <see cref="Right"/>).</param>
+    /// <exception cref="ArgumentException">A matrix has the wrong orientation, a side of 0 or above <see cref="MaxDimension"/>, a non-finite weight, or an output with no non-zero weight.</exception>
+    public static ScalingModel FromMatrices(CoefficientMatrix left, CoefficientMatrix right) => FromMatrices(left, right, ScalingOptions.Default);
+
+    /// <inheritdoc cref="FromMatrices(CoefficientMatrix, CoefficientMatrix)"/>
+    /// <param name="left">L, target height × source height.</param>
+    /// <param name="right">R, source width × target width.</param>
+    /// <param name="options">Backend and limits; <see cref="ScalingOptions.Antialias"/> must be false.</param>
+    public static ScalingModel FromMatrices(CoefficientMatrix left, CoefficientMatrix right, ScalingOptions options) =>
+        FromCustom(CustomMatrices.From(left, right, "given matrices"), options);
+
+    /// <summary>A <see cref="ScalingLibrary.Custom"/> model from dense matrices; zero weights are not stored.</summary>
+    /// <inheritdoc cref="FromMatrices(CoefficientMatrix, CoefficientMatrix)" path="/remarks"/>
+    /// <param name="left">L as [target height, source height].</param>
+    /// <param name="right">R as [source width, target width].</param>
+    /// <exception cref="ArgumentException">An array is empty, a weight is not finite, or an output has no non-zero weight.</exception>
+    public static ScalingModel FromMatrices(double[,] left, double[,] right) => FromMatrices(left, right, ScalingOptions.Default);
+
+    /// <inheritdoc cref="FromMatrices(double[,], double[,])"/>
+    /// <param name="left">L as [target height, source height].</param>
+    /// <param name="right">R as [source width, target width].</param>
+    /// <param name="options">Backend and limits; <see cref="ScalingOptions.Antialias"/> must be false.</param>
+    public static ScalingModel FromMatrices(double[,] left, double[,] right, ScalingOptions options) =>
+        FromCustom(CustomMatrices.From(left, right, "given matrices"), options);
+
+    /// <summary>
+    /// A <see cref="ScalingLibrary.Custom"/> model of a probed scaler (<see cref="Probe(ImageSize, ImageSize, ByteScaler)"/>),
+    /// so a scaler ScaleDefense does not model can be attacked in tests and defended with <see cref="SecureScaler"/>.
+    /// It predicts the scaler within <see cref="ProbedScaler.PredictionError"/>; it does not reproduce its bytes
+    /// (<see cref="IsExact"/> is false).
+    /// </summary>
+    /// <exception cref="ArgumentException">The probe recovered an output with no weight (the scaler ignores its input there), or the sizes exceed the options' limits.</exception>
+    public static ScalingModel FromProbe(ProbedScaler probed) => FromProbe(probed, ScalingOptions.Default);
+
+    /// <inheritdoc cref="FromProbe(ProbedScaler)"/>
+    /// <param name="probed">The probe's result.</param>
+    /// <param name="options">Backend and limits; <see cref="ScalingOptions.Antialias"/> must be false.</param>
+    public static ScalingModel FromProbe(ProbedScaler probed, ScalingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(probed);
+        string origin = $"probed ({(probed.ProbeType == SampleType.UInt8 ? "8-bit" : "float32")}, {probed.ScalerCalls} scaler calls, prediction error {probed.PredictionError:0.###})";
+        return FromCustom(CustomMatrices.From(probed.Left, probed.Right, origin), options);
+    }
+
+    internal static ScalingModel FromCustom(CustomMatrices matrices, ScalingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Antialias)
+        {
+            throw new ArgumentException("Antialias is a library switch; a model given as matrices has its own weights. Leave ScalingOptions.Antialias false.", nameof(options));
+        }
+        ResourceLimits limits = options.Limits ?? throw new ArgumentException("ScalingOptions.Limits must not be null.", nameof(options));
+        limits.Require(matrices.Source, 1, 1, "the source size");
+        limits.Require(matrices.Target, 1, 1, "the target size");
+        IScalingEngine engine = PickEngine(options.Backend,
+            () => new NativeScalingEngine(matrices),
+            () => new Managed.Custom.ManagedMatrixEngine(matrices));
+        return new ScalingModel(ScalingLibrary.Custom, ScalingAlgorithm.Custom, matrices.Source, matrices.Target, options, null, engine, matrices);
+    }
+
+    private static IScalingEngine PickEngine(ScalingBackend backend, Func<IScalingEngine> native, Func<IScalingEngine> managed) =>
+        NativeCore.Resolve(backend) switch
         {
             ScalingBackend.Native when NativeCore.LoadError is { } error => throw new ScaleDefenseException(
                 $"The native backend was requested, but {error} Use ScalingBackend.Auto (or Managed) to run on the managed baseline instead."),
-            ScalingBackend.Native => new NativeScalingEngine(library, algorithm, source, target, options.Antialias, options.Mipmaps, cubic, build),
-            _ => ManagedEngines.Create(library, algorithm, source, target, options.Antialias, options.Mipmaps, cubic, build),
+            ScalingBackend.Native => native(),
+            _ => managed(),
         };
-        return new ScalingModel(library, algorithm, source, target, options, cubic, engine);
-    }
+
+    /// <summary>
+    /// True when <c>Scale</c> reproduces the library's output bit for bit (every model of a known library);
+    /// false for a <see cref="ScalingLibrary.Custom"/> model, which predicts the scaler as <c>L·X·R</c> but
+    /// does not know its rounding.
+    /// </summary>
+    public bool IsExact => Custom is null;
+
+    /// <summary>What the model was built from: the library it reproduces, or, for a custom model, the matrices or probe.</summary>
+    public string Origin => Custom?.Origin ?? $"exact model of {Library} {Algorithm}";
+
+    /// <summary>The matrices of a custom model (null for a library's model).</summary>
+    internal CustomMatrices? Custom { get; }
 
     /// <summary>The library modelled.</summary>
     public ScalingLibrary Library { get; }
@@ -161,21 +253,25 @@ public sealed class ScalingModel : IDisposable
     private VulnerabilityReport BuildReport()
     {
         string build = Library == ScalingLibrary.OpenCV && OpenCvBuild == OpenCvBuild.Plain ? " (no IPP)" : "";
-        string name = $"{Library} {Algorithm}{(Antialias ? " (antialias)" : "")}{build} {Source} -> {Target}";
+        string name = Custom is not null ? $"{Custom.Origin} scaler {Source} -> {Target}" : $"{Library} {Algorithm}{(Antialias ? " (antialias)" : "")}{build} {Source} -> {Target}";
         return VulnerabilityReport.FromMatrices(name, GetLeft(AnalysedType), GetRight(AnalysedType), KernelWidthX, KernelWidthY, Considered);
     }
 
     /// <summary>
-    /// Recovers L and R of any float32 resize seen only as a delegate (one channel; it is called
-    /// source width + height + 1 times), so a scaler we do not model can be analysed too.
+    /// Recovers L and R of any float32 resize seen only as a delegate (one channel), so a scaler we do
+    /// not model can be analysed, attacked in tests and defended (<see cref="FromProbe(ProbedScaler)"/>).
+    /// Rows (columns) spaced wider than the kernel's support are lit in the same call: a local kernel
+    /// takes a few calls per axis plus a few to measure the support; a kernel as wide as the image one per index.
     /// </summary>
     /// <exception cref="ArgumentException">A size is not positive, or the source is too large to probe.</exception>
     public static ProbedScaler Probe(ImageSize source, ImageSize target, FloatScaler scaler) => ScalerProbe.Probe(source, target, scaler);
 
     /// <summary>
-    /// Recovers L and R of any 8-bit resize seen only as a delegate. Each row and column is probed
-    /// on 8 backgrounds so that the outputs' rounding averages out: weights come back within about
-    /// 0.002, and weights below that are lost.
+    /// Recovers L and R of any 8-bit resize seen only as a delegate (one channel). Impulses of both signs
+    /// sit on dithered mid-grey backgrounds and are averaged over outputs and passes, so the outputs'
+    /// rounding averages out: weights come back within about 1e-3, negative lobes included, and weights
+    /// below about 4e-4 are dropped. Calls are shared as in <see cref="Probe(ImageSize, ImageSize, FloatScaler)"/>,
+    /// times the passes (8 to 48; more for small targets).
     /// </summary>
     /// <exception cref="ArgumentException">A size is not positive, or the source is too large to probe.</exception>
     public static ProbedScaler Probe(ImageSize source, ImageSize target, ByteScaler scaler) => ScalerProbe.Probe(source, target, scaler);
@@ -303,7 +399,9 @@ public sealed class ScalingModel : IDisposable
     }
 
     /// <inheritdoc/>
-    public override string ToString() => $"{Library} {Algorithm} {Source} -> {Target} ({Backend})";
+    public override string ToString() => Custom is null
+        ? $"{Library} {Algorithm} {Source} -> {Target} ({Backend})"
+        : $"Custom model, {Custom.Origin}, {Source} -> {Target} ({Backend})";
 
     private volatile bool _disposed;
 

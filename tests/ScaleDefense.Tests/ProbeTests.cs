@@ -55,20 +55,60 @@ public class ProbeTests
             AssertClose(probed.Left, model.GetLeft(SampleType.Float32), 1e-6);
             AssertClose(probed.Right, model.GetRight(SampleType.Float32), 1e-6);
             Assert.That(probed.PredictionError, Is.LessThan(1e-3));
-            Assert.That(probed.ScalerCalls, Is.EqualTo(sw + sh + 1));
+            // One call per residue class of the comb, a pilot per axis and the check: never more than one per index.
+            TestContext.Out.WriteLine($"{probed.ScalerCalls} calls, spacing {probed.RowSpacing}/{probed.ColumnSpacing}, error {probed.PredictionError}");
+            Assert.That(probed.ScalerCalls, Is.LessThanOrEqualTo(sw + sh + 8));
         }
     }
 
     [Test]
-    public void Byte_probe_of_cv_resize_recovers_the_fixed_point_weights_within_0_003()
+    public void Byte_probe_of_cv_resize_recovers_the_fixed_point_weights_within_1e_3()
     {
         var source = new ImageSize(47, 35);
         var target = new ImageSize(11, 8);
         ProbedScaler probed = ScalingModel.Probe(source, target, OpenCvByte(InterpolationFlags.Linear));
         using var model = ScalingModel.Create(ScalingLibrary.OpenCV, ScalingAlgorithm.Bilinear, source, target);
-        AssertClose(probed.Left, model.Left, 0.003);
-        AssertClose(probed.Right, model.Right, 0.003);
-        Assert.That(probed.PredictionError, Is.LessThanOrEqualTo(1.5), "8-bit rounding only");
+        AssertClose(probed.Left, model.Left, 1e-3);
+        AssertClose(probed.Right, model.Right, 1e-3);
+        Assert.That(probed.PredictionError, Is.LessThanOrEqualTo(1), "8-bit rounding only");
+    }
+
+    // The README's case: 1000×750 → 224×224 of a local kernel through the live library, in a couple of
+    // hundred calls (ProbeBenchmarks times it) instead of 8·(w + h) + 9 = 14009.
+    [Test]
+    public void Byte_probe_of_live_cv_linear_at_1000x750_shares_calls_and_keeps_1e_3()
+    {
+        var source = new ImageSize(1000, 750);
+        var target = new ImageSize(224, 224);
+        ProbedScaler probed = ScalingModel.Probe(source, target, OpenCvByte(InterpolationFlags.Linear));
+        using var model = ScalingModel.Create(ScalingLibrary.OpenCV, ScalingAlgorithm.Bilinear, source, target);
+        TestContext.Out.WriteLine($"{probed.ScalerCalls} calls, spacing {probed.RowSpacing}/{probed.ColumnSpacing}, prediction error {probed.PredictionError}");
+        Assert.Multiple(() =>
+        {
+            AssertClose(probed.Left, model.Left, 1e-3);
+            AssertClose(probed.Right, model.Right, 1e-3);
+            Assert.That(probed.PredictionError, Is.LessThanOrEqualTo(1));
+            Assert.That(probed.ScalerCalls, Is.LessThan(250));
+        });
+    }
+
+    // OpenCV's plain (IPP off) 8-bit bicubic is a = -0.75 Keys with its negative lobes, live; the
+    // probe must see the lobes through the rounding, to 1e-3 of the fixed-point weights our model uses.
+    [TestCase(301, 227, 96, 64)]
+    [TestCase(90, 70, 150, 110)]
+    public void Byte_probe_of_live_cv_bicubic_recovers_negative_lobes_within_1e_3(int sw, int sh, int tw, int th)
+    {
+        Cv2.SetUseOptimized(false);
+        var source = new ImageSize(sw, sh);
+        var target = new ImageSize(tw, th);
+        ProbedScaler probed = ScalingModel.Probe(source, target, OpenCvByte(InterpolationFlags.Cubic));
+        using var model = ScalingModel.Create(ScalingLibrary.OpenCV, ScalingAlgorithm.Bicubic, source, target);
+        Assert.Multiple(() =>
+        {
+            AssertClose(probed.Left, model.Left, 1e-3);
+            AssertClose(probed.Right, model.Right, 1e-3);
+            Assert.That(probed.PredictionError, Is.LessThanOrEqualTo(1));
+        });
     }
 
     [Test]
@@ -135,7 +175,7 @@ public class ProbeTests
         }
     };
 
-    private static void AssertClose(CoefficientMatrix actual, CoefficientMatrix expected, double tolerance)
+    internal static void AssertClose(CoefficientMatrix actual, CoefficientMatrix expected, double tolerance)
     {
         double[,] a = actual.ToArray();
         double[,] e = expected.ToArray();
@@ -149,6 +189,7 @@ public class ProbeTests
                 worst = Math.Max(worst, Math.Abs(a[i, j] - e[i, j]));
             }
         }
+        TestContext.Out.WriteLine($"worst weight error {worst:E3}");
         Assert.That(worst, Is.LessThanOrEqualTo(tolerance));
     }
 }

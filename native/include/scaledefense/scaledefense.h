@@ -45,7 +45,8 @@ enum sd_library {
     SD_LIBRARY_TENSORFLOW = 3,  /* tf.image.resize (TF 2, half-pixel centres) */
     SD_LIBRARY_TENSORFLOW1 = 4, /* tf.compat.v1.image.resize_images (align_corners=False, half_pixel_centers=False) */
     SD_LIBRARY_PYTORCH = 5,     /* torch.nn.functional.interpolate, align_corners=False */
-    SD_LIBRARY_SKIASHARP = 6    /* SkiaSharp 3.119 (Skia m119): SKBitmap.Resize / SKPixmap.ScalePixels, 8-bit only */
+    SD_LIBRARY_SKIASHARP = 6,   /* SkiaSharp 3.119 (Skia m119): SKBitmap.Resize / SKPixmap.ScalePixels, 8-bit only */
+    SD_LIBRARY_CUSTOM = 100     /* a model given as matrices (sd_scaling_model_create_from_matrices); not in the catalog */
 };
 
 /* SKMipmapMode of SkiaSharp's SKSamplingOptions (sd_scaling_model_params.mipmap_mode). */
@@ -68,7 +69,8 @@ enum sd_algorithm {
     SD_ALGORITHM_LANCZOS3 = 9,
     SD_ALGORITHM_LANCZOS5 = 10,
     SD_ALGORITHM_GAUSSIAN = 11,
-    SD_ALGORITHM_MITCHELLCUBIC = 12
+    SD_ALGORITHM_MITCHELLCUBIC = 12,
+    SD_ALGORITHM_CUSTOM = 100 /* the algorithm of every SD_LIBRARY_CUSTOM model */
 };
 
 enum sd_sample_type {
@@ -247,6 +249,30 @@ typedef struct sd_attack_stats {
 SD_API sd_status sd_strong_attack(const sd_scaling_model* model, const sd_attack_params* params, const sd_image* source,
                                   const sd_image* target, const sd_image* attack_out, float* epsilon_per_column,
                                   int64_t capacity, sd_attack_stats* out_stats);
+
+/* ---- Custom models: any separable linear scaler given as its matrices ---- */
+
+/* One axis of a custom model in compressed sparse rows, one row per output index. The arrays are
+ * read during sd_scaling_model_create_from_matrices only (the model keeps a copy). */
+typedef struct sd_sparse_matrix {
+    const int32_t* row_offsets; /* outputs + 1 entries: 0 first, non-decreasing, count last */
+    const int32_t* indices;     /* count entries, in 0 .. inputs - 1, strictly ascending within a row */
+    const double* weights;      /* count entries, finite; every row has at least one non-zero weight */
+    int64_t count;              /* stored entries, 1 .. outputs * inputs */
+    int32_t outputs;            /* 1 .. 2^20 */
+    int32_t inputs;             /* 1 .. 2^20 */
+} sd_sparse_matrix;
+
+/*
+ * A model of scale(X) = L·X·R from vertical = L (target_height x source_height) and horizontal =
+ * R transposed (target_width x source_width); sizes follow from the matrices. Its parameters read
+ * SD_LIBRARY_CUSTOM / SD_ALGORITHM_CUSTOM. It scales 8-bit and float32 images in float32 arithmetic
+ * (the horizontal pass first, taps added in ascending order; 8-bit output: the sum rounded half up,
+ * clamped to 0..255): it predicts a scaler, it does not reproduce a library's bytes. Zero weights
+ * are dropped. The model serves sd_reconstruct and sd_strong_attack like any other.
+ */
+SD_API sd_status sd_scaling_model_create_from_matrices(const sd_sparse_matrix* vertical, const sd_sparse_matrix* horizontal,
+                                                       sd_scaling_model** out_model);
 
 #ifdef __cplusplus
 }

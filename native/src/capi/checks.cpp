@@ -1,6 +1,8 @@
 #include "capi/checks.hpp"
 
+#include <cmath>
 #include <cstdarg>
+#include <vector>
 #include <cstdio>
 #include <limits>
 
@@ -38,6 +40,8 @@ void require(bool condition, sd_status status, const char* format, ...) {
 }
 
 ModelParams to_model_params(const sd_scaling_model_params& p) {
+    require(p.library != SD_LIBRARY_CUSTOM && p.algorithm != SD_ALGORITHM_CUSTOM, SD_STATUS_INVALID_ARGUMENT,
+            "custom models have no library arithmetic to build: use sd_scaling_model_create_from_matrices");
     require(p.library >= SD_LIBRARY_OPENCV && p.library <= SD_LIBRARY_SKIASHARP, SD_STATUS_INVALID_ARGUMENT,
             "unknown library %d (supported: 1 = OpenCV, 2 = Pillow, 3 = TensorFlow, 4 = TensorFlow1, 5 = PyTorch, "
             "6 = SkiaSharp)",
@@ -109,6 +113,52 @@ void check_no_overlap(const sd_image& a, const sd_image& b) {
     const auto a1 = a0 + static_cast<std::uintptr_t>(span_bytes(a));
     const auto b1 = b0 + static_cast<std::uintptr_t>(span_bytes(b));
     require(a1 <= b0 || b1 <= a0, SD_STATUS_INVALID_ARGUMENT, "source and destination must not overlap");
+}
+
+CoefficientMatrix to_custom_matrix(const sd_sparse_matrix* matrix, const char* name) {
+    require_not_null(matrix, name);
+    const sd_sparse_matrix& m = *matrix;
+    require(m.outputs > 0 && m.outputs <= kMaxDimension && m.inputs > 0 && m.inputs <= kMaxDimension,
+            SD_STATUS_INVALID_ARGUMENT, "%s: outputs and inputs must be in 1..%lld, got %d and %d", name,
+            static_cast<long long>(kMaxDimension), m.outputs, m.inputs);
+    require(m.count > 0 && m.count <= static_cast<std::int64_t>(m.outputs) * m.inputs, SD_STATUS_INVALID_ARGUMENT,
+            "%s: count must be in 1..outputs*inputs (%lld), got %lld", name,
+            static_cast<long long>(m.outputs) * m.inputs, static_cast<long long>(m.count));
+    require(m.count <= std::numeric_limits<std::int32_t>::max(), SD_STATUS_INVALID_ARGUMENT,
+            "%s: count %lld exceeds the 32-bit offsets", name, static_cast<long long>(m.count));
+    require(m.row_offsets != nullptr && m.indices != nullptr && m.weights != nullptr, SD_STATUS_INVALID_ARGUMENT,
+            "%s: row_offsets, indices and weights must not be null", name);
+    require(m.row_offsets[0] == 0 && m.row_offsets[m.outputs] == m.count, SD_STATUS_INVALID_ARGUMENT,
+            "%s: row_offsets must start at 0 and end at count (%lld), got %d and %d", name,
+            static_cast<long long>(m.count), m.row_offsets[0], m.row_offsets[m.outputs]);
+    std::vector<Eigen::Triplet<double, std::int32_t>> taps;
+    taps.reserve(static_cast<std::size_t>(m.count));
+    for (std::int32_t r = 0; r < m.outputs; ++r) {
+        const std::int32_t from = m.row_offsets[r], to = m.row_offsets[r + 1];
+        require(from <= to && to <= m.count, SD_STATUS_INVALID_ARGUMENT,
+                "%s: row_offsets must be non-decreasing and at most count (row %d: %d..%d)", name, r, from, to);
+        bool reads = false;
+        for (std::int32_t k = from; k < to; ++k) {
+            const std::int32_t i = m.indices[k];
+            const double w = m.weights[k];
+            require(i >= 0 && i < m.inputs, SD_STATUS_INVALID_ARGUMENT, "%s: index %d of row %d is outside 0..%d", name,
+                    i, r, m.inputs - 1);
+            require(k == from || i > m.indices[k - 1], SD_STATUS_INVALID_ARGUMENT,
+                    "%s: indices of row %d must be strictly ascending", name, r);
+            require(std::isfinite(w), SD_STATUS_INVALID_ARGUMENT, "%s: weight %d of row %d is not finite", name,
+                    k - from, r);
+            if (w != 0.0) {
+                reads = true;
+                taps.emplace_back(r, i, w);
+            }
+        }
+        require(reads, SD_STATUS_INVALID_ARGUMENT,
+                "%s: row %d has no non-zero weight; every output must read a source pixel", name, r);
+    }
+    CoefficientMatrix result(m.outputs, m.inputs);
+    result.setFromTriplets(taps.begin(), taps.end());
+    result.makeCompressed();
+    return result;
 }
 
 }  // namespace sd::capi

@@ -26,6 +26,7 @@ constexpr std::int32_t agree() {
         case Library::TensorFlow1: return agree<Library::TensorFlow1, SD_LIBRARY_TENSORFLOW1>();
         case Library::PyTorch: return agree<Library::PyTorch, SD_LIBRARY_PYTORCH>();
         case Library::SkiaSharp: return agree<Library::SkiaSharp, SD_LIBRARY_SKIASHARP>();
+        case Library::Custom: return agree<Library::Custom, SD_LIBRARY_CUSTOM>();
     }
     return -1;
 }
@@ -53,6 +54,7 @@ constexpr std::int32_t agree() {
         case Algorithm::Lanczos5: return agree<Algorithm::Lanczos5, SD_ALGORITHM_LANCZOS5>();
         case Algorithm::Gaussian: return agree<Algorithm::Gaussian, SD_ALGORITHM_GAUSSIAN>();
         case Algorithm::MitchellCubic: return agree<Algorithm::MitchellCubic, SD_ALGORITHM_MITCHELLCUBIC>();
+        case Algorithm::Custom: return agree<Algorithm::Custom, SD_ALGORITHM_CUSTOM>();
     }
     return -1;
 }

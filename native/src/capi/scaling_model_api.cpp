@@ -7,6 +7,7 @@
 #include "core/errors.hpp"
 #include "scaledefense/scaledefense.h"
 #include "capi/model_handle.hpp"
+#include "scaling/custom/custom_model.hpp"
 #include "scaling/scaling_model.hpp"
 
 
@@ -32,6 +33,19 @@ sd_status sd_scaling_model_create(const sd_scaling_model_params* params, sd_scal
         require_not_null(params, "params");
         auto handle = std::make_unique<sd_scaling_model>();
         handle->model = sd::create_scaling_model(sd::capi::to_model_params(*params));
+        handle->considered = sd::considered_pixels(*handle->model);
+        *out_model = handle.release();
+    });
+}
+
+sd_status sd_scaling_model_create_from_matrices(const sd_sparse_matrix* vertical, const sd_sparse_matrix* horizontal,
+                                                sd_scaling_model** out_model) {
+    return guard([&] {
+        require_not_null(out_model, "out_model");
+        *out_model = nullptr;
+        auto handle = std::make_unique<sd_scaling_model>();
+        handle->model = sd::custom::create_model(sd::capi::to_custom_matrix(vertical, "vertical"),
+                                                 sd::capi::to_custom_matrix(horizontal, "horizontal"));
         handle->considered = sd::considered_pixels(*handle->model);
         *out_model = handle.release();
     });

@@ -4,7 +4,8 @@
 
 namespace sd {
 
-enum class Library { OpenCV = 1, Pillow = 2, TensorFlow = 3, TensorFlow1 = 4, PyTorch = 5, SkiaSharp = 6 };
+// Custom: a model built from matrices (scaling/custom), not from a library in the catalog.
+enum class Library { OpenCV = 1, Pillow = 2, TensorFlow = 3, TensorFlow1 = 4, PyTorch = 5, SkiaSharp = 6, Custom = 100 };
 
 enum class MipmapMode { None = 0, Nearest = 1, Linear = 2 };
 
@@ -21,6 +22,7 @@ enum class Algorithm {
     Lanczos5 = 10,
     Gaussian = 11,
     MitchellCubic = 12,
+    Custom = 100,  // whatever a custom model's matrices say
 };
 
 enum class OpenCvBuild { Plain = 0, Ipp = 1 };

@@ -40,6 +40,7 @@ const char* library_name(Library library) {
         case Library::TensorFlow1: return "TensorFlow1";
         case Library::PyTorch: return "PyTorch";
         case Library::SkiaSharp: return "SkiaSharp";
+        case Library::Custom: return "Custom";
     }
     return "unknown";
 }
@@ -58,6 +59,7 @@ const char* algorithm_name(Algorithm algorithm) {
         case Algorithm::Lanczos5: return "lanczos5";
         case Algorithm::Gaussian: return "gaussian";
         case Algorithm::MitchellCubic: return "mitchellcubic";
+        case Algorithm::Custom: return "custom";
     }
     return "unknown";
 }

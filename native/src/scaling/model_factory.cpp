@@ -30,6 +30,7 @@ std::unique_ptr<ScalingModel> create_scaling_model(const ModelParams& params) {
         case Library::TensorFlow1: return tensorflow::create_model(params);
         case Library::PyTorch: return pytorch::create_model(params);
         case Library::SkiaSharp: return skia::create_model(params);
+        case Library::Custom: break;  // built from matrices (custom::create_model), never from parameters
     }
     throw std::invalid_argument("unknown scaling library");
 }

@@ -29,6 +29,7 @@ public enum sd_library : int
     SD_LIBRARY_TENSORFLOW1 = 4,
     SD_LIBRARY_PYTORCH = 5,
     SD_LIBRARY_SKIASHARP = 6,
+    SD_LIBRARY_CUSTOM = 100,
 }
 
 public enum sd_mipmap_mode : int
@@ -52,6 +53,7 @@ public enum sd_algorithm : int
     SD_ALGORITHM_LANCZOS5 = 10,
     SD_ALGORITHM_GAUSSIAN = 11,
     SD_ALGORITHM_MITCHELLCUBIC = 12,
+    SD_ALGORITHM_CUSTOM = 100,
 }
 
 public enum sd_sample_type : int
@@ -176,6 +178,17 @@ public unsafe struct sd_attack_stats
     public int rows_raised;
 }
 
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct sd_sparse_matrix
+{
+    public int* row_offsets;
+    public int* indices;
+    public double* weights;
+    public long count;
+    public int outputs;
+    public int inputs;
+}
+
 public static unsafe partial class NativeMethods
 {
     public const string LibraryName = "scaledefense";
@@ -218,6 +231,9 @@ public static unsafe partial class NativeMethods
 
     [LibraryImport(LibraryName, EntryPoint = "sd_strong_attack")]
     public static partial int sd_strong_attack(sd_scaling_model* model, sd_attack_params* @params, sd_image* source, sd_image* target, sd_image* attack_out, float* epsilon_per_column, long capacity, sd_attack_stats* out_stats);
+
+    [LibraryImport(LibraryName, EntryPoint = "sd_scaling_model_create_from_matrices")]
+    public static partial int sd_scaling_model_create_from_matrices(sd_sparse_matrix* vertical, sd_sparse_matrix* horizontal, sd_scaling_model** out_model);
 }
 
 public static class NativeLayout
@@ -283,6 +299,13 @@ public static class NativeLayout
     public const int sd_attack_stats_columns_raised_Offset = 76;
     public const int sd_attack_stats_columns_infeasible_Offset = 80;
     public const int sd_attack_stats_rows_raised_Offset = 84;
+    public const int sd_sparse_matrix_Size = 40;
+    public const int sd_sparse_matrix_row_offsets_Offset = 0;
+    public const int sd_sparse_matrix_indices_Offset = 8;
+    public const int sd_sparse_matrix_weights_Offset = 16;
+    public const int sd_sparse_matrix_count_Offset = 24;
+    public const int sd_sparse_matrix_outputs_Offset = 32;
+    public const int sd_sparse_matrix_inputs_Offset = 36;
 }
 
 public static class NativeExports
@@ -295,6 +318,7 @@ public static class NativeExports
         "sd_last_error",
         "sd_reconstruct",
         "sd_scaling_model_create",
+        "sd_scaling_model_create_from_matrices",
         "sd_scaling_model_destroy",
         "sd_scaling_model_get_coefficient_count",
         "sd_scaling_model_get_coefficients",

@@ -61,4 +61,22 @@ public sealed class ScalingModelHandle : SafeHandle
         }
         return status;
     }
+
+    /// <summary>Creates a custom model from its two matrices (the arrays they point to must stay pinned for the call); on failure returns the status and leaves the handle invalid.</summary>
+    public static unsafe int CreateFromMatrices(in sd_sparse_matrix vertical, in sd_sparse_matrix horizontal, out ScalingModelHandle model)
+    {
+        model = new ScalingModelHandle();
+        sd_scaling_model* raw = null;
+        int status;
+        fixed (sd_sparse_matrix* v = &vertical)
+        fixed (sd_sparse_matrix* h = &horizontal)
+        {
+            status = NativeMethods.sd_scaling_model_create_from_matrices(v, h, &raw);
+        }
+        if (status == (int)sd_status_code.SD_STATUS_OK)
+        {
+            model.Adopt((IntPtr)raw);
+        }
+        return status;
+    }
 }

@@ -20,7 +20,24 @@ internal static class AreaAttack
     private const int RepairRounds = 12;
 
     public static bool Supports(ScalingModel model) =>
-        model.Algorithm == ScalingAlgorithm.Area || (model.Library == ScalingLibrary.Pillow && model.Algorithm == ScalingAlgorithm.Box);
+        model.Algorithm == ScalingAlgorithm.Area || (model.Library == ScalingLibrary.Pillow && model.Algorithm == ScalingAlgorithm.Box)
+        || (model.Library == ScalingLibrary.Custom && Averages(model.Left) && Averages(model.Right));
+
+    // A custom model attacked as area scaling must average its blocks: every weight positive.
+    private static bool Averages(CoefficientMatrix m)
+    {
+        for (int output = 0; output < m.OutputCount; output++)
+        {
+            foreach (double w in m.GetWeights(output))
+            {
+                if (w <= 0)
+                {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
 
     public static byte[] Run(ScalingModel model, byte[] source, int channels, byte[] target, AreaAttackNorm norm, double epsilon)
     {

@@ -48,7 +48,7 @@ public static class ScalingAttacks
     /// effective ones to 0 or 255. Works at integer and non-integer ratios; reaches the target but
     /// leaves the attack image visibly altered (the paper's negative result).
     /// </summary>
-    /// <param name="model">An area model (OpenCV/TensorFlow/PyTorch <see cref="ScalingAlgorithm.Area"/>) or Pillow <see cref="ScalingAlgorithm.Box"/>.</param>
+    /// <param name="model">An area model (OpenCV/TensorFlow/PyTorch <see cref="ScalingAlgorithm.Area"/>), Pillow <see cref="ScalingAlgorithm.Box"/>, or a <see cref="ScalingLibrary.Custom"/> model whose weights are all positive (a probed averaging scaler).</param>
     /// <param name="source">The source image S, of the model's source size.</param>
     /// <param name="sourceLayout">Its layout (1 to 4 channels, any row stride).</param>
     /// <param name="target">The target image T, of the model's target size.</param>
@@ -63,7 +63,7 @@ public static class ScalingAttacks
         (byte[] s, byte[] t) = AttackInputs.RequireImages(model, source, sourceLayout, target, targetLayout);
         if (!AreaAttack.Supports(model))
         {
-            throw new ArgumentException($"{model} is not area scaling (OpenCV/TensorFlow/PyTorch Area, Pillow Box); use the strong attack (the quadratic program of Xiao et al.), or DirectNearest for nearest neighbour.", nameof(model));
+            throw new ArgumentException($"{model} is not area scaling (OpenCV/TensorFlow/PyTorch Area, Pillow Box, or a custom model whose weights are all positive); use the strong attack (the quadratic program of Xiao et al.), or DirectNearest for nearest neighbour.", nameof(model));
         }
         AreaAttackOptions o = options;
         int channels = sourceLayout.Channels;

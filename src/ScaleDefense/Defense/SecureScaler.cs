@@ -20,6 +20,7 @@ namespace ScaleDefense;
 public sealed class SecureScaler : IDisposable
 {
     private readonly ConcurrentDictionary<ImageSize, CachedModel> _models = new();
+    private readonly CustomMatrices? _custom; // a custom model's matrices: the only source size served
     private long _clock;
     private volatile bool _disposed;
 
@@ -33,6 +34,36 @@ public sealed class SecureScaler : IDisposable
     /// <summary>Creates the scaler with options.</summary>
     /// <inheritdoc cref="SecureScaler(ScalingLibrary, ScalingAlgorithm, ImageSize)" path="/exception"/>
     public SecureScaler(ScalingLibrary library, ScalingAlgorithm algorithm, ImageSize target, SecureScalerOptions options)
+        : this(library, algorithm, target, options, custom: null)
+    {
+    }
+
+    /// <summary>
+    /// A secure scaler for the scaler a model stands for. For a <see cref="ScalingLibrary.Custom"/> model
+    /// (<see cref="ScalingModel.FromProbe(ProbedScaler)"/>, <see cref="ScalingModel.FromMatrices(CoefficientMatrix, CoefficientMatrix)"/>)
+    /// it rebuilds the pixels that model's matrices read and scales with them — so a scaler ScaleDefense
+    /// does not model can still be defended — and it serves images of the model's source size only.
+    /// For a library's model it is the same as <see cref="SecureScaler(ScalingLibrary, ScalingAlgorithm, ImageSize, SecureScalerOptions)"/>
+    /// with the model's antialias switch. The model itself is not kept: dispose it whenever you like.
+    /// </summary>
+    /// <remarks>The output of a custom model is its prediction (<c>L·X·R</c> rounded), not the real scaler's bytes; to
+    /// keep the real scaler's output, rebuild with <see cref="ScalingModel.Reconstruct(Span{byte}, ImageLayout, Reconstruction)"/> and call your scaler.</remarks>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
+    public SecureScaler(ScalingModel model, SecureScalerOptions options)
+        : this(NotNull(model).Library, model.Algorithm, model.Target,
+               model.IsExact ? NotNull(options) with { Scaling = (NotNull(options).Scaling ?? ScalingOptions.Default) with { Antialias = model.Antialias } } : options,
+               model.Custom)
+    {
+    }
+
+    /// <summary>A secure scaler for a model's scaler, with the default options.</summary>
+    /// <inheritdoc cref="SecureScaler(ScalingModel, SecureScalerOptions)"/>
+    public SecureScaler(ScalingModel model)
+        : this(model, new SecureScalerOptions())
+    {
+    }
+
+    private SecureScaler(ScalingLibrary library, ScalingAlgorithm algorithm, ImageSize target, SecureScalerOptions options, CustomMatrices? custom)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Filter is null || options.Scaling is null || options.Scaling.Limits is null)
@@ -40,8 +71,16 @@ public sealed class SecureScaler : IDisposable
             throw new ArgumentException("Filter, Scaling and Scaling.Limits must not be null.", nameof(options));
         }
         Options = options;
-        ScalerCatalog.Require(library, algorithm, Options.Scaling.Antialias);
-        Options.Scaling.ResolveSampling(library, algorithm, nameof(options));
+        _custom = custom;
+        if (custom is null)
+        {
+            ScalerCatalog.Require(library, algorithm, Options.Scaling.Antialias);
+            Options.Scaling.ResolveSampling(library, algorithm, nameof(options));
+        }
+        else if (Options.Scaling.Antialias)
+        {
+            throw new ArgumentException("Antialias is a library switch; a custom model has its own weights. Leave Scaling.Antialias false.", nameof(options));
+        }
         if (target.Width <= 0 || target.Height <= 0)
         {
             throw new ArgumentException($"target size must be positive, got {target}.", nameof(target));
@@ -233,12 +272,21 @@ public sealed class SecureScaler : IDisposable
         return Acquire(sourceLayout.Size);
     }
 
+    private static T NotNull<T>(T? value)
+        where T : class => value ?? throw new ArgumentNullException(typeof(T) == typeof(ScalingModel) ? "model" : "options");
+
     private Reconstruction Resolve(ScalingModel model) =>
         Options.Reconstruction == Reconstruction.Auto ? model.AutomaticReconstruction : Options.Reconstruction;
 
     // A leased entry for the size, its model built (once). The caller releases it.
     private CachedModel Acquire(ImageSize source)
     {
+        if (_custom is not null && source != _custom.Source)
+        {
+            throw new ArgumentException(
+                $"This scaler was built from a custom model of {_custom.Source} images ({_custom.Origin}); a {source} image needs a model of its own size (probe the scaler at {source}).",
+                nameof(source));
+        }
         while (true)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
@@ -278,7 +326,9 @@ public sealed class SecureScaler : IDisposable
     // Kept apart from Acquire: the entry and its factory closure are only allocated on a cache miss.
     private CachedModel Add(ImageSize source, out bool added)
     {
-        CachedModel created = new(() => ScalingModel.Create(Library, Algorithm, source, Target, Options.Scaling));
+        CachedModel created = new(() => _custom is null
+            ? ScalingModel.Create(Library, Algorithm, source, Target, Options.Scaling)
+            : ScalingModel.FromCustom(_custom, Options.Scaling));
         CachedModel entry = _models.GetOrAdd(source, created);
         added = ReferenceEquals(entry, created);
         return entry;

@@ -28,13 +28,45 @@ internal sealed unsafe class NativeScalingEngine : IScalingEngine
         };
         int status = ScalingModelHandle.Create(parameters, out _handle);
         NativeStatus.Check(status);
-        sd_scaling_model_info info;
-        using (new HandleLease(_handle))
+        _info = ReadInfo(_handle, source, target);
+    }
+
+    /// <summary>A custom model: the core copies the (already checked) matrices and checks them again.</summary>
+    public NativeScalingEngine(CustomMatrices matrices)
+    {
+        (int[] lo, int[] li, double[] lw) = matrices.Left.Csr;
+        (int[] ro, int[] ri, double[] rw) = matrices.Right.Csr;
+        fixed (int* lop = lo)
+        fixed (int* lip = li)
+        fixed (double* lwp = lw)
+        fixed (int* rop = ro)
+        fixed (int* rip = ri)
+        fixed (double* rwp = rw)
         {
-            NativeStatus.Check(NativeMethods.sd_scaling_model_get_info(_handle.Pointer, &info));
+            var vertical = new sd_sparse_matrix
+            {
+                row_offsets = lop, indices = lip, weights = lwp, count = li.Length,
+                outputs = matrices.Left.OutputCount, inputs = matrices.Left.InputCount,
+            };
+            var horizontal = new sd_sparse_matrix
+            {
+                row_offsets = rop, indices = rip, weights = rwp, count = ri.Length,
+                outputs = matrices.Right.OutputCount, inputs = matrices.Right.InputCount,
+            };
+            NativeStatus.Check(ScalingModelHandle.CreateFromMatrices(vertical, horizontal, out _handle));
         }
-        _info = info;
-        _handle.AddMemoryPressure(EstimatedNativeBytes(source, target, info));
+        _info = ReadInfo(_handle, matrices.Source, matrices.Target);
+    }
+
+    private static sd_scaling_model_info ReadInfo(ScalingModelHandle handle, ImageSize source, ImageSize target)
+    {
+        sd_scaling_model_info info;
+        using (new HandleLease(handle))
+        {
+            NativeStatus.Check(NativeMethods.sd_scaling_model_get_info(handle.Pointer, &info));
+        }
+        handle.AddMemoryPressure(EstimatedNativeBytes(source, target, info));
+        return info;
     }
 
     // What the core keeps per model: the CSR matrices of both sample types (index + weight per tap,

@@ -6,8 +6,11 @@ namespace ScaleDefense;
 /// </summary>
 public sealed class ProbedScaler
 {
-    internal ProbedScaler(ImageSize source, ImageSize target, CoefficientMatrix left, CoefficientMatrix right, SampleType probeType, int calls, double predictionError)
+    internal ProbedScaler(ImageSize source, ImageSize target, CoefficientMatrix left, CoefficientMatrix right, SampleType probeType, int calls,
+                          double predictionError, int rowSpacing, int columnSpacing)
     {
+        RowSpacing = rowSpacing;
+        ColumnSpacing = columnSpacing;
         Source = source;
         Target = target;
         Left = left;
@@ -35,28 +38,21 @@ public sealed class ProbedScaler
     /// <summary>How many times the scaler was called.</summary>
     public int ScalerCalls { get; }
 
+    /// <summary>How far apart the source rows lit in one call were (the source height when each row had a call of its own).</summary>
+    public int RowSpacing { get; }
+
+    /// <summary>How far apart the source columns lit in one call were (the source width when each column had a call of its own).</summary>
+    public int ColumnSpacing { get; }
+
     /// <summary>
     /// Largest absolute difference, on a random test image (values 0..255), between the scaler's
-    /// output and <c>L·X·R</c>. Near 0 for a linear separable float scaler; about 1 for an
-    /// 8-bit one (its rounding); large when the scaler is not of the form L·X·R.
+    /// output and the prediction <c>L·X·R</c> — for an 8-bit probe rounded and clamped to 0..255 as
+    /// the scaler's output is. Near 0 for a linear separable float scaler; 1 or 2 for an 8-bit one
+    /// (its own rounding of intermediate results); large when the scaler is not of the form L·X·R.
     /// </summary>
     public double PredictionError { get; }
 
     /// <summary>The vulnerability analysis of the recovered matrices; σ is taken as the widest support of any output.</summary>
     public VulnerabilityReport Analyze() => VulnerabilityReport.FromMatrices(
-        $"probed scaler {Source} -> {Target}", Left, Right, SupportWidth(Right), SupportWidth(Left));
-
-    private static double SupportWidth(CoefficientMatrix m)
-    {
-        int widest = 0;
-        for (int d = 0; d < m.OutputCount; d++)
-        {
-            ReadOnlySpan<int> indices = m.GetSourceIndices(d);
-            if (indices.Length > 0)
-            {
-                widest = Math.Max(widest, indices[^1] - indices[0] + 1);
-            }
-        }
-        return widest;
-    }
+        $"probed scaler {Source} -> {Target}", Left, Right, CustomMatrices.WidestSupport(Right), CustomMatrices.WidestSupport(Left));
 }

@@ -1,80 +1,29 @@
 namespace ScaleDefense;
 
 /// <summary>
-/// Recovers L and R of a separable linear scaler, scale(X) = L·X·R, by feeding it one probe per
-/// source row and per source column. A probe that lights row i gives L[:, i]·(1ᵀR); one that
-/// lights column j gives (L·1)·R[j, :]. L and R are defined up to a common scalar; it is fixed
-/// so that the rows of L average to 1, which holds exactly for every scaler that keeps a flat
-/// image flat.
+/// Recovers L and R of a separable linear scaler, scale(X) = L·X·R, from its outputs alone. Lighting
+/// source row i gives L[:, i]·(1ᵀR); lighting column j gives (L·1)·R[j, :]. Rows (columns) spaced
+/// wider than any output's support are lit in the same call — each output then sees at most one of
+/// them, the one nearest its centre — so a local kernel takes a few calls per axis rather than one per
+/// index. How far supports reach is measured first with a sparse comb of impulses, and the whole
+/// recovery is checked at the end by predicting a random image; a poor prediction repeats it with
+/// twice the spacing. L and R are defined up to a common scalar, fixed so that the rows of L average
+/// to 1, which holds exactly for every scaler that keeps a flat image flat.
 /// </summary>
 internal static class ScalerProbe
 {
-    // 8-bit probes sit on these backgrounds (and their amplitude on top): averaging the recovered
-    // weights over several backgrounds spreads the rounding of each output (a dither).
-    private static readonly byte[] Backgrounds = [0, 9, 18, 27, 36, 45, 54, 63];
-
     public static ProbedScaler Probe(ImageSize source, ImageSize target, FloatScaler scaler)
     {
         ArgumentNullException.ThrowIfNull(scaler);
         Validate(source, target);
-        int calls = 0;
-        float[] Run(float[] input)
-        {
-            var output = new float[target.Width * target.Height];
-            scaler(input, new ImageLayout(source.Width, source.Height, 1), output, new ImageLayout(target.Width, target.Height, 1));
-            calls++;
-            return output;
-        }
-        double[] Measure(Func<int, int, float> pixel) => Array.ConvertAll(Run(Image(source, pixel)), v => (double)v);
-        (double[,] l, double[,] r) = Recover(source, target, (isRow, index) => Measure((y, x) => (isRow ? y : x) == index ? 1f : 0f));
-        return Finish(source, target, l, r, SampleType.Float32, 1e-7, () => calls, test =>
-        {
-            float[] output = Run(Array.ConvertAll(test, v => (float)v));
-            return Array.ConvertAll(output, v => (double)v);
-        });
+        return Run(new FloatProbeChannel(source, target, scaler), source, target, SampleType.Float32, retryAbove: 1e-2);
     }
 
     public static ProbedScaler Probe(ImageSize source, ImageSize target, ByteScaler scaler)
     {
         ArgumentNullException.ThrowIfNull(scaler);
         Validate(source, target);
-        int calls = 0;
-        byte[] Run(byte[] input)
-        {
-            var output = new byte[target.Width * target.Height];
-            scaler(input, new ImageLayout(source.Width, source.Height, 1), output, new ImageLayout(target.Width, target.Height, 1));
-            calls++;
-            return output;
-        }
-        // Flat images first: their outputs are the baselines the probes are measured against.
-        var flat = Backgrounds.Select(b => Run(Image(source, (_, _) => b))).ToArray();
-        double[] Measure(bool isRow, int index)
-        {
-            var sum = new double[target.Width * target.Height];
-            for (int k = 0; k < Backgrounds.Length; k++)
-            {
-                byte background = Backgrounds[k];
-                int amplitude = 255 - background;
-                byte[] output = Run(Image(source, (y, x) => (isRow ? y : x) == index ? (byte)255 : background));
-                for (int e = 0; e < sum.Length; e++)
-                {
-                    sum[e] += (output[e] - flat[k][e]) / (double)amplitude;
-                }
-            }
-            for (int e = 0; e < sum.Length; e++)
-            {
-                sum[e] /= Backgrounds.Length;
-            }
-            return sum;
-        }
-        (double[,] l, double[,] r) = Recover(source, target, Measure);
-        // Rounding leaves noise of about 0.5/amplitude per probe: smaller estimates are not weights.
-        double threshold = 0.5 / (255 - Backgrounds[^1]);
-        return Finish(source, target, l, r, SampleType.UInt8, threshold, () => calls, test =>
-        {
-            byte[] output = Run(Array.ConvertAll(test, v => (byte)v));
-            return Array.ConvertAll(output, v => (double)v);
-        });
+        return Run(new ByteProbeChannel(source, target, scaler), source, target, SampleType.UInt8, retryAbove: 4);
     }
 
     private static void Validate(ImageSize source, ImageSize target)
@@ -85,46 +34,99 @@ internal static class ScalerProbe
         }
         if ((long)source.Width * source.Height > 16_000_000)
         {
-            throw new ArgumentException($"Probing calls the scaler {source.Width + source.Height} times; {source} is too large for that (at most 16 megapixels).", nameof(source));
+            throw new ArgumentException($"Probing a scaler whose supports are wide calls it up to {source.Width + source.Height} times; {source} is too large for that (at most 16 megapixels).", nameof(source));
         }
     }
 
-    private static T[] Image<T>(ImageSize size, Func<int, int, T> pixel)
+    private static ProbedScaler Run(ProbeChannel channel, ImageSize source, ImageSize target, SampleType type, double retryAbove)
     {
-        var image = new T[size.Width * size.Height];
-        for (int y = 0; y < size.Height; y++)
+        int rowSpacing = FindSpacing(channel, rows: true, source.Height, target.Height);
+        int columnSpacing = FindSpacing(channel, rows: false, source.Width, target.Width);
+        while (true)
         {
-            for (int x = 0; x < size.Width; x++)
+            (CoefficientMatrix left, CoefficientMatrix right) = Recover(channel, source, target, rowSpacing, columnSpacing);
+            double error = channel.PredictionError(left, right);
+            bool widest = rowSpacing == source.Height && columnSpacing == source.Width;
+            if (error <= retryAbove || widest)
             {
-                image[y * size.Width + x] = pixel(y, x);
+                return new ProbedScaler(source, target, left, right, type, channel.Calls, error, rowSpacing, columnSpacing);
+            }
+            // Something reached further than the pilot saw (or the scaler is not L·X·R): wider spacing, once more.
+            rowSpacing = Math.Min(source.Height, 2 * rowSpacing);
+            columnSpacing = Math.Min(source.Width, 2 * columnSpacing);
+            retryAbove = double.PositiveInfinity;
+        }
+    }
+
+    // Source coordinate of an output's centre under the half-pixel convention; a scaler with another
+    // convention shifts it by less than a pixel or so, which the measured reach absorbs.
+    private static double Centre(int output, int inputs, int outputs) => (output + 0.5) * inputs / outputs - 0.5;
+
+    // The spacing of impulses that keeps every output on one impulse: twice the furthest an output's
+    // centre lies from a source index it reads, plus a margin for weights too small for the pilot to
+    // see. The pilot comb must itself be sparse enough: an output whose support is wider than a
+    // quarter of the comb's spacing would reach a quarter of the way (and could see two teeth), so
+    // the comb is widened until every reach stays below a quarter.
+    private static int FindSpacing(ProbeChannel channel, bool rows, int inputs, int outputs)
+    {
+        int ratio = (int)Math.Ceiling((double)inputs / outputs);
+        for (int comb = Math.Max(16, 8 * ratio + 8); comb < inputs; comb *= 2)
+        {
+            double reach = 0;
+            // The comb is shifted by one index up to the ratio, so that a scaler reading one pixel in
+            // every `ratio` (nearest) is seen at every phase, not only where a tooth happens to be read.
+            // At most 32 phases: beyond ratio 32 a nearest scaler may be under-measured, which the final
+            // prediction check catches (and answers with twice the spacing).
+            for (int first = comb / 2; first < comb / 2 + Math.Min(ratio, 32); first++)
+            {
+                int teeth = (inputs - 1 - first) / comb + 1;
+                for (int pass = 0; pass < channel.PilotPasses; pass++)
+                {
+                    double[] response = channel.Respond(rows, first, comb, pass, pilot: true);
+                    for (int o = 0; o < outputs; o++)
+                    {
+                        if (Responds(response, rows, o, outputs, response.Length / outputs))
+                        {
+                            double centre = Centre(o, inputs, outputs);
+                            int tooth = first + comb * Math.Clamp((int)Math.Round((centre - first) / comb), 0, teeth - 1);
+                            reach = Math.Max(reach, Math.Abs(centre - tooth));
+                        }
+                    }
+                }
+            }
+            if (reach < comb / 4.0)
+            {
+                return Math.Min(inputs, 2 * (int)Math.Ceiling(reach) + 5);
             }
         }
-        return image;
+        return inputs; // supports about as wide as the image: one index per call
     }
 
-    // measure(isRow, index): the scaler's response to lighting source row/column `index`, per
-    // output pixel, in units of the light (target.Width * target.Height values).
-    private static (double[,] Left, double[,] Right) Recover(ImageSize source, ImageSize target, Func<bool, int, double[]> measure)
+    private static bool Responds(double[] response, bool rows, int output, int outputs, int across)
+    {
+        for (int k = 0; k < across; k++)
+        {
+            if (response[rows ? output * across + k : k * outputs + output] != 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static (CoefficientMatrix Left, CoefficientMatrix Right) Recover(ProbeChannel channel, ImageSize source, ImageSize target,
+                                                                           int rowSpacing, int columnSpacing)
     {
         int tw = target.Width;
         int th = target.Height;
-        var rowResponses = new double[source.Height][];
-        var colResponses = new double[source.Width][];
-        for (int i = 0; i < source.Height; i++)
-        {
-            rowResponses[i] = measure(true, i);
-        }
-        for (int j = 0; j < source.Width; j++)
-        {
-            colResponses[j] = measure(false, j);
-        }
-        // Σ_i rows = response to a flat image = a·bᵀ with a = L·1, b = 1ᵀR.
+        // Lighting everything: a·bᵀ with a = L·1 and b = 1ᵀR, the scale of each output row and column.
         var flat = new double[tw * th];
-        foreach (double[] response in rowResponses)
+        for (int pass = 0; pass < channel.Passes; pass++)
         {
+            double[] response = channel.Respond(rows: true, 0, 1, pass, pilot: false);
             for (int e = 0; e < flat.Length; e++)
             {
-                flat[e] += response[e];
+                flat[e] += response[e] / channel.Passes;
             }
         }
         var b = new double[tw];
@@ -143,77 +145,50 @@ internal static class ScalerProbe
                 a[r] += b[c] == 0 ? 0 : flat[r * tw + c] / b[c] / tw;
             }
         }
-        var left = new double[th, source.Height];
-        for (int i = 0; i < source.Height; i++)
-        {
-            for (int r = 0; r < th; r++)
-            {
-                left[r, i] = Average(tw, c => rowResponses[i][r * tw + c], c => b[c]);
-            }
-        }
-        var right = new double[tw, source.Width];
-        for (int j = 0; j < source.Width; j++)
-        {
-            for (int c = 0; c < tw; c++)
-            {
-                right[c, j] = Average(th, r => colResponses[j][r * tw + c], r => a[r]);
-            }
-        }
-        return (left, right);
+        double[,] left = RecoverAxis(channel, rows: true, source.Height, th, tw, rowSpacing, b);
+        double[,] right = RecoverAxis(channel, rows: false, source.Width, tw, th, columnSpacing, a);
+        return (CoefficientMatrix.FromDense(left, outputsAreColumns: false, channel.Threshold(tw)),
+                CoefficientMatrix.FromDense(right, outputsAreColumns: true, channel.Threshold(th)));
     }
 
-    // Least-squares estimate of w from samples y_k = w·s_k.
-    private static double Average(int count, Func<int, double> y, Func<int, double> scale)
+    // Weights [outputs, inputs] of one axis. Along the other axis each output of a lit row (column)
+    // sees the weight times that axis' scale: the least-squares weight over it, summed over passes.
+    private static double[,] RecoverAxis(ProbeChannel channel, bool rows, int inputs, int outputs, int across, int spacing, double[] scale)
     {
-        double numerator = 0;
-        double denominator = 0;
-        for (int k = 0; k < count; k++)
+        var numerator = new double[outputs, inputs];
+        var denominator = new double[outputs, inputs];
+        double scaleSquared = scale.Sum(v => v * v);
+        for (int pass = 0; pass < channel.Passes; pass++)
         {
-            numerator += y(k) * scale(k);
-            denominator += scale(k) * scale(k);
-        }
-        return denominator == 0 ? 0 : numerator / denominator;
-    }
-
-    private static ProbedScaler Finish(ImageSize source, ImageSize target, double[,] left, double[,] right, SampleType type,
-                                       double threshold, Func<int> calls, Func<double[], double[]> runScaler)
-    {
-        CoefficientMatrix l = CoefficientMatrix.FromDense(left, outputsAreColumns: false, threshold);
-        CoefficientMatrix r = CoefficientMatrix.FromDense(right, outputsAreColumns: true, threshold);
-        var random = new Random(1234);
-        double[] test = Image(source, (_, _) => (double)random.Next(256));
-        double[] actual = runScaler(test);
-        double[] predicted = MatrixProductOf(l, r, test, source.Width);
-        double error = 0;
-        for (int e = 0; e < actual.Length; e++)
-        {
-            error = Math.Max(error, Math.Abs(actual[e] - predicted[e]));
-        }
-        return new ProbedScaler(source, target, l, r, type, calls(), error);
-    }
-
-    private static double[] MatrixProductOf(CoefficientMatrix left, CoefficientMatrix right, double[] pixels, int width)
-    {
-        var result = new double[left.OutputCount * right.OutputCount];
-        for (int row = 0; row < left.OutputCount; row++)
-        {
-            ReadOnlySpan<int> rows = left.GetSourceIndices(row);
-            ReadOnlySpan<double> rowWeights = left.GetWeights(row);
-            for (int col = 0; col < right.OutputCount; col++)
+            for (int residue = 0; residue < spacing; residue++)
             {
-                ReadOnlySpan<int> cols = right.GetSourceIndices(col);
-                ReadOnlySpan<double> colWeights = right.GetWeights(col);
-                double sum = 0;
-                for (int a = 0; a < rows.Length; a++)
+                double[] response = channel.Respond(rows, residue, spacing, pass, pilot: false);
+                for (int o = 0; o < outputs; o++)
                 {
-                    for (int b = 0; b < cols.Length; b++)
+                    // The lit index nearest the output's centre is the only one it can read.
+                    int index = residue + spacing * (int)Math.Round((Centre(o, inputs, outputs) - residue) / spacing);
+                    if (index < 0 || index >= inputs)
                     {
-                        sum += rowWeights[a] * colWeights[b] * pixels[rows[a] * width + cols[b]];
+                        continue;
                     }
+                    double sum = 0;
+                    for (int k = 0; k < across; k++)
+                    {
+                        sum += response[rows ? o * across + k : k * outputs + o] * scale[k];
+                    }
+                    numerator[o, index] += sum;
+                    denominator[o, index] += scaleSquared;
                 }
-                result[row * right.OutputCount + col] = sum;
             }
         }
-        return result;
+        var weights = new double[outputs, inputs];
+        for (int o = 0; o < outputs; o++)
+        {
+            for (int i = 0; i < inputs; i++)
+            {
+                weights[o, i] = denominator[o, i] == 0 ? 0 : numerator[o, i] / denominator[o, i];
+            }
+        }
+        return weights;
     }
 }
