@@ -128,7 +128,7 @@ TEST(MedianFilter, EveryKernelMatchesTheBruteForceOnRandomCases) {
 }
 
 TEST(MedianFilter, WideImagesSpanSeveralStrips) {
-    // Wider than one strip of column histograms (about 180 columns of 4 channels at a time).
+    // Wider than one strip of column histograms (128 KiB: about 60 columns of 4 channels, or four windows).
     std::mt19937 rng(7);
     for (int i = 0; i < 6; ++i) {
         Case c = random_case(rng, 900, 24);

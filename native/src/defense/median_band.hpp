@@ -28,8 +28,10 @@ struct alignas(32) ColumnHistogram {
     std::uint16_t fine[256];
 };
 
-// Column histograms of one strip: sized to stay in the L2 cache while a band is swept.
-constexpr std::size_t kStripBytes = 384 * 1024;
+// Column histograms of one strip (at least four windows wide, so that the columns counted twice at
+// strip edges stay few): small enough to stay in the L2 cache while the band is swept; measured
+// here, 128 KiB beat 384 KiB and 2 MiB by a fifth.
+constexpr std::size_t kStripBytes = 128 * 1024;
 
 inline int lo(int a, int b) { return a < b ? a : b; }
 inline int hi(int a, int b) { return a > b ? a : b; }
