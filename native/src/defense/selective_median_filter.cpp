@@ -1,13 +1,38 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <stdexcept>
 #include <vector>
 
 #include "core/parallel.hpp"
+#include "defense/median_detail.hpp"
 #include "defense/selective_filters.hpp"
 
 namespace sd {
+
+namespace median_detail {
+
+bool median_of_widened(const ImageRef<const std::uint8_t>& source, const ConsideredPixels& p, Window w,
+                       std::uint8_t* out) {
+    if (!widen_until_outside(w, p, source.width, source.height)) return false;
+    std::vector<std::uint8_t> values;
+    for (int c = 0; c < source.channels; ++c) {
+        values.clear();
+        for (int y = w.y0; y <= w.y1; ++y)
+            for (int x = w.x0; x <= w.x1; ++x)
+                if (!p.contains(y, x)) values.push_back(source.row(y)[x * source.channels + c]);
+        const auto k = values.begin() + static_cast<std::ptrdiff_t>((values.size() - 1) / 2);
+        std::nth_element(values.begin(), k, values.end());
+        out[c] = *k;
+    }
+    return true;
+}
+
+}  // namespace median_detail
+
 namespace {
+
+using median_detail::median_of_widened;
 
 // Histogram of one channel's values with a coarse level (16 bins of 16) so that the k-th
 // smallest value is found in at most 32 steps instead of 256.
@@ -34,23 +59,9 @@ void copy_image(const ImageRef<const std::uint8_t>& source, const ImageRef<std::
     for (int y = 0; y < source.height; ++y) std::memcpy(target.row(y), source.row(y), bytes);
 }
 
-// The slow path for a window that holds only P: widen it, then select directly.
-bool median_of_widened(const ImageRef<const std::uint8_t>& source, const ConsideredPixels& p, Window w,
-                       std::uint8_t* out) {
-    if (!widen_until_outside(w, p, source.width, source.height)) return false;
-    std::vector<std::uint8_t> values;
-    for (int c = 0; c < source.channels; ++c) {
-        values.clear();
-        for (int y = w.y0; y <= w.y1; ++y)
-            for (int x = w.x0; x <= w.x1; ++x)
-                if (!p.contains(y, x)) values.push_back(source.row(y)[x * source.channels + c]);
-        const auto k = values.begin() + static_cast<std::ptrdiff_t>((values.size() - 1) / 2);
-        std::nth_element(values.begin(), k, values.end());
-        out[c] = *k;
-    }
-    return true;
-}
-
+// The sweep: one histogram slid along each row of P over the window's full height. Its cost grows
+// with the window; kept for windows too large for the 16-bit column histograms, and as a second
+// implementation the tests compare the histogram kernels with.
 template <int Channels>
 std::int64_t median_filter_rows(const ImageRef<const std::uint8_t>& source, const ImageRef<std::uint8_t>& target,
                                 const ConsideredPixels& p, int half_x, int half_y, std::size_t begin, std::size_t end) {
@@ -140,15 +151,41 @@ std::int64_t median_filter_rows(const ImageRef<const std::uint8_t>& source, cons
     return rewritten;
 }
 
+bool avx2_supported() {
+#ifdef SD_MEDIAN_HAS_AVX2
+    static const bool supported = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt");
+    return supported;
+#else
+    return false;
+#endif
+}
+
 }  // namespace
 
-std::int64_t selective_median_filter(const ImageRef<const std::uint8_t>& source, const ImageRef<std::uint8_t>& target,
-                                     const ConsideredPixels& p, WindowKind window, int threads) {
+bool median_detail::avx2_available() { return avx2_supported(); }
+
+std::int64_t median_detail::filter(const ImageRef<const std::uint8_t>& source, const ImageRef<std::uint8_t>& target,
+                                   const ConsideredPixels& p, WindowKind window, int threads, Path path) {
     copy_image(source, target);
     if (p.covers_image()) return 0;
     const int half_x = half_width(p.ratio_x, window);
     const int half_y = half_width(p.ratio_y, window);
+    const std::int64_t window_pixels = (2 * static_cast<std::int64_t>(half_x) + 1) * (2 * static_cast<std::int64_t>(half_y) + 1);
+    if (path == Path::Auto) {
+        path = window_pixels > kMaxHistogramWindow ? Path::Sweep : avx2_supported() ? Path::Avx2 : Path::Portable;
+    } else if (path != Path::Sweep && window_pixels > kMaxHistogramWindow) {
+        throw std::invalid_argument("the window is too large for the histogram kernels");
+    }
+    if (path == Path::Avx2 && !avx2_supported()) throw std::invalid_argument("this CPU has no AVX2");
+    const Job job{source, target, &p, half_x, half_y};
     auto run = [&](std::size_t begin, std::size_t end) -> std::int64_t {
+        switch (path) {
+#ifdef SD_MEDIAN_HAS_AVX2
+            case Path::Avx2: return histogram_rows_avx2(job, begin, end);
+#endif
+            case Path::Portable: return histogram_rows_portable(job, begin, end);
+            default: break;
+        }
         switch (source.channels) {
             case 1: return median_filter_rows<1>(source, target, p, half_x, half_y, begin, end);
             case 2: return median_filter_rows<2>(source, target, p, half_x, half_y, begin, end);
@@ -159,7 +196,8 @@ std::int64_t selective_median_filter(const ImageRef<const std::uint8_t>& source,
     const std::size_t rows = p.rows.size();
     const std::size_t bands = std::min<std::size_t>(static_cast<std::size_t>(std::max(threads, 1)), std::max<std::size_t>(rows / 8, 1));
     if (bands <= 1) return run(0, rows);
-    // Band starts, moved forward so that no band starts on the second row of an adjacent pair.
+    // Band starts, moved forward so that no band starts on the second row of an adjacent pair
+    // (the sweep derives the second row of a pair from the first).
     std::vector<std::size_t> starts{0};
     for (std::size_t b = 1; b < bands; ++b) {
         std::size_t start = std::max(starts.back(), rows * b / bands);
@@ -173,6 +211,11 @@ std::int64_t selective_median_filter(const ImageRef<const std::uint8_t>& source,
     std::int64_t total = 0;
     for (const std::int64_t c : counts) total += c;
     return total;
+}
+
+std::int64_t selective_median_filter(const ImageRef<const std::uint8_t>& source, const ImageRef<std::uint8_t>& target,
+                                     const ConsideredPixels& p, WindowKind window, int threads) {
+    return median_detail::filter(source, target, p, window, threads, median_detail::Path::Auto);
 }
 
 }  // namespace sd

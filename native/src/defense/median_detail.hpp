@@ -1,0 +1,46 @@
+// Internals of the selective median filter shared by its source files: the job, the slow path for
+// windows that hold only P, and the band kernels (one portable, one AVX2 chosen at run time).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "core/image_ref.hpp"
+#include "defense/considered_pixels.hpp"
+#include "defense/filter_window.hpp"
+
+namespace sd::median_detail {
+
+struct Job {
+    ImageRef<const std::uint8_t> source;
+    ImageRef<std::uint8_t> target;
+    const ConsideredPixels* p = nullptr;
+    int half_x = 1;
+    int half_y = 1;
+};
+
+// The band kernels count in 16-bit bins: a window of more pixels than this takes the sweep path.
+inline constexpr std::int64_t kMaxHistogramWindow = 65535;
+
+// The median of the window's pixels outside P after widening it until it holds one; false when the
+// whole image is P.
+bool median_of_widened(const ImageRef<const std::uint8_t>& source, const ConsideredPixels& p, Window w,
+                       std::uint8_t* out);
+
+// Rows p.rows[begin, end) with column histograms (Perreault & Hebert); each returns the pixels rewritten.
+std::int64_t histogram_rows_portable(const Job& job, std::size_t begin, std::size_t end);
+#if defined(__x86_64__) || defined(__i386__)
+#define SD_MEDIAN_HAS_AVX2 1
+std::int64_t histogram_rows_avx2(const Job& job, std::size_t begin, std::size_t end);
+#endif
+
+// Which implementation filter() runs: Auto picks AVX2 where the CPU has it, the portable kernel
+// elsewhere, and the sweep for windows beyond kMaxHistogramWindow. The others are for tests.
+enum class Path { Auto, Sweep, Portable, Avx2 };
+bool avx2_available();
+
+// selective_median_filter() with a chosen path; throws std::invalid_argument for a path that cannot run.
+std::int64_t filter(const ImageRef<const std::uint8_t>& source, const ImageRef<std::uint8_t>& target,
+                    const ConsideredPixels& p, WindowKind window, int threads, Path path);
+
+}  // namespace sd::median_detail

@@ -1,0 +1,168 @@
+// The selective median's kernels (column histograms, portable and AVX2; the sweep) against a brute
+// force written from the rule alone: random image sizes, strides, channel counts, random sets P
+// (sparse to dense, so windows that hold only P and must widen occur), ratios, both windows,
+// thread counts, in place and out of place. Every byte must agree.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <random>
+#include <vector>
+
+#include "defense/median_detail.hpp"
+#include "defense/selective_filters.hpp"
+
+namespace {
+
+using sd::ConsideredPixels;
+using sd::median_detail::Path;
+
+struct Case {
+    int width, height, channels, padding, threads;
+    sd::WindowKind window;
+    ConsideredPixels p;
+    std::vector<std::uint8_t> pixels;  // height * stride
+    std::ptrdiff_t stride() const { return static_cast<std::ptrdiff_t>(width) * channels + padding; }
+};
+
+std::vector<std::uint8_t> flags(std::mt19937& rng, int n, double density) {
+    std::bernoulli_distribution pick(density);
+    std::vector<std::uint8_t> f(static_cast<std::size_t>(n));
+    for (auto& v : f) v = pick(rng) ? 1 : 0;
+    return f;
+}
+
+Case random_case(std::mt19937& rng, int max_width, int max_height) {
+    Case c{};
+    c.width = std::uniform_int_distribution<int>(1, max_width)(rng);
+    c.height = std::uniform_int_distribution<int>(1, max_height)(rng);
+    c.channels = std::uniform_int_distribution<int>(1, 4)(rng);
+    c.padding = std::uniform_int_distribution<int>(0, 5)(rng);
+    c.threads = std::uniform_int_distribution<int>(1, 4)(rng);
+    c.window = rng() % 2 ? sd::WindowKind::Paper : sd::WindowKind::Narrow;
+    const double density = std::uniform_real_distribution<double>(0.05, 0.9)(rng);
+    c.p.row_in_p = flags(rng, c.height, density);
+    c.p.column_in_p = flags(rng, c.width, density);
+    for (int y = 0; y < c.height; ++y)
+        if (c.p.row_in_p[y]) c.p.rows.push_back(y);
+    for (int x = 0; x < c.width; ++x)
+        if (c.p.column_in_p[x]) c.p.columns.push_back(x);
+    c.p.ratio_x = std::uniform_real_distribution<double>(1.0, 14.0)(rng);
+    c.p.ratio_y = std::uniform_real_distribution<double>(1.0, 14.0)(rng);
+    // Few distinct values in some cases (ties), all 256 in others.
+    const int levels = rng() % 3 == 0 ? 3 : 256;
+    c.pixels.resize(static_cast<std::size_t>(c.stride()) * c.height);
+    for (auto& v : c.pixels) v = static_cast<std::uint8_t>(rng() % levels * (255 / std::max(levels - 1, 1)));
+    return c;
+}
+
+// The rule: the lower median of the window's pixels outside P, the window widened by one pixel on
+// every side until it holds such a pixel; unchanged when the whole image is P.
+std::vector<std::uint8_t> brute_force(const Case& c) {
+    std::vector<std::uint8_t> out = c.pixels;
+    const int hx = sd::half_width(c.p.ratio_x, c.window), hy = sd::half_width(c.p.ratio_y, c.window);
+    std::vector<std::uint8_t> values;
+    for (const int y : c.p.rows) {
+        for (const int x : c.p.columns) {
+            for (int grow = 0;; ++grow) {
+                const int x0 = std::max(0, x - hx - grow), x1 = std::min(c.width - 1, x + hx + grow);
+                const int y0 = std::max(0, y - hy - grow), y1 = std::min(c.height - 1, y + hy + grow);
+                bool any = false;
+                for (int ch = 0; ch < c.channels; ++ch) {
+                    values.clear();
+                    for (int yy = y0; yy <= y1; ++yy)
+                        for (int xx = x0; xx <= x1; ++xx)
+                            if (!(c.p.row_in_p[yy] && c.p.column_in_p[xx]))
+                                values.push_back(c.pixels[yy * c.stride() + xx * c.channels + ch]);
+                    if (values.empty()) break;
+                    any = true;
+                    std::sort(values.begin(), values.end());
+                    out[y * c.stride() + x * c.channels + ch] = values[(values.size() - 1) / 2];
+                }
+                if (any || (x0 == 0 && y0 == 0 && x1 == c.width - 1 && y1 == c.height - 1)) break;
+            }
+        }
+    }
+    return out;
+}
+
+std::vector<std::uint8_t> run(const Case& c, Path path, bool in_place, std::int64_t& rewritten) {
+    std::vector<std::uint8_t> out = in_place ? c.pixels : std::vector<std::uint8_t>(c.pixels.size(), 0xA5);
+    const sd::ImageRef<const std::uint8_t> source{in_place ? out.data() : c.pixels.data(), c.stride(), c.width, c.height, c.channels};
+    const sd::ImageRef<std::uint8_t> target{out.data(), c.stride(), c.width, c.height, c.channels};
+    rewritten = sd::median_detail::filter(source, target, c.p, c.window, c.threads, path);
+    if (!in_place)  // the padding is not the filter's to write
+        for (int y = 0; y < c.height; ++y)
+            for (int i = c.width * c.channels; i < c.stride(); ++i) out[y * c.stride() + i] = c.pixels[y * c.stride() + i];
+    return out;
+}
+
+std::vector<Path> paths() {
+    std::vector<Path> all{Path::Auto, Path::Sweep, Path::Portable};
+    if (sd::median_detail::avx2_available()) all.push_back(Path::Avx2);
+    return all;
+}
+
+std::int64_t expected_count(const Case& c) {
+    if (c.p.covers_image()) return 0;
+    return c.p.size();  // every pixel of P has a pixel outside P somewhere
+}
+
+}  // namespace
+
+TEST(MedianFilter, EveryKernelMatchesTheBruteForceOnRandomCases) {
+    std::mt19937 rng(20261202);
+    for (int i = 0; i < 400; ++i) {
+        const Case c = random_case(rng, 70, 50);
+        const std::vector<std::uint8_t> expected = brute_force(c);
+        for (const Path path : paths()) {
+            for (const bool in_place : {false, true}) {
+                std::int64_t rewritten = 0;
+                const std::vector<std::uint8_t> got = run(c, path, in_place, rewritten);
+                ASSERT_EQ(got, expected) << "case " << i << " path " << static_cast<int>(path) << " in place " << in_place
+                                         << " size " << c.width << "x" << c.height << "x" << c.channels;
+                ASSERT_EQ(rewritten, expected_count(c)) << "case " << i;
+            }
+        }
+    }
+}
+
+TEST(MedianFilter, WideImagesSpanSeveralStrips) {
+    // Wider than one strip of column histograms (128 KiB: about 60 columns of 4 channels, or four windows).
+    std::mt19937 rng(7);
+    for (int i = 0; i < 6; ++i) {
+        Case c = random_case(rng, 900, 24);
+        c.width = 600 + i * 50;
+        c.channels = 4;
+        c.padding = i;
+        c.p.column_in_p = flags(rng, c.width, 0.2);
+        c.p.columns.clear();
+        for (int x = 0; x < c.width; ++x)
+            if (c.p.column_in_p[x]) c.p.columns.push_back(x);
+        c.pixels.resize(static_cast<std::size_t>(c.stride()) * c.height);
+        for (auto& v : c.pixels) v = static_cast<std::uint8_t>(rng());
+        const std::vector<std::uint8_t> expected = brute_force(c);
+        for (const Path path : paths()) {
+            std::int64_t rewritten = 0;
+            ASSERT_EQ(run(c, path, false, rewritten), expected) << "case " << i << " path " << static_cast<int>(path);
+        }
+    }
+}
+
+TEST(MedianFilter, WindowsBeyondSixteenBitCountsTakeTheSweep) {
+    std::mt19937 rng(11);
+    Case c = random_case(rng, 10, 10);
+    c.width = 280, c.height = 270, c.channels = 1, c.padding = 0, c.threads = 2;
+    c.window = sd::WindowKind::Paper;
+    c.p = {};
+    c.p.row_in_p.assign(static_cast<std::size_t>(c.height), 0);
+    c.p.column_in_p.assign(static_cast<std::size_t>(c.width), 0);
+    for (int y : {5, 6, 140, 141}) c.p.row_in_p[y] = 1, c.p.rows.push_back(y);
+    for (int x : {3, 150, 151}) c.p.column_in_p[x] = 1, c.p.columns.push_back(x);
+    c.p.ratio_x = c.p.ratio_y = 135;  // 271 x 271 window: more than 65535 pixels
+    c.pixels.resize(static_cast<std::size_t>(c.width) * c.height);
+    for (auto& v : c.pixels) v = static_cast<std::uint8_t>(rng());
+    std::int64_t rewritten = 0;
+    EXPECT_EQ(run(c, Path::Auto, false, rewritten), brute_force(c));
+    EXPECT_THROW(run(c, Path::Portable, false, rewritten), std::invalid_argument);
+}
