@@ -26,7 +26,7 @@ extern "C" {
 #endif
 
 /* Bumped on every incompatible change of this header; the C# side refuses a mismatch. */
-enum sd_abi { SD_ABI_VERSION = 6 };
+enum sd_abi { SD_ABI_VERSION = 7 };
 
 typedef int32_t sd_status;
 
@@ -226,6 +226,18 @@ typedef struct sd_attack_stats {
 SD_API sd_status sd_strong_attack(const sd_scaling_model* model, const sd_attack_params* params, const sd_image* source,
                                   const sd_image* target, const sd_image* attack_out, float* epsilon_per_column,
                                   int64_t capacity, sd_attack_stats* out_stats);
+
+/* ---- Detection ---- */
+
+/*
+ * The reconstruction-difference detector: the root mean square difference, in grey levels over
+ * every output sample, between scale(source) and scale(reconstruct(source)) with the filter of
+ * params (sd_reconstruct's rules: median or random, window, seed, threads). Higher means more
+ * suspicious; 0 when P leaves nothing to rebuild. source: 8-bit, of the model's source size.
+ * The 8-bit scale is used where the model has one, the float one on the same values otherwise.
+ */
+SD_API sd_status sd_detect_reconstruction_difference(const sd_scaling_model* model, const sd_filter_params* params,
+                                                     const sd_image* source, double* out_score);
 
 #ifdef __cplusplus
 }

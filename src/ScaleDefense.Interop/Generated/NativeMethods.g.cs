@@ -8,7 +8,7 @@ namespace ScaleDefense.Interop;
 
 public enum sd_abi : int
 {
-    SD_ABI_VERSION = 6,
+    SD_ABI_VERSION = 7,
 }
 
 public enum sd_status_code : int
@@ -200,6 +200,9 @@ public static unsafe partial class NativeMethods
 
     [LibraryImport(LibraryName, EntryPoint = "sd_strong_attack")]
     public static partial int sd_strong_attack(sd_scaling_model* model, sd_attack_params* @params, sd_image* source, sd_image* target, sd_image* attack_out, float* epsilon_per_column, long capacity, sd_attack_stats* out_stats);
+
+    [LibraryImport(LibraryName, EntryPoint = "sd_detect_reconstruction_difference")]
+    public static partial int sd_detect_reconstruction_difference(sd_scaling_model* model, sd_filter_params* @params, sd_image* source, double* out_score);
 }
 
 public static class NativeLayout
@@ -270,6 +273,7 @@ public static class NativeExports
         "sd_abi_version",
         "sd_catalog_count",
         "sd_catalog_get",
+        "sd_detect_reconstruction_difference",
         "sd_last_error",
         "sd_reconstruct",
         "sd_scaling_model_create",
