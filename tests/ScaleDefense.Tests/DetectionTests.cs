@@ -60,6 +60,36 @@ public class DetectionTests
         });
     }
 
+    [Test]
+    public void SecureScaler_reports_the_reconstruction_difference_as_its_suspicion()
+    {
+        var size = new ImageSize(192, 192);
+        var target = new ImageSize(48, 48);
+        (byte[] source, ImageLayout layout) = Source("chelsea", size);
+        byte[] goal = Target("coffee", target, layout.Channels);
+        using var model = ScalingModel.Create(ScalingLibrary.OpenCV, ScalingAlgorithm.Bilinear, size, target);
+        AttackResult attack = new StrongScalingAttack(model).Run(source, layout, goal, new ImageLayout(48, 48, 3)).Attack;
+        using var scaler = new SecureScaler(ScalingLibrary.OpenCV, ScalingAlgorithm.Bilinear, target, new SecureScalerOptions { Reconstruction = Reconstruction.Median });
+        var output = new byte[48 * 48 * 3];
+        var outLayout = new ImageLayout(48, 48, 3);
+        scaler.Resize(source, layout, output, outLayout, out Suspicion clean);
+        byte[] plainDefended = new byte[output.Length];
+        scaler.Resize(source, layout, plainDefended, outLayout);
+        Assert.That(output, Is.EqualTo(plainDefended), "the suspicion does not change the defended output");
+        scaler.Resize(attack.Image, attack.Layout, output, outLayout, out Suspicion attacked);
+        Assert.Multiple(() =>
+        {
+            Assert.That(clean.Score, Is.EqualTo(model.ReconstructionDifference(source, layout, Reconstruction.Median, ReconstructionOptions.Default)).Within(1e-9));
+            Assert.That(clean.IsSuspicious, Is.False, clean.ToString());
+            Assert.That(attacked.IsSuspicious, Is.True, attacked.ToString());
+            Assert.That(attacked.Detector, Is.EqualTo(DetectorKind.ReconstructionMedian));
+        });
+        using var robust = new SecureScaler(ScalingLibrary.OpenCV, ScalingAlgorithm.Area, target);
+        robust.Resize(attack.Image, attack.Layout, output, outLayout, out Suspicion none);
+        Assert.That(none.IsSuspicious, Is.False);
+        Assert.That(none.Note, Does.Contain("robust"));
+    }
+
     [TestCase(ScalingLibrary.OpenCV, ScalingAlgorithm.Nearest)]
     [TestCase(ScalingLibrary.OpenCV, ScalingAlgorithm.Bilinear)]
     [TestCase(ScalingLibrary.Pillow, ScalingAlgorithm.Nearest)]

@@ -19,9 +19,10 @@ internal static class DetectEvalCommand
         var size = new Option<string>("--size") { Description = "Target size WIDTHxHEIGHT.", DefaultValueFactory = _ => "48x48" };
         var thresholds = new Option<string?>("--thresholds") { Description = "A thresholds file (default: the shipped table)." };
         var jpeg = new Option<int>("--jpeg-quality") { Description = "Quality of the JPEG re-compression attack (1..100).", DefaultValueFactory = _ => 90 };
+        var adaptive = new Option<bool>("--adaptive") { Description = "Also run the adaptive attack against the median filter (§5.5) on the strong-attack scalers and score it (slower)." };
         var command = new Command("eval-detect", "Evaluate the attack detectors: ROC, AUC and TPR at 1% FPR per detector and scaler, the verdict's FPR/TPR, and a JPEG re-compression attack against them.")
         {
-            images, outDir, scalers, pairs, seed, size, thresholds, jpeg,
+            images, outDir, scalers, pairs, seed, size, thresholds, jpeg, adaptive,
         };
         command.SetAction(result =>
         {
@@ -37,7 +38,7 @@ internal static class DetectEvalCommand
             }
             string? file = result.GetValue(thresholds);
             var settings = new DetectionEvaluation.Settings(result.GetValue(images)!, result.GetValue(outDir)!, EvalScaler.ParseList(result.GetValue(scalers)!),
-                count, result.GetValue(seed), Choices.Size(result.GetValue(size)!), file is null ? DetectionThresholds.Shipped : DetectionThresholds.Load(file), quality);
+                count, result.GetValue(seed), Choices.Size(result.GetValue(size)!), file is null ? DetectionThresholds.Shipped : DetectionThresholds.Load(file), quality, result.GetValue(adaptive));
             return DetectionEvaluation.Run(settings, output);
         });
         return command;

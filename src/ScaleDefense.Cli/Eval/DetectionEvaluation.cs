@@ -15,7 +15,7 @@ namespace ScaleDefense.Cli.Eval;
 internal static class DetectionEvaluation
 {
     public sealed record Settings(string Images, string Out, IReadOnlyList<EvalScaler> Scalers, int Pairs, int Seed, ImageSize Target,
-                                  DetectionThresholds Thresholds, int JpegQuality);
+                                  DetectionThresholds Thresholds, int JpegQuality, bool Adaptive);
 
     private sealed record Row(string Scaler, double Ratio, string Kind, double PsnrToSource, double PsnrToTarget, double[] Scores, bool Flagged);
 
@@ -49,6 +49,13 @@ internal static class DetectionEvaluation
                 PackedImage attacked = PackedImage.Of(attack);
                 rows.Add(Score(scaler, ratio, "attack", model, detector, attacked, source, target));
                 rows.Add(Score(scaler, ratio, $"jpeg{s.JpegQuality}", model, detector, Jpeg(attacked, s.JpegQuality), source, target));
+                if (s.Adaptive && model.Analyze().Verdict != Verdict.Robust && !model.Analyze().BehavesLikeNearest &&
+                    model.Algorithm is not (ScalingAlgorithm.Area or ScalingAlgorithm.Box))
+                {
+                    // The adaptive attack against the median filter (§5.5), hardening the attack image: does it also evade the detectors?
+                    AttackResult adaptive = AttackPlanner.Adapt(model, Reconstruction.Median, source, target, attack, AdaptiveAttackOptions.Default);
+                    rows.Add(Score(scaler, ratio, "adaptive-median", model, detector, PackedImage.Of(adaptive), source, target));
+                }
                 output.Write('.');
             }
             output.WriteLine($" {scaler.Name}");
@@ -139,17 +146,18 @@ internal static class DetectionEvaluation
         text.AppendLine();
         text.AppendLine("Verdict with the thresholds given (" + s.Thresholds.Images + "):");
         text.AppendLine();
-        text.AppendLine("| scaler | benign flagged (FPR) | attacks flagged (TPR) | JPEG-recompressed flagged | JPEG: scaled within 20 dB of target and PSNR(A,S) ≥ 20 dB |");
-        text.AppendLine("|---|---:|---:|---:|---:|");
+        text.AppendLine("| scaler | benign flagged (FPR) | attacks flagged (TPR) | JPEG-recompressed flagged | JPEG: scaled within 20 dB of target and PSNR(A,S) ≥ 20 dB | adaptive (median) flagged |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|");
         foreach (IGrouping<string, Row> group in rows.GroupBy(r => r.Scaler))
         {
             var benign = group.Where(r => r.Kind == "benign").ToList();
             var attacks = group.Where(r => r.Kind == "attack").ToList();
             var jpeg = group.Where(r => r.Kind.StartsWith("jpeg", StringComparison.Ordinal)).ToList();
+            var adaptive = group.Where(r => r.Kind == "adaptive-median").ToList();
             int working = jpeg.Count(r => r.PsnrToTarget >= 20 && r.PsnrToSource >= 20);
             int evading = jpeg.Count(r => r.PsnrToTarget >= 20 && r.PsnrToSource >= 20 && !r.Flagged);
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {group.Key} | {benign.Count(r => r.Flagged)}/{benign.Count} | {attacks.Count(r => r.Flagged)}/{attacks.Count} | {jpeg.Count(r => r.Flagged)}/{jpeg.Count} | {working}/{jpeg.Count} still work, {evading} of them unflagged |");
+                $"| {group.Key} | {benign.Count(r => r.Flagged)}/{benign.Count} | {attacks.Count(r => r.Flagged)}/{attacks.Count} | {jpeg.Count(r => r.Flagged)}/{jpeg.Count} | {working}/{jpeg.Count} still work, {evading} of them unflagged | {(adaptive.Count == 0 ? "—" : $"{adaptive.Count(r => r.Flagged)}/{adaptive.Count}")} |");
         }
         return text.ToString();
     }
@@ -159,6 +167,7 @@ internal static class DetectionEvaluation
         var plot = new ScottPlot.Plot();
         var benign = rows.Where(r => r.Kind == "benign").ToList();
         var attacks = rows.Where(r => r.Kind == "attack").ToList();
+        int drawn = 0;
         foreach (DetectorKind d in Enum.GetValues<DetectorKind>())
         {
             List<(double Fpr, double Tpr)> curve = Roc.Curve(benign.Select(r => r.Scores[(int)d]), attacks.Select(r => r.Scores[(int)d]));
@@ -166,8 +175,13 @@ internal static class DetectionEvaluation
             {
                 continue;
             }
+            drawn++;
             var line = plot.Add.ScatterLine(curve.Select(p => p.Fpr).ToArray(), curve.Select(p => p.Tpr).ToArray());
             line.LegendText = d.ToString();
+        }
+        if (drawn == 0)
+        {
+            return; // a robust scaler: no detector applies, nothing to draw
         }
         plot.Title($"ROC, {rows[0].Scaler}: benign vs attack");
         plot.XLabel("false-positive rate");
