@@ -25,6 +25,8 @@ public class QuickStartTests
             Assert.That(lines["secure resize applied"], Is.EqualTo("Median"));
             Assert.That(lines["strong attack"], Does.StartWith("scaled output within 1 grey levels of the target"));
             Assert.That(lines["probed INTER_LINEAR_EXACT"], Does.StartWith("Vulnerable, predicted within 0"));
+            Assert.That(lines["detect"], Does.StartWith("Clean"));
+            Assert.That(lines["suspicious upload"], Does.StartWith("False"));
         });
     }
 
