@@ -19,43 +19,35 @@ internal static class PeakSpectrum
 
     public static double Score(ReadOnlySpan<byte> image, ImageLayout layout, ImageSize target)
     {
-        double[] grey = Grey(image, layout);
-        double horizontal = AxisScore(grey, layout.Width, layout.Height, target.Width, alongRows: true);
-        double vertical = AxisScore(grey, layout.Width, layout.Height, target.Height, alongRows: false);
+        double horizontal = AxisScore(image, layout, target.Width, alongRows: true);
+        double vertical = AxisScore(image, layout, target.Height, alongRows: false);
         return Math.Max(horizontal, vertical);
     }
 
-    private static double[] Grey(ReadOnlySpan<byte> image, ImageLayout layout)
+    /// <summary>The grey value (channel mean) of one pixel.</summary>
+    private static double Grey(ReadOnlySpan<byte> image, ImageLayout layout, int x, int y)
     {
-        int w = layout.Width, h = layout.Height, c = layout.Channels;
-        var grey = new double[(long)w * h];
-        for (int y = 0; y < h; y++)
+        int at = (y * layout.RowStride) + (x * layout.Channels);
+        int sum = 0;
+        for (int k = 0; k < layout.Channels; k++)
         {
-            ReadOnlySpan<byte> row = image.Slice(y * layout.RowStride, w * c);
-            for (int x = 0; x < w; x++)
-            {
-                int sum = 0;
-                for (int k = 0; k < c; k++)
-                {
-                    sum += row[(x * c) + k];
-                }
-                grey[((long)y * w) + x] = (double)sum / c;
-            }
+            sum += image[at + k];
         }
-        return grey;
+        return (double)sum / layout.Channels;
     }
 
     /// <summary>Mean power spectrum of up to <see cref="MaxLines"/> evenly spaced lines along one axis, then the peak measure.</summary>
-    private static double AxisScore(double[] grey, int width, int height, int targetCount, bool alongRows)
+    private static double AxisScore(ReadOnlySpan<byte> image, ImageLayout layout, int targetCount, bool alongRows)
     {
-        int length = alongRows ? width : height;
-        int lines = alongRows ? height : width;
+        int length = alongRows ? layout.Width : layout.Height;
+        int lines = alongRows ? layout.Height : layout.Width;
         if (length < 4 * NeighbourhoodHalfWidth || targetCount >= length)
         {
             return 0;
         }
         int used = Math.Min(lines, MaxLines);
         var power = new double[length];
+        var values = new double[length];
         var buffer = new Complex[length];
         var window = new double[length];
         for (int i = 0; i < length; i++)
@@ -68,13 +60,13 @@ internal static class PeakSpectrum
             double mean = 0;
             for (int i = 0; i < length; i++)
             {
-                mean += alongRows ? grey[((long)line * width) + i] : grey[((long)i * width) + line];
+                values[i] = alongRows ? Grey(image, layout, i, line) : Grey(image, layout, line, i);
+                mean += values[i];
             }
             mean /= length;
             for (int i = 0; i < length; i++)
             {
-                double v = alongRows ? grey[((long)line * width) + i] : grey[((long)i * width) + line];
-                buffer[i] = new Complex((v - mean) * window[i], 0);
+                buffer[i] = new Complex((values[i] - mean) * window[i], 0);
             }
             Fourier.Forward(buffer, FourierOptions.NoScaling);
             for (int i = 0; i < length; i++)
