@@ -57,7 +57,7 @@ public class QuickStartTests
     {
         string readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
         IReadOnlyDictionary<string, string> regions = ReadmeRegions.Of(File.ReadAllText(QuickStartProgram.SourceFile));
-        Assert.That(regions.Keys, Is.EquivalentTo(new[] { "model", "secure", "attack", "probe" }));
+        Assert.That(regions.Keys, Is.EquivalentTo(new[] { "model", "secure", "attack", "detect", "probe" }));
         foreach ((string name, string code) in regions)
         {
             Assert.That(readme, Does.Contain(code), $"README.md no longer quotes the <readme:{name}> region of examples/QuickStart/Program.cs; run tools/sync_readme_examples.py");
