@@ -95,6 +95,15 @@ catch (NotSupportedException e)                                // the solver is 
 }
 // </readme:attack>
 
+// <readme:detect>
+// Know, not only prevent: is this upload an attack against my scaler? (`scaledefense detect` exits 3 when it is)
+DetectionReport verdict = attackModel.Detect(pixels, new ImageLayout(size.Width, size.Height, 3));
+Console.WriteLine($"detect: {verdict.Verdict}: {verdict.Reason}");
+// SecureScaler tells the same while it defends, for one more scale of the image:
+secure.Resize(pixels, new ImageLayout(size.Width, size.Height, 3), safe, new ImageLayout(224, 224, 3), out Suspicion suspicion);
+Console.WriteLine($"suspicious upload: {suspicion.IsSuspicious} (score {suspicion.Score:0.#}, threshold {suspicion.Threshold:0.#})");
+// </readme:detect>
+
 // <readme:probe>
 // Defend a resize ScaleDefense does not model (here OpenCV's INTER_LINEAR_EXACT): probe it as an 8-bit black box
 // at the size you serve, build a model from the probe, and put the defense in front of it.

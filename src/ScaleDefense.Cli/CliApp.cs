@@ -28,6 +28,9 @@ internal static class CliApp
             ScalersCommand.Create(output),
             DemoCommand.Create(output),
             EvalCommand.Create(output, error),
+            DetectCommand.Create(output),
+            CalibrateCommand.Create(output),
+            DetectEvalCommand.Create(output),
         };
         // The built-in --version reads the entry assembly, which is not this one when hosted
         // (tests); ours prints the CLI's own version wherever it runs.

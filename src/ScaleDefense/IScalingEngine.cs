@@ -31,6 +31,14 @@ internal interface IScalingEngine : IDisposable
     long Reconstruct(ReadOnlySpan<byte> source, ImageLayout sourceLayout, Span<byte> destination, ImageLayout destinationLayout,
                      Reconstruction method, ReconstructionOptions options, Lazy<ConsideredPixels> considered);
 
+    /// <summary>
+    /// The reconstruction-difference detector: RMS (grey levels, over every output sample) of
+    /// scale(source) − scale(reconstruct(source)), on the 8-bit path where the library has one and the
+    /// float path otherwise; 0 when the filter rewrites nothing. Both engines give the same value.
+    /// </summary>
+    double ReconstructionDifference(ReadOnlySpan<byte> source, ImageLayout sourceLayout, Reconstruction method,
+                                    ReconstructionOptions options, Lazy<ConsideredPixels> considered, ImageSize target);
+
     /// <summary>The strong attack (Xiao et al.); the managed engine declines with <see cref="NotSupportedException"/>.</summary>
     StrongAttackOutput StrongAttack(ReadOnlySpan<byte> source, ImageLayout sourceLayout, ReadOnlySpan<byte> target, ImageLayout targetLayout,
                                     StrongAttackOptions options);

@@ -23,7 +23,7 @@ namespace ScaleDefense;
 /// of pixels the scaler reads is computed once and shared by <see cref="Analyze"/>,
 /// <see cref="Reconstruct(ReadOnlySpan{byte}, ImageLayout, Span{byte}, ImageLayout, Reconstruction, ReconstructionOptions)"/> and the attacks.
 /// </remarks>
-public sealed class ScalingModel : IDisposable
+public sealed partial class ScalingModel : IDisposable
 {
     private readonly IScalingEngine _engine;
     private readonly Lazy<CoefficientMatrix>[] _matrices;
@@ -47,6 +47,7 @@ public sealed class ScalingModel : IDisposable
         _engine = engine;
         _considered = new(() => ConsideredPixels.FromMatrices(GetLeft(AnalysedType), GetRight(AnalysedType)));
         _report = new(BuildReport);
+        _heavy = new(() => Detection.WeightedReconstruction.HeavyPixels(Analyze()));
         _automatic = new(() => Analyze().Verdict == Verdict.Robust ? Reconstruction.None : Reconstruction.Median);
         _matrices =
         [

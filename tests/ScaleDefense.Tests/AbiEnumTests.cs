@@ -25,7 +25,7 @@ public class AbiEnumTests
     private static readonly Enum[] CSharpOnlyMembers = [Reconstruction.None, Reconstruction.Auto];
 
     // Enums with no counterpart on the other side.
-    private static readonly Type[] CSharpOnlyEnums = [typeof(ScalingBackend), typeof(Verdict), typeof(AreaAttackNorm)];
+    private static readonly Type[] CSharpOnlyEnums = [typeof(ScalingBackend), typeof(Verdict), typeof(AreaAttackNorm), typeof(DetectorKind), typeof(DetectionVerdict)];
     private static readonly Type[] AbiOnlyEnums = [typeof(sd_abi), typeof(sd_status_code), typeof(sd_axis)];
 
     private static IEnumerable<TestCaseData> MirrorCases() =>

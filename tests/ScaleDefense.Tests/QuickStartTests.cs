@@ -26,6 +26,8 @@ public class QuickStartTests
             Assert.That(lines["strong attack"], Does.StartWith("scaled output within 1 grey levels of the target"));
             Assert.That(lines["probed INTER_LINEAR_EXACT"], Does.Match(@"^Vulnerable, predicted within [01] grey levels, \d+ scaler calls$"));
             Assert.That(lines["probed defense applied"], Is.EqualTo("Median"));
+            Assert.That(lines["detect"], Does.StartWith("Clean"));
+            Assert.That(lines["suspicious upload"], Does.StartWith("False"));
         });
     }
 
@@ -57,7 +59,7 @@ public class QuickStartTests
     {
         string readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
         IReadOnlyDictionary<string, string> regions = ReadmeRegions.Of(File.ReadAllText(QuickStartProgram.SourceFile));
-        Assert.That(regions.Keys, Is.EquivalentTo(new[] { "model", "secure", "skiasharp", "attack", "probe" }));
+        Assert.That(regions.Keys, Is.EquivalentTo(new[] { "model", "secure", "skiasharp", "attack", "detect", "probe" }));
         foreach ((string name, string code) in regions)
         {
             Assert.That(readme, Does.Contain(code), $"README.md no longer quotes the <readme:{name}> region of examples/QuickStart/Program.cs; run tools/sync_readme_examples.py");

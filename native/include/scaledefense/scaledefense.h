@@ -273,6 +273,17 @@ typedef struct sd_sparse_matrix {
  */
 SD_API sd_status sd_scaling_model_create_from_matrices(const sd_sparse_matrix* vertical, const sd_sparse_matrix* horizontal,
                                                        sd_scaling_model** out_model);
+/* ---- Detection ---- */
+
+/*
+ * The reconstruction-difference detector: the root mean square difference, in grey levels over
+ * every output sample, between scale(source) and scale(reconstruct(source)) with the filter of
+ * params (sd_reconstruct's rules: median or random, window, seed, threads). Higher means more
+ * suspicious; 0 when P leaves nothing to rebuild. source: 8-bit, of the model's source size.
+ * The 8-bit scale is used where the model has one, the float one on the same values otherwise.
+ */
+SD_API sd_status sd_detect_reconstruction_difference(const sd_scaling_model* model, const sd_filter_params* params,
+                                                     const sd_image* source, double* out_score);
 
 #ifdef __cplusplus
 }

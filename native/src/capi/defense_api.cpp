@@ -6,11 +6,31 @@
 #include "capi/model_handle.hpp"
 #include "defense/random_source.hpp"
 #include "defense/selective_filters.hpp"
+#include "detect/reconstruction_difference.hpp"
 #include "scaledefense/scaledefense.h"
 
 using sd::capi::guard;
 using sd::capi::require;
 using sd::capi::require_not_null;
+
+namespace {
+
+void check_filter_params(const sd_filter_params& params) {
+    require(params.method == SD_RECONSTRUCTION_MEDIAN || params.method == SD_RECONSTRUCTION_RANDOM,
+            SD_STATUS_INVALID_ARGUMENT, "unknown reconstruction method %d (1 = median, 2 = random)", params.method);
+    require(params.window == SD_WINDOW_PAPER || params.window == SD_WINDOW_NARROW, SD_STATUS_INVALID_ARGUMENT,
+            "unknown window %d (0 = paper, 1 = narrow)", params.window);
+    require(params.unpredictable == 0 || params.unpredictable == 1, SD_STATUS_INVALID_ARGUMENT,
+            "unpredictable must be 0 or 1, got %d", params.unpredictable);
+    require(params.threads >= 0 && params.threads <= 64, SD_STATUS_INVALID_ARGUMENT,
+            "threads must be in 0..64, got %d", params.threads);
+}
+
+std::uint64_t seed_of(const sd_filter_params& params) {
+    return params.unpredictable ? sd::os_random_seed() : params.seed;
+}
+
+}  // namespace
 
 extern "C" {
 
@@ -22,14 +42,7 @@ sd_status sd_reconstruct(const sd_scaling_model* model, const sd_filter_params* 
         require_not_null(params, "params");
         require_not_null(source, "source");
         require_not_null(destination, "destination");
-        require(params->method == SD_RECONSTRUCTION_MEDIAN || params->method == SD_RECONSTRUCTION_RANDOM,
-                SD_STATUS_INVALID_ARGUMENT, "unknown reconstruction method %d (1 = median, 2 = random)", params->method);
-        require(params->window == SD_WINDOW_PAPER || params->window == SD_WINDOW_NARROW, SD_STATUS_INVALID_ARGUMENT,
-                "unknown window %d (0 = paper, 1 = narrow)", params->window);
-        require(params->unpredictable == 0 || params->unpredictable == 1, SD_STATUS_INVALID_ARGUMENT,
-                "unpredictable must be 0 or 1, got %d", params->unpredictable);
-        require(params->threads >= 0 && params->threads <= 64, SD_STATUS_INVALID_ARGUMENT,
-                "threads must be in 0..64, got %d", params->threads);
+        check_filter_params(*params);
         const sd::Size size = model->model->params().source;
         sd::capi::check_image(*source, "source", size);
         sd::capi::check_image(*destination, "destination", size);
@@ -47,10 +60,28 @@ sd_status sd_reconstruct(const sd_scaling_model* model, const sd_filter_params* 
         if (params->method == SD_RECONSTRUCTION_MEDIAN) {
             rewritten = sd::selective_median_filter(from, to, model->considered, window, std::max(1, params->threads));
         } else {
-            const std::uint64_t seed = params->unpredictable ? sd::os_random_seed() : params->seed;
-            rewritten = sd::selective_random_filter(from, to, model->considered, window, seed);
+            rewritten = sd::selective_random_filter(from, to, model->considered, window, seed_of(*params));
         }
         if (out_reconstructed != nullptr) *out_reconstructed = rewritten;
+    });
+}
+
+sd_status sd_detect_reconstruction_difference(const sd_scaling_model* model, const sd_filter_params* params,
+                                              const sd_image* source, double* out_score) {
+    return guard([&] {
+        require_not_null(out_score, "out_score");
+        *out_score = 0;
+        require_not_null(model, "model");
+        require_not_null(params, "params");
+        require_not_null(source, "source");
+        check_filter_params(*params);
+        sd::capi::check_image(*source, "source", model->model->params().source);
+        require(source->sample_type == SD_SAMPLE_UINT8, SD_STATUS_INVALID_ARGUMENT,
+                "the reconstruction-difference detector works on 8-bit images");
+        *out_score = sd::reconstruction_difference(
+            *model->model, model->considered, sd::capi::to_ref<const std::uint8_t>(*source),
+            static_cast<sd::ReconstructionFilter>(params->method), static_cast<sd::WindowKind>(params->window),
+            seed_of(*params), std::max(1, params->threads));
     });
 }
 

@@ -6,6 +6,7 @@
 
 #include "core/types.hpp"
 #include "defense/filter_window.hpp"
+#include "detect/reconstruction_difference.hpp"
 #include "scaledefense/scaledefense.h"
 
 namespace sd::capi {
@@ -87,6 +88,14 @@ constexpr std::int32_t agree() {
     switch (v) {
         case WindowKind::Paper: return agree<WindowKind::Paper, SD_WINDOW_PAPER>();
         case WindowKind::Narrow: return agree<WindowKind::Narrow, SD_WINDOW_NARROW>();
+    }
+    return -1;
+}
+
+[[maybe_unused]] constexpr std::int32_t abi_value(ReconstructionFilter v) {
+    switch (v) {
+        case ReconstructionFilter::Median: return agree<ReconstructionFilter::Median, SD_RECONSTRUCTION_MEDIAN>();
+        case ReconstructionFilter::Random: return agree<ReconstructionFilter::Random, SD_RECONSTRUCTION_RANDOM>();
     }
     return -1;
 }

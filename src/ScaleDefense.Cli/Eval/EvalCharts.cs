@@ -43,8 +43,9 @@ internal static class EvalCharts
         var plot = new Plot();
         (string Label, Func<string, double?> Rate)[] series =
         [
-            ("median recovers attacks", x => s.Rate(x, EvalMeasurement.DefenseRecovered("median"))),
-            ("random recovers attacks", x => s.Rate(x, EvalMeasurement.DefenseRecovered("random"))),
+            // Robust scalers get no recovery bar: their attack is visible, nothing needs recovering (not a 0%).
+            ("median recovers attacks", x => EvalTables.IsRobust(s, x) ? null : s.Rate(x, EvalMeasurement.DefenseRecovered("median"))),
+            ("random recovers attacks", x => EvalTables.IsRobust(s, x) ? null : s.Rate(x, EvalMeasurement.DefenseRecovered("random"))),
             ("median keeps benign", x => s.Rate(x, EvalMeasurement.BenignPreserved("median"))),
             ("random keeps benign", x => s.Rate(x, EvalMeasurement.BenignPreserved("random"))),
         ];
@@ -64,7 +65,10 @@ internal static class EvalCharts
         plot.Add.Bars(bars);
         ScalerTicks(plot, s, i => i * (series.Length + 1) + (series.Length - 1) / 2.0);
         plot.Axes.SetLimitsY(0, 110);
-        return Render(plot, "Recovery and benign impact", "share [%]");
+        IReadOnlyList<string> robust = EvalTables.RobustScalers(s);
+        string title = robust.Count == 0 ? "Recovery and benign impact"
+            : $"Recovery and benign impact (recovery {EvalTables.NotApplicable} for {string.Join(", ", robust)})";
+        return Render(plot, title, "share [%]");
     }
 
     private static byte[] RuntimePerScaler(EvalSummary s)

@@ -39,15 +39,31 @@ internal static class EvalTables
                 Percent(s.Rate(scaler, EvalMeasurement.AttackO1)), Percent(s.Rate(scaler, EvalMeasurement.AttackO2)),
                 Db(s.Median(scaler, EvalMeasurement.AttackPsnrSource)),
                 Db(s.Median(scaler, EvalMeasurement.DefensePsnrSource("median"))), Db(s.Median(scaler, EvalMeasurement.DefensePsnrSource("random"))),
-                Percent(s.Rate(scaler, EvalMeasurement.DefenseRecovered("median"))), Percent(s.Rate(scaler, EvalMeasurement.DefenseRecovered("random"))),
+                Recovery(s, scaler, "median"), Recovery(s, scaler, "random"),
                 Percent(s.Rate(scaler, EvalMeasurement.BenignPreserved("median"))), Percent(s.Rate(scaler, EvalMeasurement.BenignPreserved("random")))]);
         }
         return new("Summary per scaler",
             "O1: every sample of scale(A) within ε+1 of T. O2: PSNR(A, S) > 25 dB. PSNRs are medians in dB; \"after\" is PSNR(filter(A), S) (Fig. 15). " +
-            "Recovered: scale(filter(A)) is closer to scale(S) than to T (Table 4, attacks); benign kept: the same for filter(S) (Table 4, unmodified).",
+            "Recovered: scale(filter(A)) is closer to scale(S) than to T (Table 4, attacks); not applicable (attack visible) for robust scalers, where the attack image " +
+            "is destroyed and nothing needs recovering; benign kept: the same for filter(S) (Table 4, unmodified).",
             ["scaler", "verdict", "cases", "attacks run", "O1", "O2", "PSNR(A,S)", "after median", "after random", "median recovers", "random recovers", "benign kept (median)", "benign kept (random)"],
             rows);
     }
+
+    /// <summary>
+    /// The share of attacks a filter recovers, or "not applicable (attack visible)" for a robust scaler: its
+    /// attack image no longer looks like the source (PSNR(A, S) near 9 dB), so a 0% would read as a failure of
+    /// the defense where there was nothing to recover. Those cases are counted apart (<see cref="RobustScalers"/>).
+    /// </summary>
+    public static string Recovery(EvalSummary s, string scaler, string filter, string? bucket = null) =>
+        IsRobust(s, scaler) ? NotApplicable : Percent(s.Rate(scaler, EvalMeasurement.DefenseRecovered(filter), bucket));
+
+    public const string NotApplicable = "not applicable (attack visible)";
+
+    public static bool IsRobust(EvalSummary s, string scaler) => s.Note(scaler, EvalMeasurement.Verdict) == nameof(Verdict.Robust);
+
+    /// <summary>The robust scalers of the run, whose recovery is not applicable.</summary>
+    public static IReadOnlyList<string> RobustScalers(EvalSummary s) => s.Scalers.Where(x => IsRobust(s, x)).ToList();
 
     /// <summary>Fig. 15 and 19 by ratio: the attack's PSNR(A, S) and the filters' effect per bucket.</summary>
     public static EvalTable PerBucket(EvalSummary s)
@@ -62,7 +78,7 @@ internal static class EvalTables
                     Percent(s.Rate(scaler, EvalMeasurement.AttackO1, b)), Percent(s.Rate(scaler, EvalMeasurement.AttackO2, b)),
                     Db(s.Median(scaler, EvalMeasurement.AttackPsnrSource, b)),
                     Db(s.Median(scaler, EvalMeasurement.DefensePsnrSource("median"), b)), Db(s.Median(scaler, EvalMeasurement.DefensePsnrSource("random"), b)),
-                    Percent(s.Rate(scaler, EvalMeasurement.DefenseRecovered("median"), b)), Percent(s.Rate(scaler, EvalMeasurement.DefenseRecovered("random"), b))]);
+                    Recovery(s, scaler, "median", b), Recovery(s, scaler, "random", b)]);
             }
         }
         return new("Per scaler and ratio bucket", "β = min(W/W′, H/H′). PSNRs are medians in dB.",

@@ -234,6 +234,9 @@ public static unsafe partial class NativeMethods
 
     [LibraryImport(LibraryName, EntryPoint = "sd_scaling_model_create_from_matrices")]
     public static partial int sd_scaling_model_create_from_matrices(sd_sparse_matrix* vertical, sd_sparse_matrix* horizontal, sd_scaling_model** out_model);
+
+    [LibraryImport(LibraryName, EntryPoint = "sd_detect_reconstruction_difference")]
+    public static partial int sd_detect_reconstruction_difference(sd_scaling_model* model, sd_filter_params* @params, sd_image* source, double* out_score);
 }
 
 public static class NativeLayout
@@ -315,6 +318,7 @@ public static class NativeExports
         "sd_abi_version",
         "sd_catalog_count",
         "sd_catalog_get",
+        "sd_detect_reconstruction_difference",
         "sd_last_error",
         "sd_reconstruct",
         "sd_scaling_model_create",

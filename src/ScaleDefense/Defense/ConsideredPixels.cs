@@ -23,6 +23,10 @@ internal sealed class ConsideredPixels
         new(ReadIndices(left), ReadIndices(right),
             (double)right.InputCount / right.OutputCount, (double)left.InputCount / left.OutputCount);
 
+    /// <summary>A set of rows × columns chosen by the caller (the heavily weighted pixels of a dense P), with the axes' ratios.</summary>
+    public static ConsideredPixels FromFlags(bool[] rowInP, bool[] columnInP, double ratioX, double ratioY) =>
+        new(rowInP, columnInP, ratioX, ratioY);
+
     /// <summary>For each source index of one axis, whether some output reads it (the CSR stores no zero weights).</summary>
     public static bool[] ReadIndices(CoefficientMatrix matrix)
     {

@@ -188,6 +188,72 @@ public sealed class SecureScaler : IDisposable
         }
     }
 
+    /// <summary>
+    /// Rebuilds P and scales, like <see cref="Resize(ReadOnlySpan{byte}, ImageLayout, Span{byte}, ImageLayout)"/>, and
+    /// reports whether the image looked like an attack: the reconstruction-difference detector (RMS of the
+    /// plain scaled image against the defended one), at the cost of one more scale of the source.
+    /// </summary>
+    /// <param name="source">The (possibly attacked) image.</param>
+    /// <param name="sourceLayout">Its layout.</param>
+    /// <param name="destination">Receives the defended scaled image.</param>
+    /// <param name="destinationLayout">Its layout (target size).</param>
+    /// <param name="suspicion">The detector's score, threshold and verdict.</param>
+    /// <returns>The reconstruction that was applied.</returns>
+    /// <inheritdoc cref="Resize(ReadOnlySpan{byte}, ImageLayout, Span{byte}, ImageLayout)" path="/exception"/>
+    public Reconstruction Resize(ReadOnlySpan<byte> source, ImageLayout sourceLayout, Span<byte> destination, ImageLayout destinationLayout,
+                                 out Suspicion suspicion)
+    {
+        CachedModel entry = Prepare(source, sourceLayout, destinationLayout);
+        try
+        {
+            ScalingModel model = entry.Model;
+            Reconstruction applied = Resolve(model);
+            if (applied == Reconstruction.None || model.Considered.CoversImage)
+            {
+                Resize(source, sourceLayout, destination, destinationLayout);
+                suspicion = Suspicion.NotApplicable(applied == Reconstruction.None
+                    ? "the scaler is robust: no image can steer it"
+                    : "the scaler reads every pixel: nothing to rebuild here (use AttackDetector for its weighted-P detector)");
+                return applied;
+            }
+            Resize(source, sourceLayout, destination, destinationLayout);
+            var outLayout = new ImageLayout(Target.Width, Target.Height, sourceLayout.Channels);
+            int length = checked((int)outLayout.RequiredLength);
+            byte[] plain = ArrayPool<byte>.Shared.Rent(length);
+            try
+            {
+                model.Scale(source, sourceLayout, plain.AsSpan(0, length), outLayout);
+                double sum = 0;
+                for (int y = 0; y < Target.Height; y++)
+                {
+                    ReadOnlySpan<byte> a = plain.AsSpan(y * outLayout.RowStride, outLayout.RowStride);
+                    ReadOnlySpan<byte> b = destination.Slice(y * destinationLayout.RowStride, outLayout.RowStride);
+                    for (int i = 0; i < a.Length; i++)
+                    {
+                        double d = a[i] - b[i];
+                        sum += d * d;
+                    }
+                }
+                double score = Math.Sqrt(sum / length);
+                DetectorKind kind = applied == Reconstruction.Random ? DetectorKind.ReconstructionRandom : DetectorKind.ReconstructionMedian;
+                VulnerabilityReport analysis = model.Analyze();
+                ThresholdEntry? thresholds = (Options.Thresholds ?? DetectionThresholds.Shipped)
+                    .Find(Library, Algorithm, Options.Scaling.Antialias, Math.Max(analysis.Horizontal.Ratio, analysis.Vertical.Ratio));
+                double? threshold = thresholds is not null && thresholds.Thresholds.TryGetValue(kind, out double t) ? t : null;
+                suspicion = new Suspicion(kind, score, threshold);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(plain);
+            }
+            return applied;
+        }
+        finally
+        {
+            entry.Release();
+        }
+    }
+
     /// <summary>Rebuilds P and scales an 8-bit image into a float32 destination (for libraries with float output: TensorFlow, PyTorch; values stay in 0..255).</summary>
     /// <returns>The reconstruction that was applied.</returns>
     public Reconstruction Resize(ReadOnlySpan<byte> source, ImageLayout sourceLayout, Span<float> destination, ImageLayout destinationLayout)

@@ -12,6 +12,9 @@ public sealed record SecureScalerOptions
     /// <summary>The library's antialias switch and the backend.</summary>
     public ScalingOptions Scaling { get; init; } = ScalingOptions.Default;
 
+    /// <summary>Thresholds the suspicion reported by <see cref="SecureScaler.Resize(ReadOnlySpan{byte}, ImageLayout, Span{byte}, ImageLayout, out Suspicion)"/> is judged with; null for <see cref="DetectionThresholds.Shipped"/>.</summary>
+    public DetectionThresholds? Thresholds { get; init; }
+
     /// <summary>How many source sizes keep a ready model (least recently used ones are dropped). Default 16.</summary>
     public int CacheCapacity { get; init; } = 16;
 }

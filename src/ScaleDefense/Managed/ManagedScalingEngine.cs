@@ -29,6 +29,18 @@ internal abstract class ManagedScalingEngine : IScalingEngine
             : SelectiveFilters.Random(source, sourceLayout, destination, destinationLayout, considered.Value, options.Window,
                                       options.Seed ?? RandomSource.OsSeed());
 
+    public double ReconstructionDifference(ReadOnlySpan<byte> source, ImageLayout sourceLayout, Reconstruction method,
+                                           ReconstructionOptions options, Lazy<ConsideredPixels> considered, ImageSize target)
+    {
+        var packed = new ImageLayout(sourceLayout.Width, sourceLayout.Height, sourceLayout.Channels);
+        byte[] rebuilt = new byte[packed.RequiredLength];
+        if (Reconstruct(source, sourceLayout, rebuilt, packed, method, options, considered) == 0)
+        {
+            return 0;
+        }
+        return ScaledDifference.Rms(this, source, sourceLayout, rebuilt, packed, target);
+    }
+
     public StrongAttackOutput StrongAttack(ReadOnlySpan<byte> source, ImageLayout sourceLayout, ReadOnlySpan<byte> target, ImageLayout targetLayout,
                                            StrongAttackOptions options) =>
         throw new NotSupportedException(

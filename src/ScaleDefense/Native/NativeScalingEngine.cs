@@ -128,14 +128,7 @@ internal sealed unsafe class NativeScalingEngine : IScalingEngine
     public long Reconstruct(ReadOnlySpan<byte> source, ImageLayout sourceLayout, Span<byte> destination, ImageLayout destinationLayout,
                             Reconstruction method, ReconstructionOptions options, Lazy<ConsideredPixels> considered)
     {
-        var parameters = new sd_filter_params
-        {
-            seed = options.Seed ?? 0,
-            method = (int)(method == Reconstruction.Median ? sd_reconstruction.SD_RECONSTRUCTION_MEDIAN : sd_reconstruction.SD_RECONSTRUCTION_RANDOM),
-            window = (int)options.Window,
-            unpredictable = options.Seed is null ? 1 : 0,
-            threads = options.Threads,
-        };
+        sd_filter_params parameters = FilterParams(method, options);
         long rewritten;
         fixed (byte* s = source)
         fixed (byte* d = destination)
@@ -147,6 +140,30 @@ internal sealed unsafe class NativeScalingEngine : IScalingEngine
         }
         return rewritten;
     }
+
+    /// <summary>The core's detector (sd_detect_reconstruction_difference): reconstruction and both scales in one call.</summary>
+    public double ReconstructionDifference(ReadOnlySpan<byte> source, ImageLayout sourceLayout, Reconstruction method,
+                                           ReconstructionOptions options, Lazy<ConsideredPixels> considered, ImageSize target)
+    {
+        sd_filter_params parameters = FilterParams(method, options);
+        double score;
+        fixed (byte* s = source)
+        {
+            sd_image src = NativeImages.View(s, sourceLayout, sd_sample_type.SD_SAMPLE_UINT8);
+            using var lease = new HandleLease(_handle);
+            NativeStatus.Check(NativeMethods.sd_detect_reconstruction_difference(_handle.Pointer, &parameters, &src, &score));
+        }
+        return score;
+    }
+
+    private static sd_filter_params FilterParams(Reconstruction method, ReconstructionOptions options) => new()
+    {
+        seed = options.Seed ?? 0,
+        method = (int)(method == Reconstruction.Median ? sd_reconstruction.SD_RECONSTRUCTION_MEDIAN : sd_reconstruction.SD_RECONSTRUCTION_RANDOM),
+        window = (int)options.Window,
+        unpredictable = options.Seed is null ? 1 : 0,
+        threads = options.Threads,
+    };
 
     public StrongAttackOutput StrongAttack(ReadOnlySpan<byte> source, ImageLayout sourceLayout, ReadOnlySpan<byte> target, ImageLayout targetLayout,
                                            StrongAttackOptions options)
