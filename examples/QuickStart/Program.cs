@@ -68,7 +68,7 @@ using SecureScaler skiaSecure = mitchell.CreateSecureScaler(new ImageSize(224, 2
                                                             new SecureScalerOptions { Filter = new ReconstructionOptions { Seed = 1 } });
 using SKBitmap bitmap = SKBitmap.Decode(photo);                // 8-bit, premultiplied (Bgra8888 or Rgba8888)
 // Per request, instead of bitmap.Resize(new SKImageInfo(224, 224), mitchell):
-using SKBitmap defended = bitmap.SecureResize(skiaSecure, out Reconstruction skiaApplied);
+using SKBitmap skiaDefended = bitmap.SecureResize(skiaSecure, out Reconstruction skiaApplied);
 Console.WriteLine($"SkiaSharp secure resize applied: {skiaApplied}");
 
 // The exact model of bitmap.Resize with that sampling: its verdict, matrices and bytes.

@@ -21,7 +21,7 @@ struct Attack {
                          attack = std::vector<uint8_t>(32 * 32);
     std::vector<float> epsilons = std::vector<float>(8);
     Attack() {
-        const sd_scaling_model_params p{SD_LIBRARY_OPENCV, SD_ALGORITHM_BILINEAR, 32, 32, 8, 8, 0, SD_MIPMAP_NONE, 0.0, 0.0, SD_OPENCV_BUILD_PLAIN};
+        const sd_scaling_model_params p{SD_LIBRARY_OPENCV, SD_ALGORITHM_BILINEAR, 32, 32, 8, 8, 0, SD_MIPMAP_NONE, 0.0, 0.0, SD_OPENCV_BUILD_PLAIN, SD_MLNET_ISO_CROP, SD_CROP_ANCHOR_CENTER};
         EXPECT_EQ(sd_scaling_model_create(&p, &model), SD_STATUS_OK);
         for (size_t i = 0; i < source.size(); ++i) source[i] = static_cast<uint8_t>((i * 7) % 251);
         for (size_t i = 0; i < target.size(); ++i) target[i] = static_cast<uint8_t>(255 - (i * 13) % 200);

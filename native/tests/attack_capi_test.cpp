@@ -19,7 +19,7 @@ struct Fixture {
                          attack = std::vector<uint8_t>(64 * 64);
     std::vector<float> epsilons = std::vector<float>(16);
     explicit Fixture(int algorithm) {
-        const sd_scaling_model_params p{SD_LIBRARY_OPENCV, algorithm, 64, 64, 16, 16, 0, SD_MIPMAP_NONE, 0.0, 0.0, SD_OPENCV_BUILD_PLAIN};
+        const sd_scaling_model_params p{SD_LIBRARY_OPENCV, algorithm, 64, 64, 16, 16, 0, SD_MIPMAP_NONE, 0.0, 0.0, SD_OPENCV_BUILD_PLAIN, SD_MLNET_ISO_CROP, SD_CROP_ANCHOR_CENTER};
         EXPECT_EQ(sd_scaling_model_create(&p, &model), SD_STATUS_OK);
         for (size_t i = 0; i < source.size(); ++i) source[i] = static_cast<uint8_t>((i * 7) % 251);
         for (size_t i = 0; i < target.size(); ++i) target[i] = static_cast<uint8_t>(255 - (i * 13) % 200);
@@ -52,7 +52,7 @@ TEST(AttackCApi, RejectsBadArgumentsWithMessages) {
 
 TEST(AttackCApi, RejectsUpscalingModels) {
     sd_scaling_model* model = nullptr;
-    const sd_scaling_model_params p{SD_LIBRARY_OPENCV, SD_ALGORITHM_BILINEAR, 16, 16, 64, 64, 0, SD_MIPMAP_NONE, 0.0, 0.0, SD_OPENCV_BUILD_PLAIN};
+    const sd_scaling_model_params p{SD_LIBRARY_OPENCV, SD_ALGORITHM_BILINEAR, 16, 16, 64, 64, 0, SD_MIPMAP_NONE, 0.0, 0.0, SD_OPENCV_BUILD_PLAIN, SD_MLNET_ISO_CROP, SD_CROP_ANCHOR_CENTER};
     ASSERT_EQ(sd_scaling_model_create(&p, &model), SD_STATUS_OK);
     std::vector<uint8_t> s(16 * 16), t(64 * 64), a(16 * 16);
     std::vector<float> e(64);

@@ -9,7 +9,7 @@
 namespace {
 
 sd_scaling_model_params params(int sw, int sh, int tw, int th) {
-    return {SD_LIBRARY_OPENCV, SD_ALGORITHM_BILINEAR, sw, sh, tw, th, 0, SD_MIPMAP_NONE, 0.0, 0.0, SD_OPENCV_BUILD_PLAIN};
+    return {SD_LIBRARY_OPENCV, SD_ALGORITHM_BILINEAR, sw, sh, tw, th, 0, SD_MIPMAP_NONE, 0.0, 0.0, SD_OPENCV_BUILD_PLAIN, SD_MLNET_ISO_CROP, SD_CROP_ANCHOR_CENTER};
 }
 
 struct Model {

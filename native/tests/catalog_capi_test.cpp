@@ -16,7 +16,7 @@ sd_catalog_entry entry_at(int32_t index) {
 }
 
 sd_status create(const sd_catalog_entry& e, int32_t antialias) {
-    const sd_scaling_model_params p{e.library, e.algorithm, 16, 16, 5, 5, antialias, SD_MIPMAP_NONE, 0.0, 0.0, SD_OPENCV_BUILD_PLAIN};
+    const sd_scaling_model_params p{e.library, e.algorithm, 16, 16, 5, 5, antialias, SD_MIPMAP_NONE, 0.0, 0.0, SD_OPENCV_BUILD_PLAIN, SD_MLNET_ISO_CROP, SD_CROP_ANCHOR_CENTER};
     sd_scaling_model* model = nullptr;
     const sd_status status = sd_scaling_model_create(&p, &model);
     sd_scaling_model_destroy(model);

@@ -121,7 +121,7 @@ TEST(CustomCApi, RefusesEveryBadArgumentWithAMessage) {
     EXPECT_TRUE(error_mentions("row 2 has no non-zero weight"));
     EXPECT_EQ(model, nullptr);
 
-    sd_scaling_model_params p{SD_LIBRARY_CUSTOM, SD_ALGORITHM_CUSTOM, 8, 6, 4, 3, 0};
+    sd_scaling_model_params p{SD_LIBRARY_CUSTOM, SD_ALGORITHM_CUSTOM, 8, 6, 4, 3, 0, SD_MIPMAP_NONE, 0.0, 0.0, SD_OPENCV_BUILD_PLAIN, SD_MLNET_ISO_CROP, SD_CROP_ANCHOR_CENTER};
     EXPECT_EQ(sd_scaling_model_create(&p, &model), SD_STATUS_INVALID_ARGUMENT);
     EXPECT_TRUE(error_mentions("sd_scaling_model_create_from_matrices"));
 }

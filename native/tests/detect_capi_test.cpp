@@ -16,7 +16,7 @@ constexpr int kSource = 64, kTarget = 16, kChannels = 3;
 struct Model {
     sd_scaling_model* handle = nullptr;
     explicit Model(int algorithm, int library = SD_LIBRARY_OPENCV) {
-        const sd_scaling_model_params p{library, algorithm, kSource, kSource, kTarget, kTarget, 0};
+        const sd_scaling_model_params p{library, algorithm, kSource, kSource, kTarget, kTarget, 0, SD_MIPMAP_NONE, 0.0, 0.0, SD_OPENCV_BUILD_PLAIN, SD_MLNET_ISO_CROP, SD_CROP_ANCHOR_CENTER};
         EXPECT_EQ(sd_scaling_model_create(&p, &handle), SD_STATUS_OK) << sd_last_error();
     }
     ~Model() { sd_scaling_model_destroy(handle); }

@@ -46,7 +46,9 @@ TEST(OpenCvIppCubic, IppTakesSourcesOfFourByFourAndC1C3C4) {
 
 TEST(OpenCvIppCubic, BuildsDifferOnlyWhereIppTakesTheCall) {
     auto make = [](Size source, OpenCvBuild build) {
-        return create_scaling_model({Library::OpenCV, Algorithm::Bicubic, source, {7, 5}, false, build});
+        ModelParams p{Library::OpenCV, Algorithm::Bicubic, source, {7, 5}};
+        p.opencv_build = build;
+        return create_scaling_model(p);
     };
     auto same = [&](Size source) {
         const Eigen::MatrixXd ipp(make(source, OpenCvBuild::Ipp)->coefficients(Axis::Horizontal, SampleType::UInt8));

@@ -18,7 +18,7 @@ constexpr int kSource = 96, kTarget = 24, kChannels = 3;
 struct Model {
     sd_scaling_model* handle = nullptr;
     explicit Model(int algorithm) {
-        const sd_scaling_model_params p{SD_LIBRARY_OPENCV, algorithm, kSource, kSource, kTarget, kTarget, 0, SD_MIPMAP_NONE, 0.0, 0.0, SD_OPENCV_BUILD_PLAIN};
+        const sd_scaling_model_params p{SD_LIBRARY_OPENCV, algorithm, kSource, kSource, kTarget, kTarget, 0, SD_MIPMAP_NONE, 0.0, 0.0, SD_OPENCV_BUILD_PLAIN, SD_MLNET_ISO_CROP, SD_CROP_ANCHOR_CENTER};
         EXPECT_EQ(sd_scaling_model_create(&p, &handle), SD_STATUS_OK);
     }
     ~Model() { sd_scaling_model_destroy(handle); }

@@ -13,6 +13,7 @@ public static class ScalerCatalog
     private const string OpenCvLive = "byte-exact vs OpenCV 4.13 (OpenCvSharp) in every test run";
     private const string PillowFixtures = "byte-exact vs Pillow golden fixtures";
     private const string TorchFixtures = "vs PyTorch golden fixtures";
+    private const string MlNetLive = "byte-exact vs ML.NET 6 ResizeImages (IsoCrop with every anchor, IsoPad, Fill) in every test run";
     private const string SkiaLive = "byte-exact vs SkiaSharp 3.119 (SKBitmap.Resize) in every test run";
     private const string HandDerived = "bit-exact vs the worked examples of TensorFlow's kernels and TensorFlow's own test values; derived from its kernel source";
 
@@ -51,6 +52,8 @@ public static class ScalerCatalog
         new(ScalingLibrary.SkiaSharp, ScalingAlgorithm.Nearest, false, SkiaLive),
         new(ScalingLibrary.SkiaSharp, ScalingAlgorithm.Bilinear, false, SkiaLive),
         new(ScalingLibrary.SkiaSharp, ScalingAlgorithm.Bicubic, false, SkiaLive),
+        new(ScalingLibrary.MlNet, ScalingAlgorithm.Nearest, false, MlNetLive),
+        new(ScalingLibrary.MlNet, ScalingAlgorithm.Bicubic, false, MlNetLive),
     ];
 
     /// <summary>The entry for a pair, or null when the library has no such algorithm.</summary>

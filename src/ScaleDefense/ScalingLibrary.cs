@@ -26,6 +26,14 @@ public enum ScalingLibrary
     SkiaSharp = 6,
 
     /// <summary>
+    /// ML.NET 6's <c>ResizeImages</c> (Microsoft.ML.ImageAnalytics, SkiaSharp underneath) for 8-bit images:
+    /// IsoCrop and IsoPad draw with a Mitchell cubic (<see cref="ScalingAlgorithm.Bicubic"/>), Fill samples
+    /// nearest (<see cref="ScalingAlgorithm.Nearest"/>); choose with <see cref="ScalingOptions.MlNetResizing"/>
+    /// and <see cref="ScalingOptions.CropAnchor"/>. The ScaleDefense.ML package puts it in a pipeline.
+    /// </summary>
+    MlNet = 7,
+
+    /// <summary>
     /// No library: a model built from coefficient matrices (<see cref="ScalingModel.FromMatrices(CoefficientMatrix, CoefficientMatrix)"/>)
     /// or from a probe (<see cref="ScalingModel.FromProbe(ProbedScaler)"/>). It predicts the scaler as <c>L·X·R</c>;
     /// it does not reproduce a library's bytes (<see cref="ScalingModel.IsExact"/> is false). Not in <see cref="ScalerCatalog"/>.

@@ -89,9 +89,10 @@ public sealed partial class ScalingModel : IDisposable
         CubicResampler? cubic = options.ResolveSampling(library, algorithm, nameof(options));
         // Only OpenCV has builds; other libraries are modelled as Plain (the C ABI requires it).
         OpenCvBuild build = library == ScalingLibrary.OpenCV ? options.OpenCvBuild : OpenCvBuild.Plain;
+        MlNetFit? fit = options.ResolveMlNetFit(library, algorithm, nameof(options));
         IScalingEngine engine = PickEngine(options.Backend,
-            () => new NativeScalingEngine(library, algorithm, source, target, options.Antialias, options.Mipmaps, cubic, build),
-            () => ManagedEngines.Create(library, algorithm, source, target, options.Antialias, options.Mipmaps, cubic, build));
+            () => new NativeScalingEngine(library, algorithm, source, target, options.Antialias, options.Mipmaps, cubic, build, fit),
+            () => ManagedEngines.Create(library, algorithm, source, target, options.Antialias, options.Mipmaps, cubic, build, fit));
         return new ScalingModel(library, algorithm, source, target, options, cubic, engine);
     }
 

@@ -25,6 +25,38 @@ public sealed record ScalingOptions
     /// <summary>Bounds on the source and target size, checked when the model is created. Default <see cref="ResourceLimits.Default"/> (100 megapixels).</summary>
     public ResourceLimits Limits { get; init; } = ResourceLimits.Default;
 
+    /// <summary>ML.NET only: the resizing kind of <c>ResizeImages</c> (default <see cref="MlNetResizing.IsoCrop"/>, ML.NET's default; Fill needs <see cref="ScalingAlgorithm.Nearest"/>, the others <see cref="ScalingAlgorithm.Bicubic"/>).</summary>
+    public MlNetResizing MlNetResizing { get; init; }
+
+    /// <summary>ML.NET IsoCrop only: where the crop keeps the image (default <see cref="CropAnchor.Center"/>).</summary>
+    public CropAnchor CropAnchor { get; init; }
+
+    /// <summary>Checks <see cref="MlNetResizing"/> and <see cref="CropAnchor"/> against the scaler: the fit of an ML.NET model, null for every other scaler.</summary>
+    internal MlNetFit? ResolveMlNetFit(ScalingLibrary library, ScalingAlgorithm algorithm, string parameterName)
+    {
+        if (!Enum.IsDefined(MlNetResizing) || !Enum.IsDefined(CropAnchor))
+        {
+            throw new ArgumentException($"Unknown ML.NET resizing {(int)MlNetResizing} or crop anchor {(int)CropAnchor}; use the named values.", parameterName);
+        }
+        if (library != ScalingLibrary.MlNet)
+        {
+            return MlNetResizing == MlNetResizing.IsoCrop && CropAnchor == CropAnchor.Center ? null : throw new ArgumentException(
+                $"{library} {algorithm} has no ML.NET resizing or crop anchor; leave ScalingOptions.MlNetResizing and CropAnchor at their defaults.", parameterName);
+        }
+        bool fill = MlNetResizing == MlNetResizing.Fill;
+        if (fill != (algorithm == ScalingAlgorithm.Nearest))
+        {
+            throw new ArgumentException(fill
+                ? "ML.NET's Fill resizing samples nearest: use ScalingAlgorithm.Nearest."
+                : $"ML.NET's {MlNetResizing} resizing draws with a Mitchell cubic: use ScalingAlgorithm.Bicubic (or MlNetResizing.Fill for Nearest).", parameterName);
+        }
+        if (CropAnchor != CropAnchor.Center && MlNetResizing != MlNetResizing.IsoCrop)
+        {
+            throw new ArgumentException($"The crop anchor applies to MlNetResizing.IsoCrop only; leave it at Center for {MlNetResizing}.", parameterName);
+        }
+        return new MlNetFit(MlNetResizing, CropAnchor);
+    }
+
     /// <summary>
     /// Checks <see cref="Mipmaps"/> and <see cref="Cubic"/> against the scaler and returns the cubic the
     /// model uses: <see cref="Cubic"/> or Mitchell for SkiaSharp bicubic, null for every other scaler.

@@ -19,6 +19,8 @@ public class AbiEnumTests
         (typeof(FilterWindow), typeof(sd_window), "SD_WINDOW_"),
         (typeof(MipmapMode), typeof(sd_mipmap_mode), "SD_MIPMAP_"),
         (typeof(OpenCvBuild), typeof(sd_opencv_build), "SD_OPENCV_BUILD_"),
+        (typeof(MlNetResizing), typeof(sd_mlnet_resizing), "SD_MLNET_"),
+        (typeof(CropAnchor), typeof(sd_crop_anchor), "SD_CROP_ANCHOR_"),
     ];
 
     // Members of mirrored enums that C# resolves before anything crosses the ABI.

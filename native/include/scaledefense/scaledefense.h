@@ -46,7 +46,25 @@ enum sd_library {
     SD_LIBRARY_TENSORFLOW1 = 4, /* tf.compat.v1.image.resize_images (align_corners=False, half_pixel_centers=False) */
     SD_LIBRARY_PYTORCH = 5,     /* torch.nn.functional.interpolate, align_corners=False */
     SD_LIBRARY_SKIASHARP = 6,   /* SkiaSharp 3.119 (Skia m119): SKBitmap.Resize / SKPixmap.ScalePixels, 8-bit only */
+    SD_LIBRARY_MLNET = 7,       /* ML.NET 6 ResizeImages (Microsoft.ML.ImageAnalytics, SkiaSharp underneath), 8-bit only */
     SD_LIBRARY_CUSTOM = 100     /* a model given as matrices (sd_scaling_model_create_from_matrices); not in the catalog */
+};
+
+/* ML.NET's ResizingKind (sd_scaling_model_params.mlnet_resizing): how the image is fitted to the target.
+   IsoCrop and IsoPad draw with SkiaSharp's Mitchell cubic, Fill samples nearest. */
+enum sd_mlnet_resizing {
+    SD_MLNET_ISO_CROP = 0, /* keep the aspect ratio, fill the target, crop the overhang (ML.NET's default) */
+    SD_MLNET_ISO_PAD = 1,  /* keep the aspect ratio, fit inside the target, the rest stays 0 */
+    SD_MLNET_FILL = 2      /* stretch to the target */
+};
+
+/* ML.NET's crop anchor for SD_MLNET_ISO_CROP (sd_scaling_model_params.crop_anchor). */
+enum sd_crop_anchor {
+    SD_CROP_ANCHOR_CENTER = 0,
+    SD_CROP_ANCHOR_TOP = 1,
+    SD_CROP_ANCHOR_BOTTOM = 2,
+    SD_CROP_ANCHOR_LEFT = 3,
+    SD_CROP_ANCHOR_RIGHT = 4
 };
 
 /* SKMipmapMode of SkiaSharp's SKSamplingOptions (sd_scaling_model_params.mipmap_mode). */
@@ -115,6 +133,8 @@ typedef struct sd_scaling_model_params {
     double cubic_b;      /* SkiaSharp bicubic: B and C of SKCubicResampler, each in 0..1 (Mitchell: 1/3, 1/3; */
     double cubic_c;      /* Catmull-Rom: 0, 1/2), used as float like Skia; 0 for every other library and algorithm */
     int32_t opencv_build; /* enum sd_opencv_build; OpenCV only (other libraries: 0) */
+    int32_t mlnet_resizing; /* enum sd_mlnet_resizing; ML.NET only (bicubic: iso crop or pad, nearest: fill), else 0 */
+    int32_t crop_anchor;    /* enum sd_crop_anchor; ML.NET iso crop only, else 0 */
 } sd_scaling_model_params;
 
 /* What a model is, beyond its parameters. */

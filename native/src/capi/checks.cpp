@@ -42,12 +42,16 @@ void require(bool condition, sd_status status, const char* format, ...) {
 ModelParams to_model_params(const sd_scaling_model_params& p) {
     require(p.library != SD_LIBRARY_CUSTOM && p.algorithm != SD_ALGORITHM_CUSTOM, SD_STATUS_INVALID_ARGUMENT,
             "custom models have no library arithmetic to build: use sd_scaling_model_create_from_matrices");
-    require(p.library >= SD_LIBRARY_OPENCV && p.library <= SD_LIBRARY_SKIASHARP, SD_STATUS_INVALID_ARGUMENT,
+    require(p.library >= SD_LIBRARY_OPENCV && p.library <= SD_LIBRARY_MLNET, SD_STATUS_INVALID_ARGUMENT,
             "unknown library %d (supported: 1 = OpenCV, 2 = Pillow, 3 = TensorFlow, 4 = TensorFlow1, 5 = PyTorch, "
-            "6 = SkiaSharp)",
+            "6 = SkiaSharp, 7 = ML.NET)",
             p.library);
     require(p.mipmap_mode >= SD_MIPMAP_NONE && p.mipmap_mode <= SD_MIPMAP_LINEAR, SD_STATUS_INVALID_ARGUMENT,
             "unknown mipmap mode %d (0 = none, 1 = nearest, 2 = linear)", p.mipmap_mode);
+    require(p.mlnet_resizing >= SD_MLNET_ISO_CROP && p.mlnet_resizing <= SD_MLNET_FILL, SD_STATUS_INVALID_ARGUMENT,
+            "unknown ML.NET resizing %d (0 = iso crop, 1 = iso pad, 2 = fill)", p.mlnet_resizing);
+    require(p.crop_anchor >= SD_CROP_ANCHOR_CENTER && p.crop_anchor <= SD_CROP_ANCHOR_RIGHT, SD_STATUS_INVALID_ARGUMENT,
+            "unknown crop anchor %d (0 = center, 1 = top, 2 = bottom, 3 = left, 4 = right)", p.crop_anchor);
     require(p.algorithm >= SD_ALGORITHM_NEAREST && p.algorithm <= SD_ALGORITHM_MITCHELLCUBIC,
             SD_STATUS_INVALID_ARGUMENT, "unknown algorithm %d (see enum sd_algorithm: 1..%d)", p.algorithm,
             SD_ALGORITHM_MITCHELLCUBIC);
@@ -65,7 +69,8 @@ ModelParams to_model_params(const sd_scaling_model_params& p) {
             "opencv_build applies to OpenCV only; pass 0 for library %d", p.library);
     ModelParams params{static_cast<Library>(p.library), static_cast<Algorithm>(p.algorithm),
                        {p.source_width, p.source_height}, {p.target_width, p.target_height}, p.antialias == 1,
-                       static_cast<MipmapMode>(p.mipmap_mode), p.cubic_b, p.cubic_c, static_cast<OpenCvBuild>(p.opencv_build)};
+                       static_cast<MipmapMode>(p.mipmap_mode), p.cubic_b, p.cubic_c, static_cast<OpenCvBuild>(p.opencv_build),
+                       static_cast<MlNetResizing>(p.mlnet_resizing), static_cast<CropAnchor>(p.crop_anchor)};
     check_supported(params);  // invalid_argument naming the algorithms the library has
     return params;
 }

@@ -27,7 +27,28 @@ constexpr std::int32_t agree() {
         case Library::TensorFlow1: return agree<Library::TensorFlow1, SD_LIBRARY_TENSORFLOW1>();
         case Library::PyTorch: return agree<Library::PyTorch, SD_LIBRARY_PYTORCH>();
         case Library::SkiaSharp: return agree<Library::SkiaSharp, SD_LIBRARY_SKIASHARP>();
+        case Library::MlNet: return agree<Library::MlNet, SD_LIBRARY_MLNET>();
         case Library::Custom: return agree<Library::Custom, SD_LIBRARY_CUSTOM>();
+    }
+    return -1;
+}
+
+[[maybe_unused]] constexpr std::int32_t abi_value(MlNetResizing v) {
+    switch (v) {
+        case MlNetResizing::IsoCrop: return agree<MlNetResizing::IsoCrop, SD_MLNET_ISO_CROP>();
+        case MlNetResizing::IsoPad: return agree<MlNetResizing::IsoPad, SD_MLNET_ISO_PAD>();
+        case MlNetResizing::Fill: return agree<MlNetResizing::Fill, SD_MLNET_FILL>();
+    }
+    return -1;
+}
+
+[[maybe_unused]] constexpr std::int32_t abi_value(CropAnchor v) {
+    switch (v) {
+        case CropAnchor::Center: return agree<CropAnchor::Center, SD_CROP_ANCHOR_CENTER>();
+        case CropAnchor::Top: return agree<CropAnchor::Top, SD_CROP_ANCHOR_TOP>();
+        case CropAnchor::Bottom: return agree<CropAnchor::Bottom, SD_CROP_ANCHOR_BOTTOM>();
+        case CropAnchor::Left: return agree<CropAnchor::Left, SD_CROP_ANCHOR_LEFT>();
+        case CropAnchor::Right: return agree<CropAnchor::Right, SD_CROP_ANCHOR_RIGHT>();
     }
     return -1;
 }

@@ -62,7 +62,8 @@ sd_status sd_scaling_model_get_params(const sd_scaling_model* model, sd_scaling_
         const sd::ModelParams& p = model->model->params();
         *out_params = {static_cast<int32_t>(p.library), static_cast<int32_t>(p.algorithm), p.source.width,
                        p.source.height, p.target.width, p.target.height, p.antialias ? 1 : 0,
-                       static_cast<int32_t>(p.mipmap), p.cubic_b, p.cubic_c, static_cast<int32_t>(p.opencv_build)};
+                       static_cast<int32_t>(p.mipmap), p.cubic_b, p.cubic_c, static_cast<int32_t>(p.opencv_build),
+                       static_cast<int32_t>(p.mlnet_resizing), static_cast<int32_t>(p.crop_anchor)};
     });
 }
 

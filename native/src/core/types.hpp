@@ -5,9 +5,13 @@
 namespace sd {
 
 // Custom: a model built from matrices (scaling/custom), not from a library in the catalog.
-enum class Library { OpenCV = 1, Pillow = 2, TensorFlow = 3, TensorFlow1 = 4, PyTorch = 5, SkiaSharp = 6, Custom = 100 };
+enum class Library { OpenCV = 1, Pillow = 2, TensorFlow = 3, TensorFlow1 = 4, PyTorch = 5, SkiaSharp = 6, MlNet = 7, Custom = 100 };
 
 enum class MipmapMode { None = 0, Nearest = 1, Linear = 2 };
+
+enum class MlNetResizing { IsoCrop = 0, IsoPad = 1, Fill = 2 };
+
+enum class CropAnchor { Center = 0, Top = 1, Bottom = 2, Left = 3, Right = 4 };
 
 enum class Algorithm {
     Nearest = 1,
@@ -47,6 +51,8 @@ struct ModelParams {
     double cubic_b = 0.0;                  // SkiaSharp bicubic only: SKCubicResampler's B and C
     double cubic_c = 0.0;
     OpenCvBuild opencv_build = OpenCvBuild::Plain;  // OpenCV only
+    MlNetResizing mlnet_resizing = MlNetResizing::IsoCrop;  // ML.NET only
+    CropAnchor crop_anchor = CropAnchor::Center;            // ML.NET iso crop only
 };
 
 }  // namespace sd

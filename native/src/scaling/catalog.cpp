@@ -28,6 +28,7 @@ const std::vector<CatalogEntry>& catalog() {
         {L::PyTorch, A::Area, false},
         {L::SkiaSharp, A::Nearest, false},    {L::SkiaSharp, A::Bilinear, false},
         {L::SkiaSharp, A::Bicubic, false},
+        {L::MlNet, A::Nearest, false},        {L::MlNet, A::Bicubic, false},
     };
     return entries;
 }
@@ -40,6 +41,7 @@ const char* library_name(Library library) {
         case Library::TensorFlow1: return "TensorFlow1";
         case Library::PyTorch: return "PyTorch";
         case Library::SkiaSharp: return "SkiaSharp";
+        case Library::MlNet: return "ML.NET";
         case Library::Custom: return "Custom";
     }
     return "unknown";
@@ -66,6 +68,23 @@ const char* algorithm_name(Algorithm algorithm) {
 
 namespace {
 
+// ML.NET's resizing kind fixes the sampling (Fill: nearest; IsoCrop, IsoPad: Mitchell cubic), and
+// only IsoCrop has an anchor; every other library leaves both at 0.
+void check_mlnet_fit(const ModelParams& params, const std::string& name) {
+    const bool mlnet = params.library == Library::MlNet;
+    if (!mlnet) {
+        if (params.mlnet_resizing != MlNetResizing::IsoCrop || params.crop_anchor != CropAnchor::Center)
+            throw std::invalid_argument(name + " takes no ML.NET resizing or crop anchor (ML.NET does); pass 0");
+        return;
+    }
+    const bool fill = params.mlnet_resizing == MlNetResizing::Fill;
+    if (fill != (params.algorithm == Algorithm::Nearest))
+        throw std::invalid_argument(fill ? "ML.NET's Fill resizing samples nearest: use the nearest algorithm"
+                                         : "ML.NET's IsoCrop and IsoPad resizing draw with a Mitchell cubic: use the bicubic algorithm");
+    if (params.crop_anchor != CropAnchor::Center && params.mlnet_resizing != MlNetResizing::IsoCrop)
+        throw std::invalid_argument("ML.NET's crop anchor applies to IsoCrop resizing only; pass center");
+}
+
 // The SkiaSharp sampling choices beyond the algorithm: mipmaps for nearest and bilinear, B and C
 // for bicubic (SkImageShader refuses B or C outside 0..1), and nothing for any other scaler.
 void check_sampling(const ModelParams& params) {
@@ -75,6 +94,7 @@ void check_sampling(const ModelParams& params) {
         !(skia && (params.algorithm == Algorithm::Nearest || params.algorithm == Algorithm::Bilinear)))
         throw std::invalid_argument(name + " has no mipmap option (SkiaSharp nearest and bilinear have)");
     const bool cubic = skia && params.algorithm == Algorithm::Bicubic;
+    check_mlnet_fit(params, name);
     if (!cubic && (params.cubic_b != 0.0 || params.cubic_c != 0.0))
         throw std::invalid_argument(name + " takes no cubic B and C (SkiaSharp bicubic does); pass 0");
     const auto unit = [](double v) { return std::isfinite(v) && v >= 0.0 && v <= 1.0; };

@@ -6,6 +6,7 @@
 #include "scaling/pillow/pillow_model.hpp"
 #include "scaling/pytorch/pytorch_model.hpp"
 #include "scaling/scaling_model.hpp"
+#include "scaling/mlnet/mlnet_model.hpp"
 #include "scaling/skia/skia_model.hpp"
 #include "scaling/tensorflow/tensorflow_model.hpp"
 
@@ -30,6 +31,7 @@ std::unique_ptr<ScalingModel> create_scaling_model(const ModelParams& params) {
         case Library::TensorFlow1: return tensorflow::create_model(params);
         case Library::PyTorch: return pytorch::create_model(params);
         case Library::SkiaSharp: return skia::create_model(params);
+        case Library::MlNet: return mlnet::create_model(params);
         case Library::Custom: break;  // built from matrices (custom::create_model), never from parameters
     }
     throw std::invalid_argument("unknown scaling library");

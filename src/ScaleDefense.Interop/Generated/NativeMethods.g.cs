@@ -29,7 +29,24 @@ public enum sd_library : int
     SD_LIBRARY_TENSORFLOW1 = 4,
     SD_LIBRARY_PYTORCH = 5,
     SD_LIBRARY_SKIASHARP = 6,
+    SD_LIBRARY_MLNET = 7,
     SD_LIBRARY_CUSTOM = 100,
+}
+
+public enum sd_mlnet_resizing : int
+{
+    SD_MLNET_ISO_CROP = 0,
+    SD_MLNET_ISO_PAD = 1,
+    SD_MLNET_FILL = 2,
+}
+
+public enum sd_crop_anchor : int
+{
+    SD_CROP_ANCHOR_CENTER = 0,
+    SD_CROP_ANCHOR_TOP = 1,
+    SD_CROP_ANCHOR_BOTTOM = 2,
+    SD_CROP_ANCHOR_LEFT = 3,
+    SD_CROP_ANCHOR_RIGHT = 4,
 }
 
 public enum sd_mipmap_mode : int
@@ -111,6 +128,8 @@ public unsafe struct sd_scaling_model_params
     public double cubic_b;
     public double cubic_c;
     public int opencv_build;
+    public int mlnet_resizing;
+    public int crop_anchor;
 }
 
 [StructLayout(LayoutKind.Sequential)]
@@ -248,7 +267,7 @@ public static class NativeLayout
     public const int sd_image_height_Offset = 20;
     public const int sd_image_channels_Offset = 24;
     public const int sd_image_sample_type_Offset = 28;
-    public const int sd_scaling_model_params_Size = 56;
+    public const int sd_scaling_model_params_Size = 64;
     public const int sd_scaling_model_params_library_Offset = 0;
     public const int sd_scaling_model_params_algorithm_Offset = 4;
     public const int sd_scaling_model_params_source_width_Offset = 8;
@@ -260,6 +279,8 @@ public static class NativeLayout
     public const int sd_scaling_model_params_cubic_b_Offset = 32;
     public const int sd_scaling_model_params_cubic_c_Offset = 40;
     public const int sd_scaling_model_params_opencv_build_Offset = 48;
+    public const int sd_scaling_model_params_mlnet_resizing_Offset = 52;
+    public const int sd_scaling_model_params_crop_anchor_Offset = 56;
     public const int sd_scaling_model_info_Size = 24;
     public const int sd_scaling_model_info_kernel_width_x_Offset = 0;
     public const int sd_scaling_model_info_kernel_width_y_Offset = 8;

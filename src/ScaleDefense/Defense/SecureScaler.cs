@@ -76,6 +76,7 @@ public sealed class SecureScaler : IDisposable
         {
             ScalerCatalog.Require(library, algorithm, Options.Scaling.Antialias);
             Options.Scaling.ResolveSampling(library, algorithm, nameof(options));
+            Options.Scaling.ResolveMlNetFit(library, algorithm, nameof(options));
         }
         else if (Options.Scaling.Antialias)
         {

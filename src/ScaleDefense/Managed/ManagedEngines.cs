@@ -1,3 +1,4 @@
+using ScaleDefense.Managed.MlNet;
 using ScaleDefense.Managed.OpenCv;
 using ScaleDefense.Managed.Pillow;
 using ScaleDefense.Managed.PyTorch;
@@ -10,7 +11,7 @@ namespace ScaleDefense.Managed;
 internal static class ManagedEngines
 {
     public static IScalingEngine Create(ScalingLibrary library, ScalingAlgorithm algorithm, ImageSize source, ImageSize target, bool antialias,
-                                       MipmapMode mipmaps, CubicResampler? cubic, OpenCvBuild build) =>
+                                       MipmapMode mipmaps, CubicResampler? cubic, OpenCvBuild build, MlNetFit? fit) =>
         library switch
         {
             ScalingLibrary.OpenCV => new ManagedOpenCvEngine(algorithm, source, target, build),
@@ -18,6 +19,18 @@ internal static class ManagedEngines
             ScalingLibrary.TensorFlow or ScalingLibrary.TensorFlow1 => ManagedTensorFlowEngine.Create(library, algorithm, source, target, antialias),
             ScalingLibrary.PyTorch => ManagedPyTorchEngine.Create(algorithm, source, target, antialias),
             ScalingLibrary.SkiaSharp => new ManagedSkiaEngine(algorithm, source, target, mipmaps, cubic),
+            ScalingLibrary.MlNet => MlNetEngine(algorithm, source, target, fit!.Value),
             _ => throw new ArgumentException($"Unknown scaling library {(int)library}.", nameof(library)),
         };
+
+    // Fill is SKBitmap.Resize with nearest; IsoCrop and IsoPad draw into a rectangle with Mitchell.
+    private static ManagedSkiaEngine MlNetEngine(ScalingAlgorithm algorithm, ImageSize source, ImageSize target, MlNetFit fit)
+    {
+        if (fit.Resizing == MlNetResizing.Fill)
+        {
+            return new ManagedSkiaEngine(algorithm, source, target, MipmapMode.None, null);
+        }
+        (DrawSpan x, DrawSpan y) = MlNetGeometry.DrawRect(source, target, fit);
+        return new ManagedSkiaEngine(source, target, CubicResampler.Mitchell, x, y);
+    }
 }

@@ -10,7 +10,7 @@ internal sealed unsafe class NativeScalingEngine : IScalingEngine
     private readonly sd_scaling_model_info _info;
 
     public NativeScalingEngine(ScalingLibrary library, ScalingAlgorithm algorithm, ImageSize source, ImageSize target, bool antialias,
-                               MipmapMode mipmaps, CubicResampler? cubic, OpenCvBuild build)
+                               MipmapMode mipmaps, CubicResampler? cubic, OpenCvBuild build, MlNetFit? fit)
     {
         var parameters = new sd_scaling_model_params
         {
@@ -25,6 +25,8 @@ internal sealed unsafe class NativeScalingEngine : IScalingEngine
             cubic_b = cubic?.B ?? 0.0,
             cubic_c = cubic?.C ?? 0.0,
             opencv_build = (int)build,
+            mlnet_resizing = (int)(fit?.Resizing ?? MlNetResizing.IsoCrop),
+            crop_anchor = (int)(fit?.Anchor ?? CropAnchor.Center),
         };
         int status = ScalingModelHandle.Create(parameters, out _handle);
         NativeStatus.Check(status);

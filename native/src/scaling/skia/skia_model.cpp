@@ -105,13 +105,11 @@ LinearTable axis_linear(Path path, int level, int level_inputs, int inputs, int 
 }
 
 // The table the kernel applies, on the sampled level.
-KernelTable axis_sampling(Path path, const ModelParams& p, const LinearTable& linear, int level, int level_inputs,
-                          int inputs, int outputs) {
+KernelTable axis_sampling(Path path, const CubicDraw& draw, DrawSpan span, const LinearTable& linear, int level,
+                          int level_inputs, int inputs, int outputs) {
     switch (path) {
         case Path::Linear: return linear.table;
-        case Path::Cubic:
-            return cubic_table(inputs, outputs,
-                               cubic_coefficients(static_cast<float>(p.cubic_b), static_cast<float>(p.cubic_c)));
+        case Path::Cubic: return cubic_table(inputs, outputs, cubic_coefficients(draw.b, draw.c), span);
         case Path::Nearest:
             return nearest_table(level_inputs, outputs, axis_inverse(level, level_inputs, inputs, outputs));
         case Path::Copy:
@@ -138,16 +136,16 @@ double axis_kernel_width(Path path, int level, const KernelTable& base) {
 
 class SkiaModel final : public ScalingModel {
 public:
-    explicit SkiaModel(const ModelParams& p)
+    SkiaModel(const ModelParams& p, Path path, const CubicDraw& draw)
         : ScalingModel(p),
-          path_(choose_path(p)),
+          path_(path),
           levels_(choose_levels(p, path_)),
           level_(levels_.upper),
           level_size_(mip_level_size(p.source, level_)),
           linear_x_(axis_linear(path_, level_, level_size_.width, p.source.width, p.target.width)),
           linear_y_(axis_linear(path_, level_, level_size_.height, p.source.height, p.target.height)),
-          sample_x_(axis_sampling(path_, p, linear_x_, level_, level_size_.width, p.source.width, p.target.width)),
-          sample_y_(axis_sampling(path_, p, linear_y_, level_, level_size_.height, p.source.height, p.target.height)),
+          sample_x_(axis_sampling(path_, draw, draw.x, linear_x_, level_, level_size_.width, p.source.width, p.target.width)),
+          sample_y_(axis_sampling(path_, draw, draw.y, linear_y_, level_, level_size_.height, p.source.height, p.target.height)),
           mip_x_(mip_axis(p, path_, levels_, p.source.width, p.target.width, false)),
           mip_y_(mip_axis(p, path_, levels_, p.source.height, p.target.height, true)),
           x_(base_table(path_, levels_, sample_x_, mip_x_, p.source.width)),
@@ -216,6 +214,15 @@ private:
 
 }  // namespace
 
-std::unique_ptr<ScalingModel> create_model(const ModelParams& params) { return std::make_unique<SkiaModel>(params); }
+std::unique_ptr<ScalingModel> create_model(const ModelParams& params) {
+    // SKBitmap.Resize: the whole target is drawn.
+    const CubicDraw whole{DrawSpan{0, params.target.width}, DrawSpan{0, params.target.height},
+                          static_cast<float>(params.cubic_b), static_cast<float>(params.cubic_c)};
+    return std::make_unique<SkiaModel>(params, choose_path(params), whole);
+}
+
+std::unique_ptr<ScalingModel> create_drawing_model(const ModelParams& params, const CubicDraw& draw) {
+    return std::make_unique<SkiaModel>(params, Path::Cubic, draw);
+}
 
 }  // namespace sd::skia

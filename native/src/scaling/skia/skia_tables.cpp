@@ -107,10 +107,17 @@ CubicCoefficients cubic_coefficients(float b, float c) {
 }
 
 KernelTable cubic_table(int inputs, int outputs, const CubicCoefficients& w) {
+    return cubic_table(inputs, outputs, w, DrawSpan{0, outputs});
+}
+
+KernelTable cubic_table(int inputs, int outputs, const CubicCoefficients& w, DrawSpan span) {
     KernelTable t(outputs, inputs, 4);
-    const float inverse = inverse_scale(inputs, outputs);
+    if (span.size <= 0) return t;  // an empty rectangle: Skia draws nothing
+    const float inverse = inverse_scale(inputs, span.size);
+    const float translate = -static_cast<float>(span.offset) * inverse;
     for (int d = 0; d < outputs; ++d) {
-        const float p = sample_position(d, inverse);
+        if (d < span.offset || d - span.offset >= span.size) continue;  // not drawn: weights stay 0
+        const float p = sample_position(d, inverse) + translate;
         const float f = fract(p + 0.5f);
         float sample = p - 1.5f;
         for (int k = 0; k < 4; ++k) {

@@ -52,4 +52,17 @@ CubicCoefficients cubic_coefficients(float b, float c);
 // build). Weights stored exactly (they are floats).
 KernelTable cubic_table(int inputs, int outputs, const CubicCoefficients& w);
 
+// Where SKCanvas.DrawImage(image, sourceRect, destRect) puts the whole source along one axis:
+// outputs offset .. offset + size - 1 (offset may be negative; the target clips). Outputs outside
+// are not drawn and keep the canvas's value.
+struct DrawSpan {
+    int offset;
+    int size;
+};
+
+// Bicubic as cubic_table, drawn into a span: positions come from SkMatrix::RectToRect(source,
+// span) inverted in float (scale 1 / f32(size / inputs), translation -offset times that, one
+// multiply and one add per output). Outputs outside the span get no weight (an all-zero row).
+KernelTable cubic_table(int inputs, int outputs, const CubicCoefficients& w, DrawSpan span);
+
 }  // namespace sd::skia

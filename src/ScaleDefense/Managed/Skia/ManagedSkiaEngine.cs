@@ -78,6 +78,17 @@ internal sealed class ManagedSkiaEngine : ManagedScalingEngine
         _widthY = Width(_y);
     }
 
+    /// <summary>A bicubic draw of the whole source into a rectangle of a zeroed target (what ML.NET's ResizeImages runs).</summary>
+    public ManagedSkiaEngine(ImageSize source, ImageSize target, CubicResampler cubic, DrawSpan x, DrawSpan y)
+    {
+        _path = Path.Cubic;
+        float[] w = SkiaTables.CubicCoefficients(cubic.B, cubic.C);
+        _sampleX = _x = SkiaTables.Cubic(source.Width, target.Width, w, x);
+        _sampleY = _y = SkiaTables.Cubic(source.Height, target.Height, w, y);
+        _widthX = Width(_x);
+        _widthY = Width(_y);
+    }
+
     public override double KernelWidth(bool vertical) => vertical ? _widthY : _widthX;
 
     /// <summary>Only the 8888 stages are modelled (float images take other stages in Skia).</summary>

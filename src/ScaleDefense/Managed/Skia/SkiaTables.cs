@@ -110,13 +110,24 @@ internal static class SkiaTables
     }
 
     /// <summary>bicubic_clamp_8888: taps floor(p − 1.5) .. + 3 clamped, weights the cubic of fract(p + 0.5) in float (no fused multiply-add).</summary>
-    public static KernelTable Cubic(int inputs, int outputs, float[] w)
+    public static KernelTable Cubic(int inputs, int outputs, float[] w) => Cubic(inputs, outputs, w, new DrawSpan(0, outputs));
+
+    /// <summary>
+    /// Bicubic drawn into outputs <c>span.Offset .. + span.Size − 1</c> (SKCanvas.DrawImage into a rectangle):
+    /// positions from RectToRect inverted in float, one multiply and one add; outputs outside get no weight.
+    /// </summary>
+    public static KernelTable Cubic(int inputs, int outputs, float[] w, DrawSpan span)
     {
         var t = new KernelTable(outputs, inputs, 4);
-        float inverse = InverseScale(inputs, outputs);
-        for (int d = 0; d < outputs; d++)
+        if (span.Size <= 0)
         {
-            float p = SamplePosition(d, inverse);
+            return t; // an empty rectangle: Skia draws nothing
+        }
+        float inverse = InverseScale(inputs, span.Size);
+        float translate = -(float)span.Offset * inverse;
+        for (int d = Math.Max(span.Offset, 0); d < Math.Min(outputs, span.Offset + span.Size); d++)
+        {
+            float p = SamplePosition(d, inverse) + translate;
             float f = p + 0.5f;
             f -= MathF.Floor(f);
             float sample = p - 1.5f;
