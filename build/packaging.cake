@@ -1,5 +1,5 @@
 // Packages and the consumer test (loaded by build.cake). What a .NET service takes: ScaleDefense
-// (API, bindings, libscaledefense.so for linux-x64 and linux-arm64), ScaleDefense.OpenCvSharp, ScaleDefense.SkiaSharp,
+// (API, bindings, libscaledefense.so for linux-x64 and linux-arm64), ScaleDefense.OpenCvSharp, ScaleDefense.SkiaSharp, ScaleDefense.ML,
 // and the scaledefense dotnet tool; and the proof that they work as packages, not as projects.
 
 string PackageVersion() =>
@@ -14,7 +14,7 @@ Task("Pack")
 {
     var output = artifacts.Combine("packages");
     CleanDirectory(output);   // only this version's packages: the consumer feed must not offer others
-    foreach (string project in new[] { "src/ScaleDefense/ScaleDefense.csproj", "src/ScaleDefense.OpenCvSharp/ScaleDefense.OpenCvSharp.csproj", "src/ScaleDefense.SkiaSharp/ScaleDefense.SkiaSharp.csproj", "src/ScaleDefense.Cli/ScaleDefense.Cli.csproj" })
+    foreach (string project in new[] { "src/ScaleDefense/ScaleDefense.csproj", "src/ScaleDefense.OpenCvSharp/ScaleDefense.OpenCvSharp.csproj", "src/ScaleDefense.SkiaSharp/ScaleDefense.SkiaSharp.csproj", "src/ScaleDefense.ML/ScaleDefense.ML.csproj", "src/ScaleDefense.Cli/ScaleDefense.Cli.csproj" })
     {
         DotNetPack(project, new DotNetPackSettings
         {

@@ -15,6 +15,7 @@ internal static class Choices
         (ScalingLibrary.TensorFlow1, ["tensorflow1", "tf1"]),
         (ScalingLibrary.PyTorch, ["pytorch", "torch"]),
         (ScalingLibrary.SkiaSharp, ["skiasharp", "skia"]),
+        (ScalingLibrary.MlNet, ["mlnet", "ml.net"]),
     ];
 
     // Our name first; then OpenCV's INTER_*, Pillow's Resampling and TF's ResizeMethod names.

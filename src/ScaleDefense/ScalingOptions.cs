@@ -25,7 +25,7 @@ public sealed record ScalingOptions
     /// <summary>Bounds on the source and target size, checked when the model is created. Default <see cref="ResourceLimits.Default"/> (100 megapixels).</summary>
     public ResourceLimits Limits { get; init; } = ResourceLimits.Default;
 
-    /// <summary>ML.NET only: the resizing kind of <c>ResizeImages</c> (default <see cref="MlNetResizing.IsoCrop"/>, ML.NET's default; Fill needs <see cref="ScalingAlgorithm.Nearest"/>, the others <see cref="ScalingAlgorithm.Bicubic"/>).</summary>
+    /// <summary>ML.NET only: the resizing kind of <c>ResizeImages</c> (default <see cref="MlNetResizing.IsoCrop"/>, ML.NET's default; Fill goes with <see cref="ScalingAlgorithm.Nearest"/>, which means Fill also when this is left at its default, the others with <see cref="ScalingAlgorithm.Bicubic"/>).</summary>
     public MlNetResizing MlNetResizing { get; init; }
 
     /// <summary>ML.NET IsoCrop only: where the crop keeps the image (default <see cref="CropAnchor.Center"/>).</summary>
@@ -43,18 +43,20 @@ public sealed record ScalingOptions
             return MlNetResizing == MlNetResizing.IsoCrop && CropAnchor == CropAnchor.Center ? null : throw new ArgumentException(
                 $"{library} {algorithm} has no ML.NET resizing or crop anchor; leave ScalingOptions.MlNetResizing and CropAnchor at their defaults.", parameterName);
         }
-        bool fill = MlNetResizing == MlNetResizing.Fill;
+        // Nearest is ML.NET's Fill and nothing else: the default resizing means Fill there.
+        MlNetResizing resizing = algorithm == ScalingAlgorithm.Nearest && MlNetResizing == MlNetResizing.IsoCrop ? MlNetResizing.Fill : MlNetResizing;
+        bool fill = resizing == MlNetResizing.Fill;
         if (fill != (algorithm == ScalingAlgorithm.Nearest))
         {
             throw new ArgumentException(fill
                 ? "ML.NET's Fill resizing samples nearest: use ScalingAlgorithm.Nearest."
                 : $"ML.NET's {MlNetResizing} resizing draws with a Mitchell cubic: use ScalingAlgorithm.Bicubic (or MlNetResizing.Fill for Nearest).", parameterName);
         }
-        if (CropAnchor != CropAnchor.Center && MlNetResizing != MlNetResizing.IsoCrop)
+        if (CropAnchor != CropAnchor.Center && resizing != MlNetResizing.IsoCrop)
         {
-            throw new ArgumentException($"The crop anchor applies to MlNetResizing.IsoCrop only; leave it at Center for {MlNetResizing}.", parameterName);
+            throw new ArgumentException($"The crop anchor applies to MlNetResizing.IsoCrop only; leave it at Center for {resizing}.", parameterName);
         }
-        return new MlNetFit(MlNetResizing, CropAnchor);
+        return new MlNetFit(resizing, CropAnchor);
     }
 
     /// <summary>
