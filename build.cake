@@ -146,6 +146,14 @@ Task("Bench")
     Run("dotnet", $"run --project bench/ScaleDefense.Benchmarks -c Release -- {benchArgs} --artifacts \"{artifacts}/bench\"", "Benchmarks failed");
 });
 
+// The README's ".NET image stack" table: models and live probes of the .NET image libraries.
+Task("ImageStackTable")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    Run("dotnet", "run --project tools/ImageStackSurvey -c Release -- --readme README.md --out docs/dotnet-image-stack.md", "The image stack survey failed");
+});
+
 // Only what the demo runs: the tests, benchmarks and the bindings check are for Build and Test.
 Task("Demo")
     .IsDependentOn("NativeLibrary")
