@@ -133,7 +133,7 @@ typedef struct sd_scaling_model_params {
     double cubic_b;      /* SkiaSharp bicubic: B and C of SKCubicResampler, each in 0..1 (Mitchell: 1/3, 1/3; */
     double cubic_c;      /* Catmull-Rom: 0, 1/2), used as float like Skia; 0 for every other library and algorithm */
     int32_t opencv_build; /* enum sd_opencv_build; OpenCV only (other libraries: 0) */
-    int32_t mlnet_resizing; /* enum sd_mlnet_resizing; ML.NET only (bicubic: iso crop or pad, nearest: fill), else 0 */
+    int32_t mlnet_resizing; /* enum sd_mlnet_resizing; ML.NET only (bicubic: iso crop or pad; nearest: fill, 0 meaning fill too), else 0 */
     int32_t crop_anchor;    /* enum sd_crop_anchor; ML.NET iso crop only, else 0 */
 } sd_scaling_model_params;
 

@@ -77,11 +77,13 @@ void check_mlnet_fit(const ModelParams& params, const std::string& name) {
             throw std::invalid_argument(name + " takes no ML.NET resizing or crop anchor (ML.NET does); pass 0");
         return;
     }
-    const bool fill = params.mlnet_resizing == MlNetResizing::Fill;
-    if (fill != (params.algorithm == Algorithm::Nearest))
+    // Nearest is ML.NET's Fill and nothing else: there the default (iso crop, 0) means fill too.
+    const bool nearest = params.algorithm == Algorithm::Nearest;
+    const bool fill = params.mlnet_resizing == MlNetResizing::Fill || (nearest && params.mlnet_resizing == MlNetResizing::IsoCrop);
+    if (fill != nearest)
         throw std::invalid_argument(fill ? "ML.NET's Fill resizing samples nearest: use the nearest algorithm"
                                          : "ML.NET's IsoCrop and IsoPad resizing draw with a Mitchell cubic: use the bicubic algorithm");
-    if (params.crop_anchor != CropAnchor::Center && params.mlnet_resizing != MlNetResizing::IsoCrop)
+    if (params.crop_anchor != CropAnchor::Center && (fill || params.mlnet_resizing != MlNetResizing::IsoCrop))
         throw std::invalid_argument("ML.NET's crop anchor applies to IsoCrop resizing only; pass center");
 }
 
