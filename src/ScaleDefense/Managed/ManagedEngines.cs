@@ -26,9 +26,10 @@ internal static class ManagedEngines
     // Fill is SKBitmap.Resize with nearest; IsoCrop and IsoPad draw into a rectangle with Mitchell.
     private static ManagedSkiaEngine MlNetEngine(ScalingAlgorithm algorithm, ImageSize source, ImageSize target, MlNetFit fit)
     {
-        if (fit.Resizing == MlNetResizing.Fill)
+        // At equal sizes the draw is the identity, which Skia copies without filtering.
+        if (fit.Resizing == MlNetResizing.Fill || source == target)
         {
-            return new ManagedSkiaEngine(algorithm, source, target, MipmapMode.None, null);
+            return new ManagedSkiaEngine(algorithm, source, target, MipmapMode.None, fit.Resizing == MlNetResizing.Fill ? null : CubicResampler.Mitchell);
         }
         (DrawSpan x, DrawSpan y) = MlNetGeometry.DrawRect(source, target, fit);
         return new ManagedSkiaEngine(source, target, CubicResampler.Mitchell, x, y);

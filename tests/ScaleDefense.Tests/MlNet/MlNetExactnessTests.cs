@@ -28,10 +28,15 @@ public sealed class MlNetExactnessTests
         var random = new Random(seed);
         var ml = new MLContext(seed: 1);
         using var images = new MlNetImages();
-        var none = new SecureScalerOptions { Reconstruction = Reconstruction.None };
         int pairs = 0;
-        while (pairs < 200)
+        for (int batch = 0; pairs < 200; batch++)
         {
+            // Alternate batches run the native core and the managed twin.
+            var none = new SecureScalerOptions
+            {
+                Reconstruction = Reconstruction.None,
+                Scaling = new ScalingOptions { Backend = batch % 2 == 0 ? ScalingBackend.Native : ScalingBackend.Managed },
+            };
             int targetWidth = random.Next(1, 97), targetHeight = random.Next(1, 97);
             var sizes = Enumerable.Range(0, 8).Select(_ => (Width: random.Next(1, 321), Height: random.Next(1, 321))).ToList();
             IDataView data = images.Load(ml, sizes.Select(s => (MlNetImages.RandomOpaque(random, s.Width, s.Height), s.Width, s.Height)));
@@ -41,7 +46,7 @@ public sealed class MlNetExactnessTests
             List<byte[]> actual = MlNetImages.Pixels(secure.Transform(data), "Resized");
             for (int i = 0; i < sizes.Count; i++)
             {
-                Assert.That(actual[i], Is.EqualTo(expected[i]), $"{sizes[i].Width}×{sizes[i].Height} → {targetWidth}×{targetHeight}");
+                Assert.That(actual[i], Is.EqualTo(expected[i]), $"{sizes[i].Width}×{sizes[i].Height} → {targetWidth}×{targetHeight}, {none.Scaling.Backend}");
             }
             pairs += sizes.Count;
         }
@@ -60,5 +65,24 @@ public sealed class MlNetExactnessTests
         byte[] pixels = MlNetImages.Pixels(secure.Transform(data), "Resized")[0];
         Assert.That(pixels.AsSpan(223 * 224 * 4).ToArray(), Is.All.EqualTo(0));
         Assert.That(pixels.AsSpan(0, 223 * 224 * 4).ToArray().Where((_, i) => i % 4 != 3), Is.All.EqualTo(200));
+    }
+
+    [TestCase(224, 224, 224, 224, ResizingKind.IsoCrop, ScalingBackend.Managed)]
+    [TestCase(224, 224, 224, 224, ResizingKind.IsoCrop)]
+    [TestCase(224, 300, 224, 224, ResizingKind.IsoCrop)]
+    [TestCase(300, 224, 224, 224, ResizingKind.IsoCrop)]
+    [TestCase(224, 300, 224, 224, ResizingKind.IsoPad)]
+    [TestCase(64, 48, 64, 48, ResizingKind.Fill)]
+    public void Where_ML_NET_draws_at_scale_one_it_gives_the_bytes_of_ResizeImages(int sourceWidth, int sourceHeight, int targetWidth, int targetHeight, ResizingKind kind,
+        ScalingBackend backend = ScalingBackend.Native)
+    {
+        // Scale 1 on both axes with an integer offset: where a drawing library might copy instead of filter.
+        var ml = new MLContext(seed: 1);
+        using var images = new MlNetImages();
+        IDataView data = images.Load(ml, [(MlNetImages.RandomOpaque(new Random(3), sourceWidth, sourceHeight), sourceWidth, sourceHeight)]);
+        IDataView stock = ml.Transforms.ResizeImages("Resized", targetWidth, targetHeight, "Image", kind).Fit(data).Transform(data);
+        using SecureImageResizingTransformer secure = ml.Transforms.SecureResizeImages("Resized", targetWidth, targetHeight, "Image", kind, Anchor.Center,
+            new SecureScalerOptions { Reconstruction = Reconstruction.None, Scaling = new ScalingOptions { Backend = backend } }).Fit(data);
+        Assert.That(MlNetImages.Pixels(secure.Transform(data), "Resized")[0], Is.EqualTo(MlNetImages.Pixels(stock, "Resized")[0]));
     }
 }
