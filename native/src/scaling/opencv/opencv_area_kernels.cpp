@@ -101,10 +101,6 @@ void resize_area_block(const F32Source& source, const F32Target& target, int kx,
     }
 }
 
-void resize_area_table(const U8Source& source, const U8Target& target, const KernelTable& x, const KernelTable& y) {
-    area_table(source, target, x, y);
-}
-
 void resize_area_table(const F32Source& source, const F32Target& target, const KernelTable& x,
                        const KernelTable& y) {
     area_table(source, target, x, y);

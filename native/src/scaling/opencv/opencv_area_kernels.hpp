@@ -12,8 +12,8 @@ void resize_area_block(const U8Source& source, const U8Target& target, int kx, i
 void resize_area_block(const F32Source& source, const F32Target& target, int kx, int ky);
 
 // ResizeArea_Invoker over area_table() tables: per listed source row a float32 row buffer, then
-// the weighted rows added in table order; 8-bit output rne and saturated.
-void resize_area_table(const U8Source& source, const U8Target& target, const KernelTable& x, const KernelTable& y);
+// the weighted rows added in table order; 8-bit output (scale_area_u8, opencv_u8_kernels.hpp) rne
+// and saturated.
 void resize_area_table(const F32Source& source, const F32Target& target, const KernelTable& x, const KernelTable& y);
 
 }  // namespace sd::opencv

@@ -129,12 +129,6 @@ KernelTable ipp_cubic_table(int inputs, int outputs) {
     return table;
 }
 
-void resize_ipp_cubic(const U8Source& source, const U8Target& target, const KernelTable& x, const KernelTable& y) {
-    resize(source, target, x, y, [](float r) {
-        return static_cast<std::uint8_t>(std::clamp(std::nearbyint(r), 0.0f, 255.0f));
-    });
-}
-
 void resize_ipp_cubic(const F32Source& source, const F32Target& target, const KernelTable& x, const KernelTable& y) {
     resize(source, target, x, y, [](float r) { return r; });
 }

@@ -24,8 +24,7 @@ KernelTable ipp_cubic_table(int inputs, int outputs);
 // (w0p0 + w1p1) + (w2p2 + w3p3) / ((w0p0 + w1p1) + w2p2) + w3p3; 4 channels
 // fma(w2,p2, w0p0) + fma(w3,p3, w1p1) / (w0p0 + w2p2) + (w1p1 + w3p3); 3 channels everywhere
 // fma(w3,p3, fma(w2,p2, fma(w1,p1, w0p0))). Vertical fma(v0,h0, v1h1) + fma(v2,h2, v3h3);
-// 8-bit rounds half to even and saturates.
-void resize_ipp_cubic(const U8Source& source, const U8Target& target, const KernelTable& x, const KernelTable& y);
+// 8-bit (scale_ipp_cubic_u8, opencv_u8_kernels.hpp) rounds half to even and saturates.
 void resize_ipp_cubic(const F32Source& source, const F32Target& target, const KernelTable& x, const KernelTable& y);
 
 }  // namespace sd::opencv

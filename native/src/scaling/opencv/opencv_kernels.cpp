@@ -91,32 +91,8 @@ RowCache<Acc, Resample> make_cache(std::size_t length, Resample resample) {
 void copy_image(const U8Source& source, const U8Target& target) { copy_rows(source, target); }
 void copy_image(const F32Source& source, const F32Target& target) { copy_rows(source, target); }
 
-void resize_nearest(const U8Source& source, const U8Target& target, const KernelTable& x, const KernelTable& y) {
-    gather_nearest(source, target, x, y);
-}
 void resize_nearest(const F32Source& source, const F32Target& target, const KernelTable& x, const KernelTable& y) {
     gather_nearest(source, target, x, y);
-}
-
-void resize_linear(const U8Source& source, const U8Target& target, const KernelTable& x, const KernelTable& y) {
-    const int channels = source.channels;
-    const auto fixed = [&x](int d, int k) { return static_cast<int>(x.q(d, k)); };
-    auto cache = make_cache<int>(
-        static_cast<std::size_t>(target.row_elements()),
-        [&](int r, int* h) { horizontal_linear<int>(source.row(r), channels, x, fixed, h); });
-    const int n = target.row_elements();
-    for (int dy = 0; dy < target.height; ++dy) {
-        const int* h0 = cache.get(y.index(dy, 0));
-        const int* h1 = cache.get(y.index(dy, 1));
-        const int q0 = y.q(dy, 0);
-        const int q1 = y.q(dy, 1);
-        std::uint8_t* out = target.row(dy);
-        for (int e = 0; e < n; ++e) {
-            // Each product keeps its high 16 bits (a SIMD multiply-high), so each term floors.
-            const int t = ((q0 * (h0[e] >> 4)) >> 16) + ((q1 * (h1[e] >> 4)) >> 16);
-            out[e] = static_cast<std::uint8_t>(std::clamp((t + 2) >> 2, 0, 255));
-        }
-    }
 }
 
 void resize_linear(const F32Source& source, const F32Target& target, const KernelTable& x, const KernelTable& y) {

@@ -7,6 +7,7 @@
 #include "scaling/opencv/opencv_ipp_cubic.hpp"
 #include "scaling/opencv/opencv_kernels.hpp"
 #include "scaling/opencv/opencv_tables.hpp"
+#include "scaling/opencv/opencv_u8_kernels.hpp"
 #include "scaling/opencv/opencv_wide_kernels.hpp"
 
 namespace sd::opencv {
@@ -22,6 +23,7 @@ struct Plan {
     bool fixed_matrices = true;  // 8-bit matrices from the 11-bit weights (else float32 weights)
     int kx = 0, ky = 0;          // integer ratios of the area fast path
     double width_x = 1, width_y = 1;
+    AxisTaps u8_x, u8_y;         // the 8-bit kernels' form of the tables the path reads
 };
 
 int integer_step(int inputs, int outputs) {
@@ -101,6 +103,22 @@ Plan make_plan(const ModelParams& m) {
     }
     // Same size: a plain copy for every algorithm; the tables are the identity then anyway.
     if (s == t) p.path = Path::Copy;
+    switch (p.path) {
+        case Path::Nearest:
+        case Path::Linear:
+            p.u8_x = all_taps(p.x);
+            p.u8_y = all_taps(p.y);
+            break;
+        case Path::IppCubic:
+            p.u8_x = all_taps(p.ipp_x);
+            p.u8_y = all_taps(p.ipp_y);
+            break;
+        case Path::AreaTable:
+            p.u8_x = weighted_taps(p.x);
+            p.u8_y = weighted_taps(p.y);
+            break;
+        default: break;
+    }
     return p;
 }
 
@@ -145,21 +163,31 @@ private:
         const KernelTable& y = plan_.y;
         switch (plan_.path) {
             case Path::Copy: copy_image(source, target); return;
-            case Path::Nearest: resize_nearest(source, target, x, y); return;
-            case Path::Linear: resize_linear(source, target, x, y); return;
+            case Path::Nearest: nearest(source, target); return;
+            case Path::Linear: linear(source, target); return;
             case Path::Area2x2: resize_area_2x2(source, target); return;
             case Path::AreaBlock: resize_area_block(source, target, plan_.kx, plan_.ky); return;
-            case Path::AreaTable: resize_area_table(source, target, x, y); return;
+            case Path::AreaTable: area_table(source, target); return;
             case Path::Cubic: resize_cubic(source, target, x, y); return;
             case Path::IppCubic:
                 if (ipp_takes_channels(source.channels))
-                    resize_ipp_cubic(source, target, plan_.ipp_x, plan_.ipp_y);
+                    ipp_cubic(source, target);
                 else
                     resize_cubic(source, target, x, y);
                 return;
             case Path::Lanczos4: resize_lanczos4(source, target, x, y); return;
         }
     }
+
+    // 8-bit: the kernels on prepared tables (opencv_u8_kernels.hpp); float32: the reference kernels.
+    void nearest(const U8Source& s, const U8Target& t) const { scale_nearest_u8(s, t, plan_.u8_x, plan_.u8_y); }
+    void nearest(const F32Source& s, const F32Target& t) const { resize_nearest(s, t, plan_.x, plan_.y); }
+    void linear(const U8Source& s, const U8Target& t) const { scale_linear_u8(s, t, plan_.u8_x, plan_.u8_y); }
+    void linear(const F32Source& s, const F32Target& t) const { resize_linear(s, t, plan_.x, plan_.y); }
+    void area_table(const U8Source& s, const U8Target& t) const { scale_area_u8(s, t, plan_.u8_x, plan_.u8_y); }
+    void area_table(const F32Source& s, const F32Target& t) const { resize_area_table(s, t, plan_.x, plan_.y); }
+    void ipp_cubic(const U8Source& s, const U8Target& t) const { scale_ipp_cubic_u8(s, t, plan_.u8_x, plan_.u8_y); }
+    void ipp_cubic(const F32Source& s, const F32Target& t) const { resize_ipp_cubic(s, t, plan_.ipp_x, plan_.ipp_y); }
 
     Plan plan_;
     CoefficientMatrix l_u8_, r_u8_, l_f32_, r_f32_;
