@@ -110,7 +110,7 @@ Plan make_plan(const ModelParams& m) {
             p.u8_y = all_taps(p.y);
             break;
         case Path::IppCubic:
-            p.u8_x = all_taps(p.ipp_x);
+            p.u8_x = ipp_cubic_taps(p.ipp_x);
             p.u8_y = all_taps(p.ipp_y);
             break;
         case Path::AreaTable:

@@ -59,6 +59,25 @@ const U8KernelSet& kernels(U8Isa isa) {
 AxisTaps all_taps(const KernelTable& table) { return taps_of(table, false); }
 AxisTaps weighted_taps(const KernelTable& table) { return taps_of(table, true); }
 
+AxisTaps ipp_cubic_taps(const KernelTable& table) {
+    AxisTaps a = all_taps(table);
+    const int pairs = table.outputs / 2;
+    a.pair_consecutive.assign(static_cast<std::size_t>(pairs), 0);
+    a.pair_weights.assign(static_cast<std::size_t>(pairs) * 32, 0.0f);
+    const auto consecutive = [&](int d) {
+        for (int k = 1; k < 4; ++k)
+            if (table.index(d, k) != table.index(d, 0) + k) return false;
+        return true;
+    };
+    for (int p = 0; p < pairs; ++p) {
+        a.pair_consecutive[p] = consecutive(2 * p) && consecutive(2 * p + 1) ? 1 : 0;
+        for (int k = 0; k < 4; ++k)
+            for (int lane = 0; lane < 8; ++lane)
+                a.pair_weights[32 * static_cast<std::size_t>(p) + 8 * k + lane] = a.weight[4 * (2 * p + lane / 4) + k];
+    }
+    return a;
+}
+
 bool u8_avx2_available() { return avx2_supported(); }
 
 void scale_nearest_u8(const U8Source& s, const U8Target& t, const AxisTaps& x, const AxisTaps& y, U8Isa isa) {

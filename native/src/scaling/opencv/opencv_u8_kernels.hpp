@@ -22,6 +22,11 @@ struct AxisTaps {
     std::vector<std::int32_t> index;
     std::vector<std::int32_t> fixed;  // the 11-bit weights (linear)
     std::vector<float> weight;        // float32 weights (IPP cubic, area)
+    // IPP cubic only: for each pair of outputs (2p, 2p + 1), 1 when both have four consecutive
+    // taps, and then 32 floats in pair_weights[32p..]: per tap k, w_k(2p) four times and
+    // w_k(2p + 1) four times (the vector kernel's registers, loaded without shuffles).
+    std::vector<std::uint8_t> pair_consecutive;
+    std::vector<float> pair_weights;
     std::int32_t taps(int d) const { return start[d + 1] - start[d]; }
 };
 
@@ -29,6 +34,8 @@ struct AxisTaps {
 AxisTaps all_taps(const KernelTable& table);
 // Only the taps of nonzero weight, in table order (area: padding dropped).
 AxisTaps weighted_taps(const KernelTable& table);
+// all_taps of a 4-tap table plus the pair layout of the IPP cubic kernel.
+AxisTaps ipp_cubic_taps(const KernelTable& table);
 
 // Which build runs. Auto: AVX2 where the CPU has AVX2 and FMA and SCALEDEFENSE_OPENCV_PORTABLE
 // is unset; the others are for tests (Avx2 throws std::invalid_argument without the CPU support).

@@ -69,6 +69,13 @@ void store_rounded_u8(std::uint8_t* out, __m256 v) {
     _mm_storel_epi64(reinterpret_cast<__m128i*>(out), _mm_packus_epi16(words, words));
 }
 
+// The same for sixteen lanes, a then b.
+void store_rounded_u8(std::uint8_t* out, __m256 a, __m256 b) {
+    const __m256i words = _mm256_permute4x64_epi64(_mm256_packs_epi32(_mm256_cvtps_epi32(a), _mm256_cvtps_epi32(b)), 0xD8);
+    const __m256i bytes = _mm256_permute4x64_epi64(_mm256_packus_epi16(words, words), 0x08);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out), _mm256_castsi256_si128(bytes));
+}
+
 // Sixteen int32 (each fits 16 bits) as sixteen int16, in order.
 __m256i load_words(const std::int32_t* h) {
     const __m256i lo = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(h));
@@ -217,12 +224,8 @@ void ipp_cubic_row(const std::uint8_t* row, const AxisTaps& x, float* h) {
             _mm256_setr_epi8(9, -1, -1, -1, 10, -1, -1, -1, 11, -1, -1, -1, -1, -1, -1, -1,  //
                              9, -1, -1, -1, 10, -1, -1, -1, 11, -1, -1, -1, -1, -1, -1, -1)};
         const __m256i compact = _mm256_setr_epi32(0, 1, 2, 4, 5, 6, 7, 7);
-        const auto consecutive = [index](int e) {
-            const std::int32_t* t = index + 4 * e;
-            return t[1] == t[0] + 1 && t[2] == t[0] + 2 && t[3] == t[0] + 3;
-        };
         for (; d + 1 < x.outputs; d += 2) {
-            if (!consecutive(d) || !consecutive(d + 1)) {  // a clamped edge pair
+            if (!x.pair_consecutive[d / 2]) {  // a clamped edge pair
                 for (int e = d; e < d + 2; ++e) {
                     const float* w = weight + 4 * e;
                     for (int c = 0; c < 3; ++c) {
@@ -236,11 +239,11 @@ void ipp_cubic_row(const std::uint8_t* row, const AxisTaps& x, float* h) {
             const __m256i bytes =
                 _mm256_loadu2_m128i(reinterpret_cast<const __m128i*>(row + static_cast<std::ptrdiff_t>(index[4 * d + 4]) * 3),
                                     reinterpret_cast<const __m128i*>(row + static_cast<std::ptrdiff_t>(index[4 * d]) * 3));
-            const __m256 w = _mm256_loadu_ps(weight + 4 * d);  // (w0..w3 of d | w0..w3 of d + 1)
-            __m256 sum = _mm256_mul_ps(_mm256_shuffle_ps(w, w, 0x00), bytes_to_floats(bytes, tap[0]));
-            sum = _mm256_fmadd_ps(_mm256_shuffle_ps(w, w, 0x55), bytes_to_floats(bytes, tap[1]), sum);
-            sum = _mm256_fmadd_ps(_mm256_shuffle_ps(w, w, 0xAA), bytes_to_floats(bytes, tap[2]), sum);
-            sum = _mm256_fmadd_ps(_mm256_shuffle_ps(w, w, 0xFF), bytes_to_floats(bytes, tap[3]), sum);
+            const float* w = x.pair_weights.data() + 16 * d;  // per tap: (w_k of d x4 | w_k of d + 1 x4)
+            __m256 sum = _mm256_mul_ps(_mm256_loadu_ps(w), bytes_to_floats(bytes, tap[0]));
+            sum = _mm256_fmadd_ps(_mm256_loadu_ps(w + 8), bytes_to_floats(bytes, tap[1]), sum);
+            sum = _mm256_fmadd_ps(_mm256_loadu_ps(w + 16), bytes_to_floats(bytes, tap[2]), sum);
+            sum = _mm256_fmadd_ps(_mm256_loadu_ps(w + 24), bytes_to_floats(bytes, tap[3]), sum);
             _mm256_storeu_ps(h + d * 3, _mm256_permutevar8x32_ps(sum, compact));
         }
     }
@@ -292,11 +295,13 @@ void ipp_cubic_vertical(const float* const* h, const float* v, std::uint8_t* out
     const __m256 v1 = _mm256_set1_ps(v[1]);
     const __m256 v2 = _mm256_set1_ps(v[2]);
     const __m256 v3 = _mm256_set1_ps(v[3]);
-    for (; e + 8 <= n; e += 8) {
-        const __m256 top = _mm256_fmadd_ps(v0, _mm256_loadu_ps(h[0] + e), _mm256_mul_ps(v1, _mm256_loadu_ps(h[1] + e)));
-        const __m256 bottom = _mm256_fmadd_ps(v2, _mm256_loadu_ps(h[2] + e), _mm256_mul_ps(v3, _mm256_loadu_ps(h[3] + e)));
-        store_rounded_u8(out + e, _mm256_add_ps(top, bottom));
-    }
+    const auto sum = [&](int i) {
+        const __m256 top = _mm256_fmadd_ps(v0, _mm256_loadu_ps(h[0] + i), _mm256_mul_ps(v1, _mm256_loadu_ps(h[1] + i)));
+        const __m256 bottom = _mm256_fmadd_ps(v2, _mm256_loadu_ps(h[2] + i), _mm256_mul_ps(v3, _mm256_loadu_ps(h[3] + i)));
+        return _mm256_add_ps(top, bottom);
+    };
+    for (; e + 16 <= n; e += 16) store_rounded_u8(out + e, sum(e), sum(e + 8));
+    for (; e + 8 <= n; e += 8) store_rounded_u8(out + e, sum(e));
 #endif
     for (; e < n; ++e) {
         const float top = std::fma(v[0], h[0][e], v[1] * h[1][e]);
