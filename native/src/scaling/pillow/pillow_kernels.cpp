@@ -1,28 +1,14 @@
 #include "scaling/pillow/pillow_kernels.hpp"
 
-#include <algorithm>
 #include <cstddef>
 #include <cstring>
 #include <memory>
 #include <stdexcept>
-#include <vector>
 
 #include "scaling/pillow/pillow_passes.hpp"
 
 namespace sd::pillow {
 namespace {
-
-// The 8-bit accumulator: 32-bit, starting at one half, clipped after the shift (clip8).
-struct FixedArithmetic {
-    using Sample = std::uint8_t;
-    using Sum = std::int32_t;
-    static Sum start() { return 1 << (kPrecisionBits - 1); }
-    static Sum term(Sample p, const KernelTable& t, std::size_t at) { return static_cast<Sum>(p) * t.fixed[at]; }
-    static Sample finish(Sum s) {
-        const Sum v = s >> kPrecisionBits;  // arithmetic shift: floor, also below zero
-        return static_cast<Sample>(v < 0 ? 0 : (v > 255 ? 255 : v));
-    }
-};
 
 // Mode "F": the float sample widened to double, times the double weight, summed in double.
 struct FloatArithmetic {
@@ -145,16 +131,6 @@ void gather(const ImageRef<const T>& source, const ImageRef<T>& target, const Ax
 }
 
 }  // namespace
-
-void passes::horizontal_portable(const ImageRef<const std::uint8_t>& in, const ImageRef<std::uint8_t>& out,
-                                 int row_offset, const AxisTable& x) {
-    horizontal<FixedArithmetic>(in, out, row_offset, x);
-}
-
-void passes::vertical_portable(const ImageRef<const std::uint8_t>& in, const ImageRef<std::uint8_t>& out,
-                               int row_offset, const AxisTable& y) {
-    vertical<FixedArithmetic>(in, out, row_offset, y);
-}
 
 bool passes::avx2_available() { return avx2_supported(); }
 
