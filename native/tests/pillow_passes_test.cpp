@@ -1,12 +1,17 @@
-// Pillow's 8-bit resize: the AVX2 passes against the portable ones, byte for byte, over random
-// sizes (down and up, one axis unchanged), channel counts, filters, strides and contents (noise
-// and saturated blocks, whose negative lobes clamp). The portable passes are the ones the golden
-// fixtures were first matched with; the golden tests run whichever path the CPU picks.
+// Pillow's 8-bit resize: both implementations of the passes (portable, AVX2) against Pillow's own
+// bytes in tests/golden/pillow/pillow_resize.json, and against each other over random sizes (down
+// and up, one axis unchanged), channel counts, filters, strides and contents (noise and saturated
+// blocks, whose negative lobes clamp).
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <cstdint>
+#include <fstream>
+#include <map>
 #include <random>
+#include <sstream>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 #include "scaling/pillow/pillow_filters.hpp"
@@ -62,6 +67,57 @@ void expect_paths_agree(std::mt19937& rng, int sw, int sh, int tw, int th, int c
             ASSERT_EQ(avx2.bytes[static_cast<std::size_t>(yy * portable.stride() + i)], kSentinel) << "row padding written";
 }
 
+// Just enough JSON for the fixture json.dump wrote: objects, arrays, numbers, strings without escapes.
+struct Json {
+    double number = 0;
+    std::string text;
+    std::vector<Json> items;
+    std::map<std::string, Json> fields;
+    const Json& operator[](const std::string& key) const { return fields.at(key); }
+};
+
+Json parse(const std::string& s, std::size_t& i) {
+    while (std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+    Json v;
+    if (s[i] == '{' || s[i] == '[') {
+        const char close = s[i] == '{' ? '}' : ']';
+        for (++i;;) {
+            while (std::isspace(static_cast<unsigned char>(s[i])) || s[i] == ',') ++i;
+            if (s[i] == close) return ++i, v;
+            if (close == ']') {
+                v.items.push_back(parse(s, i));
+                continue;
+            }
+            const std::string key = parse(s, i).text;
+            while (s[i] != ':') ++i;
+            v.fields[key] = parse(s, ++i);
+        }
+    }
+    if (s[i] == '"') {
+        const std::size_t end = s.find('"', i + 1);
+        v.text = s.substr(i + 1, end - i - 1);
+        i = end + 1;
+        return v;
+    }
+    std::size_t used = 0;
+    v.number = std::stod(s.substr(i, 32), &used);
+    i += used;
+    return v;
+}
+
+std::vector<std::uint8_t> base64(const std::string& text) {
+    const std::string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::vector<std::uint8_t> out;
+    unsigned bits = 0;
+    int held = 0;
+    for (const char ch : text) {
+        if (ch == '=') break;
+        bits = (bits << 6) | static_cast<unsigned>(alphabet.find(ch));
+        if ((held += 6) >= 8) out.push_back(static_cast<std::uint8_t>(bits >> (held -= 8)));
+    }
+    return out;
+}
+
 class PillowPasses : public ::testing::Test {
 protected:
     void SetUp() override {
@@ -70,6 +126,39 @@ protected:
 };
 
 }  // namespace
+
+TEST(PillowPassesGolden, BothPathsReproducePillowsBytes) {
+    std::ifstream file(SD_REPOSITORY_ROOT "/tests/golden/pillow/pillow_resize.json");
+    ASSERT_TRUE(file) << "tests/golden/pillow/pillow_resize.json not found";
+    std::stringstream content;
+    content << file.rdbuf();
+    std::size_t at = 0;
+    const Json golden = parse(content.str(), at);
+    std::vector<passes::Path> paths{passes::Path::Portable};
+    if (passes::avx2_available()) paths.push_back(passes::Path::Avx2);
+    const std::pair<const char*, Algorithm> filters[] = {{"Box", Algorithm::Box}, {"Bilinear", Algorithm::Bilinear},
+        {"Hamming", Algorithm::Hamming}, {"Bicubic", Algorithm::Bicubic}, {"Lanczos", Algorithm::Lanczos}};
+    int compared = 0;
+    for (const Json& c : golden["cases"].items) {
+        if (c["mode"].text == "F") continue;
+        const int channels = static_cast<int>(c["channels"].number);
+        const int sw = static_cast<int>(c["source"].items[0].number), sh = static_cast<int>(c["source"].items[1].number);
+        const int tw = static_cast<int>(c["target"].items[0].number), th = static_cast<int>(c["target"].items[1].number);
+        Image source(sw, sh, channels, 0);
+        source.bytes = base64(c["pixels"].text);
+        ASSERT_EQ(source.bytes.size(), static_cast<std::size_t>(sw) * sh * channels) << c["name"].text;
+        for (const auto& [name, algorithm] : filters) {
+            const AxisTable x = filter_table(sw, tw, filter_for(algorithm)), y = filter_table(sh, th, filter_for(algorithm));
+            const std::vector<std::uint8_t> expected = base64(c["outputs"][name].text);
+            for (const passes::Path path : paths) {
+                EXPECT_EQ(run(source, tw, th, x, y, path, 0).bytes, expected)
+                    << c["name"].text << " " << c["mode"].text << " " << name << (path == passes::Path::Avx2 ? " AVX2" : " portable");
+                ++compared;
+            }
+        }
+    }
+    EXPECT_GE(compared, 100);  // the fixture's 8-bit cases, every filter, each path
+}
 
 TEST_F(PillowPasses, Avx2MatchesPortableOnRandomSizes) {
     std::mt19937 rng(20261203);
