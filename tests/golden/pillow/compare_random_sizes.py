@@ -14,8 +14,10 @@ lib = ctypes.CDLL(os.path.join("artifacts", "native", "build", "native", "libsca
 lib.sd_last_error.restype = ctypes.c_char_p
 class Img(ctypes.Structure):
     _fields_ = [("data", ctypes.c_void_p), ("stride", ctypes.c_int64), ("width", ctypes.c_int32), ("height", ctypes.c_int32), ("channels", ctypes.c_int32), ("sample_type", ctypes.c_int32)]
-class Params(ctypes.Structure):
-    _fields_ = [(n, ctypes.c_int32) for n in ("library", "algorithm", "sw", "sh", "tw", "th", "antialias")]
+class Params(ctypes.Structure):  # sd_scaling_model_params, ABI 7
+    _fields_ = [(n, ctypes.c_int32) for n in ("library", "algorithm", "sw", "sh", "tw", "th", "antialias", "mipmap_mode")] + \
+        [("cubic_b", ctypes.c_double), ("cubic_c", ctypes.c_double)] + \
+        [(n, ctypes.c_int32) for n in ("opencv_build", "mlnet_resizing", "crop_anchor")]
 ALG = {"NEAREST": (1, 0), "BOX": (7, 4), "BILINEAR": (2, 2), "HAMMING": (8, 5), "BICUBIC": (3, 3), "LANCZOS": (5, 1)}
 def run(alg, src, tw, th, f32):
     h, w = src.shape[:2]; c = 1 if src.ndim == 2 else src.shape[2]

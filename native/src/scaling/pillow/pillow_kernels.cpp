@@ -1,24 +1,14 @@
 #include "scaling/pillow/pillow_kernels.hpp"
 
-#include <algorithm>
 #include <cstddef>
 #include <cstring>
-#include <vector>
+#include <memory>
+#include <stdexcept>
+
+#include "scaling/pillow/pillow_passes.hpp"
 
 namespace sd::pillow {
 namespace {
-
-// The 8-bit accumulator: 32-bit, starting at one half, clipped after the shift (clip8).
-struct FixedArithmetic {
-    using Sample = std::uint8_t;
-    using Sum = std::int32_t;
-    static Sum start() { return 1 << (kPrecisionBits - 1); }
-    static Sum term(Sample p, const KernelTable& t, std::size_t at) { return static_cast<Sum>(p) * t.fixed[at]; }
-    static Sample finish(Sum s) {
-        const Sum v = s >> kPrecisionBits;  // arithmetic shift: floor, also below zero
-        return static_cast<Sample>(v < 0 ? 0 : (v > 255 ? 255 : v));
-    }
-};
 
 // Mode "F": the float sample widened to double, times the double weight, summed in double.
 struct FloatArithmetic {
@@ -29,14 +19,15 @@ struct FloatArithmetic {
     static Sample finish(Sum s) { return static_cast<float>(s); }
 };
 
-// A plain row-major buffer standing in for Pillow's intermediate image.
+// A plain row-major buffer standing in for Pillow's intermediate image. Left uninitialised:
+// the horizontal pass writes every sample before the vertical pass reads it.
 template <typename T>
 struct Plane {
-    std::vector<T> data;
+    std::unique_ptr<T[]> data;
     ImageRef<T> ref;
     Plane(int width, int height, int channels)
-        : data(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * static_cast<std::size_t>(channels)) {
-        ref = ImageRef<T>{data.data(), static_cast<std::ptrdiff_t>(width) * channels * static_cast<std::ptrdiff_t>(sizeof(T)),
+        : data(new T[static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * static_cast<std::size_t>(channels)]) {
+        ref = ImageRef<T>{data.get(), static_cast<std::ptrdiff_t>(width) * channels * static_cast<std::ptrdiff_t>(sizeof(T)),
                           width, height, channels};
     }
 };
@@ -92,28 +83,36 @@ void copy_rows(const ImageRef<const T>& source, const ImageRef<T>& target) {
 
 // Resample.c: ImagingResampleInner. The horizontal pass covers only the source rows the
 // vertical kernels read, [first row of output 0, end of the last output's window).
-template <typename A>
-void resample_inner(const ImageRef<const typename A::Sample>& source, const ImageRef<typename A::Sample>& target,
-                    const AxisTable& x, const AxisTable& y) {
-    using T = typename A::Sample;
+template <typename T, typename Horizontal, typename Vertical>
+void resample_inner(const ImageRef<const T>& source, const ImageRef<T>& target, const AxisTable& x, const AxisTable& y,
+                    Horizontal horizontal_pass, Vertical vertical_pass) {
     if (!x.needed && !y.needed) {
         copy_rows(source, target);
         return;
     }
     if (!x.needed) {
-        vertical<A>(source, target, 0, y);
+        vertical_pass(source, target, 0, y);
         return;
     }
     if (!y.needed) {
-        horizontal<A>(source, target, 0, x);
+        horizontal_pass(source, target, 0, x);
         return;
     }
     const int last = target.height - 1;
     const int first_row = y.table.index(0, 0);
     const int end_row = y.table.index(last, 0) + y.count[static_cast<std::size_t>(last)];
     Plane<T> temp(target.width, end_row - first_row, source.channels);
-    horizontal<A>(source, temp.ref, first_row, x);
-    vertical<A>(as_const(temp.ref), target, first_row, y);
+    horizontal_pass(source, temp.ref, first_row, x);
+    vertical_pass(as_const(temp.ref), target, first_row, y);
+}
+
+bool avx2_supported() {
+#ifdef SD_PILLOW_HAS_AVX2
+    static const bool supported = __builtin_cpu_supports("avx2");
+    return supported;
+#else
+    return false;
+#endif
 }
 
 template <typename T>
@@ -133,14 +132,29 @@ void gather(const ImageRef<const T>& source, const ImageRef<T>& target, const Ax
 
 }  // namespace
 
+bool passes::avx2_available() { return avx2_supported(); }
+
+void passes::resample(const ImageRef<const std::uint8_t>& source, const ImageRef<std::uint8_t>& target,
+                      const AxisTable& x, const AxisTable& y, Path path) {
+    if (path == Path::Auto) path = avx2_supported() ? Path::Avx2 : Path::Portable;
+    if (path == Path::Avx2 && !avx2_supported()) throw std::invalid_argument("this CPU has no AVX2");
+#ifdef SD_PILLOW_HAS_AVX2
+    if (path == Path::Avx2) {
+        resample_inner(source, target, x, y, passes::horizontal_avx2, passes::vertical_avx2);
+        return;
+    }
+#endif
+    resample_inner(source, target, x, y, passes::horizontal_portable, passes::vertical_portable);
+}
+
 void resample(const ImageRef<const std::uint8_t>& source, const ImageRef<std::uint8_t>& target, const AxisTable& x,
               const AxisTable& y) {
-    resample_inner<FixedArithmetic>(source, target, x, y);
+    passes::resample(source, target, x, y, passes::Path::Auto);
 }
 
 void resample(const ImageRef<const float>& source, const ImageRef<float>& target, const AxisTable& x,
               const AxisTable& y) {
-    resample_inner<FloatArithmetic>(source, target, x, y);
+    resample_inner(source, target, x, y, horizontal<FloatArithmetic>, vertical<FloatArithmetic>);
 }
 
 void gather_nearest(const ImageRef<const std::uint8_t>& source, const ImageRef<std::uint8_t>& target,

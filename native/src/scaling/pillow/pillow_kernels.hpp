@@ -12,6 +12,7 @@ namespace sd::pillow {
 
 // 8 bits: fixed-point weights, each pass rounds half up and clips to 0..255 (clip8), so the
 // image between the passes is uint8. Horizontal first, each pass only if its axis is needed.
+// The passes are AVX2 where the CPU has it (pillow_passes.hpp), with the same bytes.
 void resample(const ImageRef<const std::uint8_t>& source, const ImageRef<std::uint8_t>& target, const AxisTable& x,
               const AxisTable& y);
 

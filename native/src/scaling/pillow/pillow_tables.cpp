@@ -18,13 +18,24 @@ std::int32_t to_fixed(double w) {
     return w < 0 ? static_cast<std::int32_t>(-0.5 + w * one) : static_cast<std::int32_t>(0.5 + w * one);
 }
 
+void pad_fixed(AxisTable& t) {
+    const int taps = t.table.taps;
+    t.padded_taps = (taps + 7) / 8 * 8;
+    t.padded_fixed.assign(static_cast<std::size_t>(t.table.outputs) * static_cast<std::size_t>(t.padded_taps), 0);
+    for (int o = 0; o < t.table.outputs; ++o)
+        for (int k = 0; k < taps; ++k)
+            t.padded_fixed[static_cast<std::size_t>(o) * static_cast<std::size_t>(t.padded_taps) + static_cast<std::size_t>(k)] =
+                t.table.q(o, k);
+}
+
 AxisTable identity_table(int size) {
-    AxisTable t{KernelTable(size, size, 1), std::vector<int>(static_cast<std::size_t>(size), 1), false};
+    AxisTable t{KernelTable(size, size, 1), std::vector<int>(static_cast<std::size_t>(size), 1), false, {}, 0};
     for (int i = 0; i < size; ++i) {
         t.table.source[static_cast<std::size_t>(i)] = i;
         t.table.weight[static_cast<std::size_t>(i)] = 1.0;
         t.table.fixed[static_cast<std::size_t>(i)] = 1 << kPrecisionBits;
     }
+    pad_fixed(t);
     return t;
 }
 
@@ -36,7 +47,7 @@ AxisTable filter_table(int inputs, int outputs, const Filter& filter) {
     const double filterscale = std::max(scale, 1.0);  // widen only when down-scaling
     const double support = filter.support * filterscale;
     const int ksize = static_cast<int>(std::ceil(support)) * 2 + 1;
-    AxisTable t{KernelTable(outputs, inputs, ksize), std::vector<int>(static_cast<std::size_t>(outputs)), true};
+    AxisTable t{KernelTable(outputs, inputs, ksize), std::vector<int>(static_cast<std::size_t>(outputs)), true, {}, 0};
     std::vector<double> w(static_cast<std::size_t>(ksize));
     for (int xx = 0; xx < outputs; ++xx) {
         const double center = 0.0 + (xx + 0.5) * scale;
@@ -64,11 +75,12 @@ AxisTable filter_table(int inputs, int outputs, const Filter& filter) {
             }
         }
     }
+    pad_fixed(t);
     return t;
 }
 
 AxisTable nearest_table(int inputs, int outputs) {
-    AxisTable t{KernelTable(outputs, inputs, 1), std::vector<int>(static_cast<std::size_t>(outputs)), inputs != outputs};
+    AxisTable t{KernelTable(outputs, inputs, 1), std::vector<int>(static_cast<std::size_t>(outputs)), inputs != outputs, {}, 0};
     const double a = box_scale(inputs, outputs);
     double xo = 0.0 + a * 0.5;
     for (int x = 0; x < outputs; ++x) {

@@ -2,6 +2,7 @@
 // reducing_gap=None. See docs/scalers/pillow.md.
 #pragma once
 
+#include <cstdint>
 #include <vector>
 
 #include "scaling/kernel_table.hpp"
@@ -19,6 +20,10 @@ struct AxisTable {
     KernelTable table;
     std::vector<int> count;
     bool needed = true;  // false when Pillow skips this axis' pass (size unchanged)
+    // table.fixed again with each output's row widened to padded_taps (a multiple of 8) zeros
+    // included, so the SIMD passes read whole vectors of weights; empty for nearest tables.
+    std::vector<std::int32_t> padded_fixed;
+    int padded_taps = 0;
 };
 
 // Resample.c: precompute_coeffs (double weights) + normalize_coeffs_8bpc (fixed weights).
