@@ -13,7 +13,7 @@ namespace sd::attack {
 struct PolishWorkspace {
     std::vector<int> active, first, last, position;
     std::vector<double> goal, band, rhs;
-    std::vector<char> free;
+    std::vector<char> free, pinned, dropped;
 };
 
 // Replaces lambda (rows entries) by the solution of the system for the sets read off v = s + W^T lambda

@@ -71,8 +71,12 @@ TaskStats solve_with_schedule(const ConstraintRows& w, const std::vector<char>& 
     auto band_of = [&](int level) { return std::min(max_band, start + level * settings.epsilon_step); };
 
     std::int64_t sweeps = 0;
-    auto attempt = [&](int level, TaskStats& out) {
+    // keep: the attempt's solution may be kept as the best effort even if infeasible, so it runs every
+    // channel to the end; other attempts stop at the first channel proven infeasible.
+    auto attempt = [&](int level, TaskStats& out, bool keep) {
         const double band = band_of(level);
+        QpSettings qp_settings = qp;
+        qp_settings.stop_when_infeasible = !keep;
         out = TaskStats{};
         out.band = band;
         bool feasible = true;
@@ -83,10 +87,11 @@ TaskStats solve_with_schedule(const ConstraintRows& w, const std::vector<char>& 
                 buf.a[i] = buf.goal[static_cast<size_t>(c) * rows + i] - band;
                 buf.b[i] = buf.goal[static_cast<size_t>(c) * rows + i] + band;
             }
-            const QpResult r = solve_box_interval_qp(w, s, buf.lo.data(), buf.hi.data(), buf.a.data(), buf.b.data(), qp,
-                                                     buf.qp, buf.x.data() + static_cast<size_t>(c) * n);
+            const QpResult r = solve_box_interval_qp(w, s, buf.lo.data(), buf.hi.data(), buf.a.data(), buf.b.data(),
+                                                     qp_settings, buf.qp, buf.x.data() + static_cast<size_t>(c) * n);
             out.add(r);
             feasible = feasible && r.feasible;
+            if (!feasible && !keep) break;
         }
         sweeps += out.sweeps;
         out.feasible_flag = feasible;
@@ -95,13 +100,13 @@ TaskStats solve_with_schedule(const ConstraintRows& w, const std::vector<char>& 
 
     // Level 0 first (the common case), then the top level, then bisection between the two.
     TaskStats chosen;
-    if (attempt(0, chosen) || levels == 1) {
+    if (attempt(0, chosen, levels == 1) || levels == 1) {
         chosen.infeasible = !chosen.feasible_flag;
         buf.best = buf.x;
     } else {
         chosen.raised = true;
         TaskStats top;
-        attempt(levels - 1, top);
+        attempt(levels - 1, top, true);
         chosen = top;
         chosen.raised = true;
         buf.best = buf.x;
@@ -112,7 +117,7 @@ TaskStats solve_with_schedule(const ConstraintRows& w, const std::vector<char>& 
             while (feasible - infeasible > 1) {
                 const int middle = (infeasible + feasible) / 2;
                 TaskStats t;
-                if (attempt(middle, t)) {
+                if (attempt(middle, t, false)) {
                     feasible = middle;
                     chosen = t;
                     chosen.raised = true;
