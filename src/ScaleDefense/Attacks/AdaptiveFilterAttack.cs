@@ -179,12 +179,13 @@ internal static class AdaptiveFilterAttack
         int height = model.Source.Height;
         int halfX = FilterBounds.HalfWidth(p.RatioX, window);
         int halfY = FilterBounds.HalfWidth(p.RatioY, window);
+        var widening = new WindowWidening(p, width, height);
         var pixels = new List<int>();
         foreach (int y in p.Rows)
         {
             foreach (int x in p.Columns)
             {
-                if (FilterBounds.At(y, x, halfX, halfY, width, height).WidenUntilOutside(p, width, height) is not { } w)
+                if (widening.Widen(FilterBounds.At(y, x, halfX, halfY, width, height)) is not { } w)
                 {
                     continue; // P is the whole image: the defense leaves the pixel as it is
                 }
