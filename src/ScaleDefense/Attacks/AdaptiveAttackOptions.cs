@@ -22,7 +22,7 @@ public sealed record AdaptiveAttackOptions
     } = 0.5;
 
     /// <summary>Default of <see cref="MaxWindowPixels"/>.</summary>
-    public const long DefaultMaxWindowPixels = 500_000_000;
+    public const long DefaultMaxWindowPixels = 50_000_000;
 
     /// <summary>
     /// Work budget: the most window pixels the attack examines, summed over every window it visits
@@ -30,7 +30,7 @@ public sealed record AdaptiveAttackOptions
     /// defense widens each window until it holds a pixel outside P, so windows grow large and the
     /// work with them; at this budget the attack stops, returns what it has, and says so in
     /// <see cref="AttackResult.Budget"/>. Deterministic (the same image on every machine), unlike a
-    /// time limit. Default <see cref="DefaultMaxWindowPixels"/> (a few seconds on one core).
+    /// time limit. Default <see cref="DefaultMaxWindowPixels"/>: about 4 s for an RGB image here (~80 ns per window pixel).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
     public long MaxWindowPixels
