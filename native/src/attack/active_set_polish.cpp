@@ -28,7 +28,8 @@ double free_dot(const ConstraintRows& w, int p, int q, const std::vector<char>& 
 }  // namespace
 
 bool polish_active_set(const ConstraintRows& w, const double* s, const double* lo, const double* hi, const double* a,
-                       const double* b, const double* v, const double* x, PolishWorkspace& work, double* lambda) {
+                       const double* b, const double* v, const double* x, ActiveRule rule, PolishWorkspace& work,
+                       double* lambda) {
     const int n = w.inputs, rows = w.rows();
     work.free.assign(static_cast<size_t>(n), 0);
     for (int j = 0; j < n; ++j) work.free[j] = v[j] > lo[j] && v[j] < hi[j];
@@ -44,8 +45,10 @@ bool polish_active_set(const ConstraintRows& w, const double* s, const double* l
         }
         // Primal-dual active-set rule (Hintermueller-Ito-Kunisch): a bound is active when its
         // multiplier plus its violation is positive.
-        const bool low = lambda[i] + (a[i] - value) > 0;
-        const bool high = -lambda[i] + (value - b[i]) > 0;
+        const bool low = rule == ActiveRule::PrimalDual ? lambda[i] + (a[i] - value) > 0
+                                                        : lambda[i] > 0 || (lambda[i] == 0 && value < a[i]);
+        const bool high = rule == ActiveRule::PrimalDual ? -lambda[i] + (value - b[i]) > 0
+                                                         : lambda[i] < 0 || (lambda[i] == 0 && value > b[i]);
         if (!low && !high) continue;
         // An active row whose pixels are all clipped cannot be moved by its multiplier (which only
         // pushes them further into their bounds, and would make the system singular): it stays out
@@ -74,10 +77,12 @@ bool polish_active_set(const ConstraintRows& w, const double* s, const double* l
         const int i = work.active[p];
         for (int d = 0; d <= bandwidth && d <= p; ++d)
             work.band[static_cast<size_t>(p) * width + d] = free_dot(w, i, work.active[p - d], work.free);
+        // PrimalDual: the right-hand side of the multipliers themselves; Sign: of the step (the
+        // gradient goal - (Wx)_i), so that a row dropped as dependent keeps its multiplier.
         double r = work.goal[p];
         for (int k = w.offsets[i]; k < w.offsets[i + 1]; ++k) {
             const int j = w.indices[k];
-            r -= w.weights[k] * (work.free[j] ? s[j] : x[j]);
+            r -= w.weights[k] * (work.free[j] && rule == ActiveRule::PrimalDual ? s[j] : x[j]);
         }
         work.rhs[p] = r;
     }
@@ -128,6 +133,10 @@ bool polish_active_set(const ConstraintRows& w, const double* s, const double* l
         double sum = work.rhs[p];
         for (int e = p + 1; e <= std::min(m - 1, p + bandwidth); ++e) sum -= work.band[static_cast<size_t>(e) * width + (e - p)] * work.rhs[e];
         work.rhs[p] = sum / work.band[static_cast<size_t>(p) * width];
+    }
+    if (rule == ActiveRule::Sign) {
+        for (int p = 0; p < m; ++p) lambda[work.active[p]] += work.rhs[p];
+        return true;
     }
     for (int i = 0; i < rows; ++i)
         if (!work.pinned[i]) lambda[i] = 0.0;

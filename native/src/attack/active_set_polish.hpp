@@ -16,9 +16,17 @@ struct PolishWorkspace {
     std::vector<char> free, pinned, dropped;
 };
 
+// Which rows enter the system.
+enum class ActiveRule {
+    PrimalDual,  // a bound is active when its multiplier plus its violation is positive (the next sets)
+    Sign,        // the current piece of the dual: rows with lambda_i != 0 at the bound of its sign, and
+                 // rows at lambda_i = 0 that are violated; the result minus lambda is a Newton direction
+};
+
 // Replaces lambda (rows entries) by the solution of the system for the sets read off v = s + W^T lambda
 // and the current (Wx)_i. Returns false (lambda untouched) when the system is singular.
 bool polish_active_set(const ConstraintRows& w, const double* s, const double* lo, const double* hi, const double* a,
-                       const double* b, const double* v, const double* x, PolishWorkspace& work, double* lambda);
+                       const double* b, const double* v, const double* x, ActiveRule rule, PolishWorkspace& work,
+                       double* lambda);
 
 }  // namespace sd::attack

@@ -53,28 +53,37 @@ bool newton_finish(const ConstraintRows& w, const double* s, const double* lo, c
                    const double* b, const QpSettings& settings, QpWorkspace& work, double* x, QpResult& result) {
     const int n = w.inputs, rows = w.rows();
     for (int round = 0; round < kPolishRounds; ++round) {
-        work.saved.assign(work.lambda.begin(), work.lambda.end());
-        if (!polish_active_set(w, s, lo, hi, a, b, work.v.data(), x, work.polish, work.lambda.data())) {
+        // The Newton direction on the dual's current piece first; where it is no ascent direction
+        // (it cannot leave the piece), the one toward the primal-dual active-set rule's next sets.
+        double t = 0;
+        for (const ActiveRule rule : {ActiveRule::Sign, ActiveRule::PrimalDual}) {
+            work.saved.assign(work.lambda.begin(), work.lambda.end());
+            const bool solved = polish_active_set(w, s, lo, hi, a, b, work.v.data(), x, rule, work.polish,
+                                                  work.lambda.data());
+            work.direction.resize(static_cast<size_t>(rows));
+            for (int i = 0; i < rows; ++i) work.direction[i] = work.lambda[i] - work.saved[i];
             work.lambda.assign(work.saved.begin(), work.saved.end());
-            return false;
-        }
-        work.direction.resize(static_cast<size_t>(rows));
-        for (int i = 0; i < rows; ++i) work.direction[i] = work.lambda[i] - work.saved[i];
-        work.lambda.assign(work.saved.begin(), work.saved.end());
-        const double t = dual_line_search(w, work.lambda.data(), work.direction.data(), work.v.data(), lo, hi, a, b,
-                                          work.line_search);
-        if (t < 0) {
-            if (settings.stop_when_infeasible &&
-                certifies_infeasible(w, work.direction.data(), work.line_search.c.data(), lo, hi, a, b,
-                                     settings.tolerance)) {
-                result.certified_infeasible = true;
-                result.feasible = false;
-                return true;
+            if (!solved) continue;
+            t = dual_line_search(w, work.lambda.data(), work.direction.data(), work.v.data(), lo, hi, a, b,
+                                 work.line_search);
+            if (t < 0) {
+                if (settings.stop_when_infeasible &&
+                    certifies_infeasible(w, work.direction.data(), work.line_search.c.data(), lo, hi, a, b,
+                                         settings.tolerance)) {
+                    result.certified_infeasible = true;
+                    result.feasible = false;
+                    return true;
+                }
+                t = 0;
             }
-            return false;
+            if (t > 0) break;
         }
         if (t == 0) return false;
-        for (int i = 0; i < rows; ++i) work.lambda[i] += t * work.direction[i];
+        for (int i = 0; i < rows; ++i) {
+            const double step = t * work.direction[i];
+            // A multiplier the step takes to its kink lands on 0 exactly (the row leaves the active set).
+            work.lambda[i] = std::abs(work.lambda[i] + step) <= 1e-12 * std::abs(step) ? 0.0 : work.lambda[i] + step;
+        }
         rebuild(w, s, work.lambda.data(), work.v);
         for (int j = 0; j < n; ++j) x[j] = std::clamp(work.v[j], lo[j], hi[j]);
         measure(w, x, a, b, work.lambda.data(), result.residual, result.duality_gap);
@@ -92,8 +101,12 @@ QpResult solve_box_interval_qp(const ConstraintRows& w, const double* s, const d
                                double* x) {
     const int n = w.inputs;
     const int rows = w.rows();
-    work.v.assign(s, s + n);  // v = s + W^T lambda, unclipped
-    work.lambda.assign(static_cast<size_t>(rows), 0.0);
+    if (settings.warm_start && work.lambda.size() == static_cast<size_t>(rows)) {
+        rebuild(w, s, work.lambda.data(), work.v);  // v = s + W^T lambda, unclipped
+    } else {
+        work.v.assign(s, s + n);
+        work.lambda.assign(static_cast<size_t>(rows), 0.0);
+    }
     work.u.resize(static_cast<size_t>(w.max_support));
     work.lo.resize(static_cast<size_t>(w.max_support));
     work.hi.resize(static_cast<size_t>(w.max_support));

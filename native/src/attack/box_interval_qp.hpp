@@ -25,6 +25,9 @@ struct QpSettings {
     // Stop as soon as the multipliers prove the problem infeasible (infeasibility_certificate.hpp),
     // instead of spending every sweep on a best effort the caller does not keep.
     bool stop_when_infeasible = false;
+    // Start from the multipliers left in QpWorkspace::lambda (rows entries; e.g. the solution at a
+    // neighbouring epsilon) instead of 0.
+    bool warm_start = false;
 };
 
 struct QpResult {

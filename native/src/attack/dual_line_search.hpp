@@ -15,9 +15,15 @@
 
 namespace sd::attack {
 
+struct LineSearchEvent {
+    double at;            // t at which it happens
+    double slope_change;  // of phi' (a pixel entering or leaving its box)
+    double jump;          // of phi' (a multiplier crossing 0)
+};
+
 struct LineSearchWorkspace {
-    std::vector<double> c, events;
-    std::vector<int> order;
+    std::vector<double> c;  // W^T d
+    std::vector<LineSearchEvent> events;
 };
 
 // The step t >= 0 that maximises g(lambda + t d), with v = s + W^T lambda. Returns a negative value when
