@@ -5,28 +5,6 @@
 
 namespace sd::attack {
 
-namespace {
-
-// Dot product of two rows of W over the free pixels (indices ascending).
-double free_dot(const ConstraintRows& w, int p, int q, const std::vector<char>& free) {
-    double sum = 0;
-    int i = w.offsets[p], j = w.offsets[q];
-    while (i < w.offsets[p + 1] && j < w.offsets[q + 1]) {
-        if (w.indices[i] < w.indices[j]) {
-            ++i;
-        } else if (w.indices[i] > w.indices[j]) {
-            ++j;
-        } else {
-            if (free[w.indices[i]]) sum += w.weights[i] * w.weights[j];
-            ++i;
-            ++j;
-        }
-    }
-    return sum;
-}
-
-}  // namespace
-
 bool polish_active_set(const ConstraintRows& w, const double* s, const double* lo, const double* hi, const double* a,
                        const double* b, const double* v, const double* x, ActiveRule rule, PolishWorkspace& work,
                        double* lambda) {
@@ -43,8 +21,6 @@ bool polish_active_set(const ConstraintRows& w, const double* s, const double* l
             value += w.weights[k] * x[w.indices[k]];
             moves = moves || (work.free[w.indices[k]] && w.weights[k] != 0);
         }
-        // Primal-dual active-set rule (Hintermueller-Ito-Kunisch): a bound is active when its
-        // multiplier plus its violation is positive.
         const bool low = rule == ActiveRule::PrimalDual ? lambda[i] + (a[i] - value) > 0
                                                         : lambda[i] > 0 || (lambda[i] == 0 && value < a[i]);
         const bool high = rule == ActiveRule::PrimalDual ? -lambda[i] + (value - b[i]) > 0
@@ -73,10 +49,20 @@ bool polish_active_set(const ConstraintRows& w, const double* s, const double* l
     // Band storage: band[p * width + d] = M(p, p - d) for d = 0..bandwidth (lower triangle).
     work.band.assign(static_cast<size_t>(m) * width, 0.0);
     work.rhs.assign(static_cast<size_t>(m), 0.0);
+    // Row p's weights on its free pixels, scattered into a dense row, give its dot products with the
+    // rows before it without merging index lists.
+    work.dense.assign(static_cast<size_t>(n), 0.0);
     for (int p = 0; p < m; ++p) {
         const int i = work.active[p];
-        for (int d = 0; d <= bandwidth && d <= p; ++d)
-            work.band[static_cast<size_t>(p) * width + d] = free_dot(w, i, work.active[p - d], work.free);
+        for (int k = w.offsets[i]; k < w.offsets[i + 1]; ++k)
+            if (work.free[w.indices[k]]) work.dense[w.indices[k]] = w.weights[k];
+        for (int d = 0; d <= bandwidth && d <= p; ++d) {
+            const int q = work.active[p - d];
+            double sum = 0;
+            for (int k = w.offsets[q]; k < w.offsets[q + 1]; ++k) sum += w.weights[k] * work.dense[w.indices[k]];
+            work.band[static_cast<size_t>(p) * width + d] = sum;
+        }
+        for (int k = w.offsets[i]; k < w.offsets[i + 1]; ++k) work.dense[w.indices[k]] = 0.0;
         // PrimalDual: the right-hand side of the multipliers themselves; Sign: of the step (the
         // gradient goal - (Wx)_i), so that a row dropped as dependent keeps its multiplier.
         double r = work.goal[p];
@@ -87,8 +73,9 @@ bool polish_active_set(const ConstraintRows& w, const double* s, const double* l
         work.rhs[p] = r;
     }
     // Banded Cholesky (L L^T) in place, then the two triangular solves. A row dependent on earlier
-    // ones over the free pixels (its pivot vanishes) is dropped from the active set: its multiplier
-    // becomes 0, its row and column of L are zeroed, and the next round re-reads the sets.
+    // ones over the free pixels (its pivot vanishes) is dropped: its row and column of L are zeroed
+    // and its unknown is 0 (Sign: no step, the multiplier stays; PrimalDual: the multiplier becomes
+    // 0 and the next round re-reads the sets).
     const double scale = [&] {
         double largest = 0;
         for (int p = 0; p < m; ++p) largest = std::max(largest, work.band[static_cast<size_t>(p) * width]);
