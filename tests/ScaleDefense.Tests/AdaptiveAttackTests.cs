@@ -105,6 +105,32 @@ public class AdaptiveAttackTests
         });
     }
 
+    [Test]
+    public void Adaptive_attacks_stop_at_their_work_budget_and_say_so()
+    {
+        using Setup s = Make("astronaut", "coffee", 64, 64);
+        SimpleAttackFixtures.Case c = s.Case;
+        AttackResult full = ScalingAttacks.AdaptiveMedian(s.Model, c.Source.Pixels, c.Source.Layout, c.Target, c.TargetLayout, s.Direct.Image, s.Direct.Layout);
+        Assert.That(full.Budget, Is.Null, "the default budget is far above what a 64x64 target needs");
+        var small = new AdaptiveAttackOptions { MaxWindowPixels = 20_000 };
+        foreach (AttackResult stopped in new[]
+        {
+            ScalingAttacks.AdaptiveMedian(s.Model, c.Source.Pixels, c.Source.Layout, c.Target, c.TargetLayout, s.Direct.Image, s.Direct.Layout, small),
+            ScalingAttacks.AdaptiveRandom(s.Model, c.Source.Pixels, c.Source.Layout, c.Target, c.TargetLayout, s.Direct.Image, s.Direct.Layout, small),
+        })
+        {
+            Assert.That(stopped.Budget, Is.Not.Null, stopped.Method);
+            AttackBudget budget = stopped.Budget!;
+            Assert.That(budget.Limit, Is.EqualTo(20_000));
+            Assert.That(budget.WindowsPerPass, Is.EqualTo(64L * 64));
+            Assert.That(budget.WindowsDone, Is.InRange(1, budget.WindowsPerPass - 1));
+            Assert.That(budget.ToString(), Does.Contain("work budget of 20000 window pixels"));
+            Assert.That(stopped.Verification.MaxDifferenceToTarget, Is.Zero, "pixels of P are untouched");
+            Assert.That(stopped.Image, Is.Not.EqualTo(s.Direct.Image), "the windows before the budget are adapted");
+        }
+        Assert.That(() => new AdaptiveAttackOptions { MaxWindowPixels = 0 }, Throws.InstanceOf<ArgumentOutOfRangeException>());
+    }
+
     // A 3x3 grey source scaled to 1x1: P is the centre, its window the other 8 pixels.
     private static readonly ImageLayout OneWindowSource = new(3, 3, 1);
     private static readonly ImageLayout OneWindowTarget = new(1, 1, 1);

@@ -153,12 +153,17 @@ public class CliTests
         (code, output, _) = Run("attack", Sample("astronaut.png"), Sample("chelsea.png"), attack, "--algorithm", "nearest", "--size", "64x64", "--against", "median", "--max-change", "0.5", "--json");
         Assert.That(code, Is.Zero);
         Assert.That(output, Does.Contain("\"psnrAttackToSource\"").And.Contain("adaptive median"));
+        Assert.That(output, Does.Contain("\"budget\": null"), "a finished attack reports no budget stop");
+        (code, output, _) = Run("attack", Sample("astronaut.png"), Sample("chelsea.png"), attack, "--algorithm", "nearest", "--size", "64x64", "--against", "median", "--max-window-pixels", "1000");
+        Assert.That(code, Is.Zero);
+        Assert.That(output, Does.Contain("budget        stopped at the work budget of 1000 window pixels"));
     }
 
     [TestCase("--epsilon=0", "--epsilon must be positive")]
     [TestCase("--size=600x600", "larger than the source")]
     [TestCase("--against=blur", "unknown defense 'blur'")]
     [TestCase("--max-change=1.5", "must be in (0, 1]")]
+    [TestCase("--max-window-pixels=0", "--max-window-pixels must be positive")]
     public void Attack_rejects_what_cannot_work(string option, string message)
     {
         string[] pair = option.Split('=');
@@ -167,7 +172,7 @@ public class CliTests
         {
             args.AddRange(["--size", "64x64"]);
         }
-        if (pair[0] == "--max-change")
+        if (pair[0] is "--max-change" or "--max-window-pixels")
         {
             args.AddRange(["--against", "median"]);
         }

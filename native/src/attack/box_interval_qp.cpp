@@ -4,6 +4,8 @@
 #include <cmath>
 
 #include "attack/active_set_polish.hpp"
+#include "attack/dual_line_search.hpp"
+#include "attack/infeasibility_certificate.hpp"
 #include "attack/row_step.hpp"
 
 namespace sd::attack {
@@ -37,13 +39,60 @@ void rebuild(const ConstraintRows& w, const double* s, const double* lambda, std
         for (int k = w.offsets[i]; k < w.offsets[i + 1]; ++k) v[w.indices[k]] += lambda[i] * w.weights[k];
 }
 
-// Relative duality gap accepted as optimal: from the polish (exact up to rounding) and from sweeps.
-constexpr double kPolishGap = 1e-7;
+// Relative duality gap accepted as optimal.
 constexpr double kSweepGap = 1e-4;
 // First attempt to finish exactly with the active-set system; the sweeps between attempts double.
 constexpr int kFirstPolish = 4;
 // Active-set rounds per attempt (each re-reads the sets from the previous solution).
 constexpr int kPolishRounds = 6;
+
+// Newton steps on the dual: the active-set system's solution gives the direction, the exact line
+// search the step, so the dual never decreases. Returns true when the problem is finished: solved
+// (x, result updated) or proven infeasible along a direction (result.certified_infeasible).
+bool newton_finish(const ConstraintRows& w, const double* s, const double* lo, const double* hi, const double* a,
+                   const double* b, const QpSettings& settings, QpWorkspace& work, double* x, QpResult& result) {
+    const int n = w.inputs, rows = w.rows();
+    for (int round = 0; round < kPolishRounds; ++round) {
+        // The Newton direction on the dual's current piece first; where it is no ascent direction
+        // (it cannot leave the piece), the one toward the primal-dual active-set rule's next sets.
+        double t = 0;
+        for (const ActiveRule rule : {ActiveRule::Sign, ActiveRule::PrimalDual}) {
+            work.saved.assign(work.lambda.begin(), work.lambda.end());
+            const bool solved = polish_active_set(w, s, lo, hi, a, b, work.v.data(), x, rule, work.polish,
+                                                  work.lambda.data());
+            work.direction.resize(static_cast<size_t>(rows));
+            for (int i = 0; i < rows; ++i) work.direction[i] = work.lambda[i] - work.saved[i];
+            work.lambda.assign(work.saved.begin(), work.saved.end());
+            if (!solved) continue;
+            t = dual_line_search(w, work.lambda.data(), work.direction.data(), work.v.data(), lo, hi, a, b,
+                                 work.line_search);
+            if (t < 0) {
+                if (settings.stop_when_infeasible &&
+                    certifies_infeasible(w, work.direction.data(), work.line_search.c.data(), lo, hi, a, b,
+                                         settings.tolerance)) {
+                    result.certified_infeasible = true;
+                    result.feasible = false;
+                    return true;
+                }
+                t = 0;
+            }
+            if (t > 0) break;
+        }
+        if (t == 0) return false;
+        for (int i = 0; i < rows; ++i) {
+            const double step = t * work.direction[i];
+            // A multiplier the step takes to its kink lands on 0 exactly (the row leaves the active set).
+            work.lambda[i] = std::abs(work.lambda[i] + step) <= 1e-12 * std::abs(step) ? 0.0 : work.lambda[i] + step;
+        }
+        rebuild(w, s, work.lambda.data(), work.v);
+        for (int j = 0; j < n; ++j) x[j] = std::clamp(work.v[j], lo[j], hi[j]);
+        measure(w, x, a, b, work.lambda.data(), result.residual, result.duality_gap);
+        result.objective = objective_of(x, s, n);
+        result.feasible = result.residual <= settings.tolerance;
+        if (result.feasible && result.duality_gap <= kSweepGap * std::max(result.objective, 1.0)) return true;
+    }
+    return false;
+}
 
 }  // namespace
 
@@ -52,12 +101,15 @@ QpResult solve_box_interval_qp(const ConstraintRows& w, const double* s, const d
                                double* x) {
     const int n = w.inputs;
     const int rows = w.rows();
-    work.v.assign(s, s + n);  // v = s + W^T lambda, unclipped
-    work.lambda.assign(static_cast<size_t>(rows), 0.0);
+    if (settings.warm_start && work.lambda.size() == static_cast<size_t>(rows)) {
+        rebuild(w, s, work.lambda.data(), work.v);  // v = s + W^T lambda, unclipped
+    } else {
+        work.v.assign(s, s + n);
+        work.lambda.assign(static_cast<size_t>(rows), 0.0);
+    }
     work.u.resize(static_cast<size_t>(w.max_support));
     work.lo.resize(static_cast<size_t>(w.max_support));
     work.hi.resize(static_cast<size_t>(w.max_support));
-    work.trial.resize(static_cast<size_t>(n));
     int next_polish = kFirstPolish;
     QpResult result;
     const int max_sweeps = w.disjoint ? 1 : std::max(1, settings.max_sweeps);
@@ -89,31 +141,7 @@ QpResult solve_box_interval_qp(const ConstraintRows& w, const double* s, const d
         if (result.feasible && result.duality_gap <= kSweepGap * gap_scale) break;
         if (result.sweeps >= next_polish) {
             next_polish *= 2;
-            work.saved.assign(work.lambda.begin(), work.lambda.end());
-            std::copy(x, x + n, work.trial.begin());
-            bool accepted = false;
-            for (int round = 0; round < kPolishRounds && !accepted; ++round) {
-                if (!polish_active_set(w, s, lo, hi, a, b, work.v.data(), work.trial.data(), work.polish,
-                                       work.lambda.data()))
-                    break;
-                rebuild(w, s, work.lambda.data(), work.v);
-                for (int j = 0; j < n; ++j) work.trial[j] = std::clamp(work.v[j], lo[j], hi[j]);
-                double residual, gap;
-                measure(w, work.trial.data(), a, b, work.lambda.data(), residual, gap);
-                const double objective = objective_of(work.trial.data(), s, n);
-                if (residual <= settings.tolerance && std::abs(gap) <= kPolishGap * std::max(objective, 1.0)) {
-                    std::copy(work.trial.begin(), work.trial.end(), x);
-                    result.residual = residual;
-                    result.duality_gap = gap;
-                    result.objective = objective;
-                    result.feasible = true;
-                    accepted = true;
-                }
-            }
-            if (accepted) break;
-            // The sets did not settle: carry on from the coordinate-ascent point.
-            work.lambda.assign(work.saved.begin(), work.saved.end());
-            rebuild(w, s, work.lambda.data(), work.v);
+            if (newton_finish(w, s, lo, hi, a, b, settings, work, x, result)) break;
         }
     }
     result.sweeps = std::min(result.sweeps, max_sweeps);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace sd::attack {
 
@@ -57,6 +58,16 @@ private:
     std::vector<float> in_float_, out_float_;
 };
 
+// Per row, the positions of its taps ordered by decreasing |weight|, ties in CSR order.
+std::vector<int> taps_by_weight(const ConstraintRows& rows) {
+    std::vector<int> order(rows.weights.size());
+    std::iota(order.begin(), order.end(), 0);
+    for (int i = 0; i < rows.rows(); ++i)
+        std::stable_sort(order.begin() + rows.offsets[i], order.begin() + rows.offsets[i + 1],
+                         [&](int p, int q) { return std::abs(rows.weights[p]) > std::abs(rows.weights[q]); });
+    return order;
+}
+
 }  // namespace
 
 RepairOutcome repair_rounding(const ScalingModel& model, const ConstraintRows& vertical,
@@ -65,6 +76,7 @@ RepairOutcome repair_rounding(const ScalingModel& model, const ConstraintRows& v
                               const std::vector<std::uint8_t>& hi, int rounds, const ImageRef<std::uint8_t>& attack) {
     const int channels = attack.channels, width = attack.width;
     ExactScaler scaler(model, channels);
+    const std::vector<int> by_weight_v = taps_by_weight(vertical), by_weight_h = taps_by_weight(horizontal);
     RepairOutcome outcome;
     for (int round = 0;; ++round) {
         const std::vector<double>& scaled = scaler.scale(attack);
@@ -86,22 +98,34 @@ RepairOutcome repair_rounding(const ScalingModel& model, const ConstraintRows& v
                     // about weight * step.
                     const double excess = std::abs(error) - allowed;
                     const int wanted = error > 0 ? -1 : 1;
+                    // Taps in order of |weight|, so the scan stops once no pair can reach the best
+                    // (ties: the first pair in CSR order, as a full scan would pick).
                     double best = 0;
                     std::size_t best_sample = 0;
-                    int best_move = 0;
-                    for (int a = vertical.offsets[i]; a < vertical.offsets[i + 1]; ++a) {
-                        for (int b = horizontal.offsets[j]; b < horizontal.offsets[j + 1]; ++b) {
+                    int best_move = 0, best_a = -1, best_b = -1;
+                    const double widest = std::abs(horizontal.weights[by_weight_h[horizontal.offsets[j]]]);
+                    for (int p = vertical.offsets[i]; p < vertical.offsets[i + 1]; ++p) {
+                        const int a = by_weight_v[p];
+                        const double va = std::abs(vertical.weights[a]);
+                        if (va * widest < best) break;
+                        for (int q = horizontal.offsets[j]; q < horizontal.offsets[j + 1]; ++q) {
+                            const int b = by_weight_h[q];
+                            const double size = va * std::abs(horizontal.weights[b]);
+                            if (size < best) break;
+                            if (size == 0) continue;
+                            if (size == best && (a > best_a || (a == best_a && b > best_b))) continue;
                             const double weight = vertical.weights[a] * horizontal.weights[b];
                             const int move = weight > 0 ? wanted : -wanted;
                             const std::size_t sample =
                                 (static_cast<size_t>(vertical.indices[a]) * width + horizontal.indices[b]) * channels + c;
                             const std::uint8_t value = attack.row(vertical.indices[a])[horizontal.indices[b] * channels + c];
                             const bool movable = move > 0 ? value < hi[sample] : value > lo[sample];
-                            if (movable && std::abs(weight) > best) {
-                                best = std::abs(weight);
-                                best_sample = sample;
-                                best_move = move;
-                            }
+                            if (!movable) continue;
+                            best = size;
+                            best_sample = sample;
+                            best_move = move;
+                            best_a = a;
+                            best_b = b;
                         }
                     }
                     if (best == 0) continue;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace sd::attack {
 
@@ -42,22 +43,22 @@ RowStep solve_row_step(const double* u, const double* w, const double* lo, const
         scratch.push_back(exit);
         scratch.push_back(-w2);
     }
+    // Walk the events in order of d. The goal is usually reached within the first few, so the next
+    // event is found by a linear scan (processed ones are set to infinity) instead of a full sort.
     const int events = static_cast<int>(scratch.size() / 2);
-    // Sort the (d, change) pairs by d through an index (events are few).
-    thread_local std::vector<int> order;
-    order.resize(static_cast<size_t>(events));
-    for (int e = 0; e < events; ++e) order[e] = e;
-    std::sort(order.begin(), order.end(), [&](int p, int q) { return scratch[2 * p] < scratch[2 * q]; });
-
     double d = 0, gained = 0;
-    for (int e : order) {
-        const double at = scratch[2 * e];
+    for (int done = 0; done < events; ++done) {
+        int next = 0;
+        for (int e = 1; e < events; ++e)
+            if (scratch[2 * e] < scratch[2 * next]) next = e;
+        const double at = scratch[2 * next];
         if (slope > 0 && gained + slope * (at - d) >= need) return {direction * (d + (need - gained) / slope), true};
         gained += slope * (at - d);
         d = at;
-        slope += scratch[2 * e + 1];
-        moving += scratch[2 * e + 1] > 0 ? 1 : -1;
+        slope += scratch[2 * next + 1];
+        moving += scratch[2 * next + 1] > 0 ? 1 : -1;
         if (moving == 0) slope = 0;
+        scratch[2 * next] = std::numeric_limits<double>::infinity();
     }
     if (slope > 0) return {direction * (d + (need - gained) / slope), true};
     return {direction * d, false};  // every pixel saturated and still short of the goal

@@ -42,6 +42,7 @@ double epsilon_levels(double start, double max_band, double step) {
 struct ThreadBuffers {
     QpWorkspace qp;
     std::vector<double> s, lo, hi, a, b, x, best, goal;
+    std::vector<double> warm;  // per channel: the multipliers of the last feasible attempt
 };
 
 // Solves one problem per channel at the smallest band of the grid start, start + step, ...,
@@ -71,8 +72,15 @@ TaskStats solve_with_schedule(const ConstraintRows& w, const std::vector<char>& 
     auto band_of = [&](int level) { return std::min(max_band, start + level * settings.epsilon_step); };
 
     std::int64_t sweeps = 0;
-    auto attempt = [&](int level, TaskStats& out) {
+    buf.warm.assign(static_cast<size_t>(rows) * channels, 0.0);
+    bool have_warm = false;
+    // keep: the attempt's solution may be kept as the best effort even if infeasible, so it runs every
+    // channel to the end; other attempts stop at the first channel proven infeasible.
+    auto attempt = [&](int level, TaskStats& out, bool keep) {
         const double band = band_of(level);
+        QpSettings qp_settings = qp;
+        qp_settings.stop_when_infeasible = !keep;
+        qp_settings.warm_start = have_warm;
         out = TaskStats{};
         out.band = band;
         bool feasible = true;
@@ -83,25 +91,30 @@ TaskStats solve_with_schedule(const ConstraintRows& w, const std::vector<char>& 
                 buf.a[i] = buf.goal[static_cast<size_t>(c) * rows + i] - band;
                 buf.b[i] = buf.goal[static_cast<size_t>(c) * rows + i] + band;
             }
-            const QpResult r = solve_box_interval_qp(w, s, buf.lo.data(), buf.hi.data(), buf.a.data(), buf.b.data(), qp,
-                                                     buf.qp, buf.x.data() + static_cast<size_t>(c) * n);
+            if (have_warm) buf.qp.lambda.assign(&buf.warm[static_cast<size_t>(c) * rows], &buf.warm[static_cast<size_t>(c + 1) * rows]);
+            const QpResult r = solve_box_interval_qp(w, s, buf.lo.data(), buf.hi.data(), buf.a.data(), buf.b.data(),
+                                                     qp_settings, buf.qp, buf.x.data() + static_cast<size_t>(c) * n);
+            if (r.feasible) std::copy(buf.qp.lambda.begin(), buf.qp.lambda.end(), &buf.warm[static_cast<size_t>(c) * rows]);
             out.add(r);
             feasible = feasible && r.feasible;
+            if (!feasible && !keep) break;
         }
         sweeps += out.sweeps;
         out.feasible_flag = feasible;
+        // Later attempts start from this one's multipliers only when every channel has feasible ones.
+        have_warm = have_warm || feasible;
         return feasible;
     };
 
     // Level 0 first (the common case), then the top level, then bisection between the two.
     TaskStats chosen;
-    if (attempt(0, chosen) || levels == 1) {
+    if (attempt(0, chosen, levels == 1) || levels == 1) {
         chosen.infeasible = !chosen.feasible_flag;
         buf.best = buf.x;
     } else {
         chosen.raised = true;
         TaskStats top;
-        attempt(levels - 1, top);
+        attempt(levels - 1, top, true);
         chosen = top;
         chosen.raised = true;
         buf.best = buf.x;
@@ -112,7 +125,7 @@ TaskStats solve_with_schedule(const ConstraintRows& w, const std::vector<char>& 
             while (feasible - infeasible > 1) {
                 const int middle = (infeasible + feasible) / 2;
                 TaskStats t;
-                if (attempt(middle, t)) {
+                if (attempt(middle, t, false)) {
                     feasible = middle;
                     chosen = t;
                     chosen.raised = true;

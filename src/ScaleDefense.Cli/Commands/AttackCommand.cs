@@ -24,11 +24,16 @@ internal static class AttackCommand
         var against = new Option<string?>("--against") { Description = "Adapt the attack to a defense: median or random." };
         var maxChange = new Option<double>("--max-change") { Description = "With --against: the share δ of each window the adaptive attack may change (0..1].", DefaultValueFactory = _ => 0.5 };
         Option<string> window = WindowOption.Create("With --against: the defense's window, paper or narrow.");
+        var maxWindowPixels = new Option<long>("--max-window-pixels")
+        {
+            Description = "With --against: the work budget, window pixels examined; the attack stops there and says so.",
+            DefaultValueFactory = _ => AdaptiveAttackOptions.DefaultMaxWindowPixels,
+        };
         var json = new Option<bool>("--json") { Description = "Print the verification as JSON." };
         var overwrite = new Option<bool>("--overwrite") { Description = "Allow the output to be one of the inputs (replaced)." };
         var command = new Command("attack", "Craft an image-scaling attack against a scaler and verify it through the exact model.")
         {
-            source, target, attackPath, scaler.Library, scaler.Algorithm, size, epsilon, against, maxChange, window, scaler.Antialias, scaler.NoIpp, json, overwrite,
+            source, target, attackPath, scaler.Library, scaler.Algorithm, size, epsilon, against, maxChange, window, maxWindowPixels, scaler.Antialias, scaler.NoIpp, json, overwrite,
         };
         command.SetAction(result =>
         {
@@ -45,7 +50,12 @@ internal static class AttackCommand
             AttackResult attack = AttackPlanner.Attack(model, s, t, eps);
             if (result.GetValue(against) is { } defense)
             {
-                var options = new AdaptiveAttackOptions { MaxChange = result.GetValue(maxChange), Window = WindowOption.ValueOf(result, window) };
+                long budget = result.GetValue(maxWindowPixels);
+                if (budget <= 0)
+                {
+                    throw new CliException($"--max-window-pixels must be positive, got {budget.ToString(CultureInfo.InvariantCulture)}");
+                }
+                var options = new AdaptiveAttackOptions { MaxChange = result.GetValue(maxChange), Window = WindowOption.ValueOf(result, window), MaxWindowPixels = budget };
                 attack = AttackPlanner.Adapt(model, Choices.Defense(defense), s, t, attack, options);
             }
             using (Mat image = PackedImage.Of(attack).ToMat())
@@ -94,6 +104,7 @@ internal static class AttackCommand
             runtimeSeconds = v.Runtime.TotalSeconds,
             epsilonMax = v.EpsilonPerColumn.Count > 0 ? v.EpsilonPerColumn.Max() : (double?)null,
             columnsNeedingMoreEpsilon = v.EpsilonPerColumn.Count(e => e > epsilon),
+            budget = attack.Budget is { } b ? new { limit = b.Limit, windowsDone = b.WindowsDone, windowsPerPass = b.WindowsPerPass } : null,
         }, JsonOptions));
     }
 
@@ -106,6 +117,10 @@ internal static class AttackCommand
         output.WriteLine($"scale(A) vs T max |diff| {Numbers.Fixed(v.MaxDifferenceToTarget, 2)}, mean {Numbers.Fixed(v.MeanDifferenceToTarget, 3)}, PSNR {Numbers.DbAscii(v.PsnrScaledToTarget)} dB");
         output.WriteLine($"A vs S        PSNR {Numbers.DbAscii(v.PsnrAttackToSource)} dB ({look})");
         output.WriteLine($"runtime       {Numbers.Fixed(v.Runtime.TotalMilliseconds, 1)} ms");
+        if (attack.Budget is { } budget)
+        {
+            output.WriteLine($"budget        {budget} (raise --max-window-pixels to go further)");
+        }
         if (v.EpsilonPerColumn.Count > 0)
         {
             output.WriteLine($"epsilon       {v.EpsilonPerColumn.Count(e => e > epsilon)} of {v.EpsilonPerColumn.Count} columns needed more than {epsilon.ToString(CultureInfo.InvariantCulture)}; largest {Numbers.Fixed(v.EpsilonPerColumn.Max(), 0)}");

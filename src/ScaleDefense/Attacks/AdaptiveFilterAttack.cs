@@ -30,15 +30,17 @@ internal static class AdaptiveFilterAttack
     /// windows undo each other's changes, the sweep over all windows is repeated (at most
     /// <see cref="MedianPasses"/> times, stopping early when nothing changes).
     /// </summary>
-    public static byte[] Median(ScalingModel model, byte[] attack, int channels, double maxChange, FilterWindow window)
+    public static (byte[] Image, AttackBudget? Budget) Median(ScalingModel model, byte[] attack, int channels, AdaptiveAttackOptions options)
     {
         byte[] image = (byte[])attack.Clone();
+        double maxChange = options.MaxChange;
+        var budget = new WorkBudget(options.MaxWindowPixels);
         var keys = new List<long>();
         var counts = new int[256];
-        for (int pass = 0; pass < MedianPasses; pass++)
+        for (int pass = 0; pass < MedianPasses && !budget.Hit; pass++)
         {
             bool any = false;
-            ForEachWindow(model, window, (p, pixels) =>
+            ForEachWindow(model, options.Window, budget, (p, pixels) =>
             {
                 for (int c = 0; c < channels; c++)
                 {
@@ -104,7 +106,7 @@ internal static class AdaptiveFilterAttack
                 break;
             }
         }
-        return image;
+        return (image, budget.Report(model));
     }
 
     /// <summary>
@@ -116,12 +118,14 @@ internal static class AdaptiveFilterAttack
     /// the starting image; re-setting an already changed pixel is free). One sweep: a second would
     /// only move pixels back and forth between overlapping windows.
     /// </summary>
-    public static byte[] Random(ScalingModel model, byte[] attack, int channels, double maxChange, FilterWindow window)
+    public static (byte[] Image, AttackBudget? Budget) Random(ScalingModel model, byte[] attack, int channels, AdaptiveAttackOptions options)
     {
         byte[] image = (byte[])attack.Clone();
+        double maxChange = options.MaxChange;
+        var budget = new WorkBudget(options.MaxWindowPixels);
         int width = model.Source.Width;
         var candidates = new List<(int Distance, int Reach, int Pixel)>();
-        ForEachWindow(model, window, (p, pixels) =>
+        ForEachWindow(model, options.Window, budget, (p, pixels) =>
         {
             ReadOnlySpan<byte> wanted = image.AsSpan(p * channels, channels);
             candidates.Clear();
@@ -156,7 +160,7 @@ internal static class AdaptiveFilterAttack
                 wanted.CopyTo(image.AsSpan(pixel * channels, channels));
             }
         });
-        return image;
+        return (image, budget.Report(model));
     }
 
     private static bool Changed(byte[] image, byte[] start, int pixel, int channels) =>
@@ -164,20 +168,24 @@ internal static class AdaptiveFilterAttack
 
     private static int Budget(double maxChange, int windowSize) => (int)Math.Floor(maxChange * windowSize + 1e-9);
 
-    /// <summary>Calls <paramref name="visit"/>(p, window pixels outside P) for every p of P, as the defense visits them.</summary>
-    private static void ForEachWindow(ScalingModel model, FilterWindow window, Action<int, List<int>> visit)
+    /// <summary>
+    /// Calls <paramref name="visit"/>(p, window pixels outside P) for every p of P, as the defense
+    /// visits them, until the next window would take <paramref name="budget"/> over its limit.
+    /// </summary>
+    private static void ForEachWindow(ScalingModel model, FilterWindow window, WorkBudget budget, Action<int, List<int>> visit)
     {
         ConsideredPixels p = model.Considered;
         int width = model.Source.Width;
         int height = model.Source.Height;
         int halfX = FilterBounds.HalfWidth(p.RatioX, window);
         int halfY = FilterBounds.HalfWidth(p.RatioY, window);
+        var widening = new WindowWidening(p, width, height);
         var pixels = new List<int>();
         foreach (int y in p.Rows)
         {
             foreach (int x in p.Columns)
             {
-                if (FilterBounds.At(y, x, halfX, halfY, width, height).WidenUntilOutside(p, width, height) is not { } w)
+                if (widening.Widen(FilterBounds.At(y, x, halfX, halfY, width, height)) is not { } w)
                 {
                     continue; // P is the whole image: the defense leaves the pixel as it is
                 }
@@ -192,8 +200,37 @@ internal static class AdaptiveFilterAttack
                         }
                     }
                 }
+                if (!budget.Take(pixels.Count))
+                {
+                    return;
+                }
                 visit(y * width + x, pixels);
             }
         }
+    }
+
+    /// <summary>The window pixels an attack may still examine (<see cref="AdaptiveAttackOptions.MaxWindowPixels"/>).</summary>
+    private sealed class WorkBudget(long limit)
+    {
+        private long _used;
+        private long _windows;
+
+        public bool Hit { get; private set; }
+
+        /// <summary>Spends <paramref name="pixels"/> on one more window; false (and <see cref="Hit"/>) when that would exceed the limit.</summary>
+        public bool Take(int pixels)
+        {
+            if (Hit || _used + pixels > limit)
+            {
+                Hit = true;
+                return false;
+            }
+            _used += pixels;
+            _windows++;
+            return true;
+        }
+
+        public AttackBudget? Report(ScalingModel model) =>
+            Hit ? new AttackBudget(limit, _windows, (long)model.Considered.Rows.Length * model.Considered.Columns.Length) : null;
     }
 }

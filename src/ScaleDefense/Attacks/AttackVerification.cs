@@ -103,6 +103,9 @@ public sealed record AttackVerification
 /// <param name="Verification">How well it works.</param>
 public sealed record AttackResult(string Method, byte[] Image, ImageLayout Layout, AttackVerification Verification)
 {
+    /// <summary>Set when the attack stopped at its work budget before finishing (the adaptive attacks' <see cref="AdaptiveAttackOptions.MaxWindowPixels"/>); null when it finished.</summary>
+    public AttackBudget? Budget { get; init; }
+
     /// <summary>Times an attack body and verifies its result against the exact model.</summary>
     /// <param name="method">What to call the attack in the result, e.g. "strong (ε = 1)".</param>
     /// <param name="model">The scaler the attack is aimed at.</param>
@@ -134,4 +137,16 @@ public sealed record AttackResult(string Method, byte[] Image, ImageLayout Layou
         return new AttackResult(method, image, new ImageLayout(model.Source.Width, model.Source.Height, channels),
                                 AttackVerification.MeasurePacked(model, source, image, channels, target, runtime, epsilons));
     }
+}
+
+/// <summary>An attack that stopped at its work budget: how far it got.</summary>
+/// <param name="Limit">The budget (window pixels examined).</param>
+/// <param name="WindowsDone">Windows adapted before it stopped, over all passes.</param>
+/// <param name="WindowsPerPass">Windows in one pass (the pixels of P the defense rebuilds).</param>
+public sealed record AttackBudget(long Limit, long WindowsDone, long WindowsPerPass)
+{
+    /// <summary>A one-line account, e.g. for a command's output.</summary>
+    public override string ToString() =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"stopped at the work budget of {Limit} window pixels after {WindowsDone} windows ({WindowsPerPass} per pass)");
 }

@@ -84,7 +84,9 @@ public static class ScalingAttacks
     /// an attack image (e.g. <see cref="DirectNearest"/>'s), for each pixel p of P it sets the
     /// window pixels whose values lie between the window's median and p's value to p's value, so
     /// the filter's median returns p — changing at most a share <see cref="AdaptiveAttackOptions.MaxChange"/>
-    /// of each window (per channel). Pixels of P are never changed.
+    /// of each window (per channel). Pixels of P are never changed. The work is bounded by
+    /// <see cref="AdaptiveAttackOptions.MaxWindowPixels"/>; where that stops it early,
+    /// <see cref="AttackResult.Budget"/> says how far it got.
     /// </summary>
     /// <param name="model">The scaler the defense protects.</param>
     /// <param name="source">The original source S (for the PSNR of the result), of the model's source size.</param>
@@ -131,7 +133,7 @@ public static class ScalingAttacks
 
     private static AttackResult Adaptive(string name, ScalingModel model, ReadOnlySpan<byte> source, ImageLayout sourceLayout,
                                          ReadOnlySpan<byte> target, ImageLayout targetLayout, ReadOnlySpan<byte> attack, ImageLayout attackLayout,
-                                         AdaptiveAttackOptions options, Func<ScalingModel, byte[], int, double, FilterWindow, byte[]> run)
+                                         AdaptiveAttackOptions options, Func<ScalingModel, byte[], int, AdaptiveAttackOptions, (byte[] Image, AttackBudget? Budget)> run)
     {
         ArgumentNullException.ThrowIfNull(options);
         (byte[] s, byte[] t) = AttackInputs.RequireImages(model, source, sourceLayout, target, targetLayout);
@@ -139,6 +141,12 @@ public static class ScalingAttacks
         byte[] a = AttackInputs.RequireImage(attack, attackLayout, model.Source, channels, nameof(attack), "the model's source size and the source's channels");
         AdaptiveAttackOptions o = options;
         string method = string.Create(CultureInfo.InvariantCulture, $"{name} (δ = {o.MaxChange}, {o.Window} window)");
-        return AttackResult.Run(method, model, s, channels, t, () => (run(model, a, channels, o.MaxChange, o.Window), null));
+        AttackBudget? budget = null;
+        AttackResult result = AttackResult.Run(method, model, s, channels, t, () =>
+        {
+            (byte[] image, budget) = run(model, a, channels, o);
+            return (image, null);
+        });
+        return result with { Budget = budget };
     }
 }
