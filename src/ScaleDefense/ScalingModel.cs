@@ -289,7 +289,7 @@ public sealed partial class ScalingModel : IDisposable
     /// <param name="destination">Receives the reconstructed image (same size and channels).</param>
     /// <param name="destinationLayout">Its layout.</param>
     /// <param name="options">Window, seed and threads.</param>
-    /// <param name="method"><see cref="Reconstruction.Median"/> or <see cref="Reconstruction.Random"/>; <see cref="Reconstruction.Auto"/> picks the median unless the scaler is robust; <see cref="Reconstruction.None"/> copies.</param>
+    /// <param name="method"><see cref="Reconstruction.Median"/> or <see cref="Reconstruction.Random"/>; <see cref="Reconstruction.WeightedMedian"/> rebuilds the heavily weighted pixels instead of P; <see cref="Reconstruction.Auto"/> picks the median unless the scaler is robust; <see cref="Reconstruction.None"/> copies.</param>
     /// <returns>The number of pixels rewritten.</returns>
     /// <exception cref="ArgumentException">A layout does not match the model's source size or its buffer, the channels differ, or the buffers partly overlap.</exception>
     public long Reconstruct(ReadOnlySpan<byte> source, ImageLayout sourceLayout, Span<byte> destination, ImageLayout destinationLayout,
@@ -299,7 +299,7 @@ public sealed partial class ScalingModel : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         if (!Enum.IsDefined(method))
         {
-            throw new ArgumentException($"Unknown reconstruction {(int)method}; use None, Median, Random or Auto.", nameof(method));
+            throw new ArgumentException($"Unknown reconstruction {(int)method}; use None, Median, Random, WeightedMedian or Auto.", nameof(method));
         }
         options.Validate(nameof(options));
         sourceLayout.Validate(source.Length, nameof(sourceLayout));
@@ -329,7 +329,7 @@ public sealed partial class ScalingModel : IDisposable
             }
             return 0;
         }
-        return _engine.Reconstruct(source, sourceLayout, destination, destinationLayout, applied, options, _considered);
+        return _engine.Reconstruct(source, sourceLayout, destination, destinationLayout, applied, options, SetFor(applied));
     }
 
     /// <summary>Rebuilds P with the default options (paper window, unpredictable random picks, one thread).</summary>

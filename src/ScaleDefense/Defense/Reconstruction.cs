@@ -14,6 +14,16 @@ public enum Reconstruction
 
     /// <summary>Median when the analysis finds the scaler vulnerable or partially robust, none when it is robust.</summary>
     Auto = 3,
+
+    /// <summary>
+    /// For scalers that read every pixel but weigh some far more (r = 1: OpenCV bicubic at β ≤ 4, Lanczos,
+    /// TensorFlow's gaussian/mitchellcubic without antialias), where <see cref="Median"/> has nothing outside P
+    /// to rebuild from: the selective median filter applied to the heavily weighted rows × columns (largest
+    /// weight in L or R ≥ 1.5/β, on axes with β ≥ 1.5) instead of P, rebuilding them from the light ones.
+    /// The set is the weighted-P detector's (<see cref="DetectorKind.WeightedReconstruction"/>). It costs
+    /// benign images more than the median on a sparse P: see docs/detection.md for the measured PSNR.
+    /// </summary>
+    WeightedMedian = 4,
 }
 
 /// <summary>The window around each pixel of P.</summary>
