@@ -134,7 +134,7 @@ public class WeightedMedianTests
         });
     }
 
-    [TestCase(ScalingAlgorithm.Bicubic, 2.0)]
+    [TestCase(ScalingAlgorithm.Bicubic, 3.3)]
     [TestCase(ScalingAlgorithm.Bicubic, 2.7)]
     [TestCase(ScalingAlgorithm.Bicubic, 4.0)]
     [TestCase(ScalingAlgorithm.Lanczos, 2.7)]
@@ -155,6 +155,23 @@ public class WeightedMedianTests
             Assert.That(psnr, Is.GreaterThanOrEqualTo(20), name);
             Assert.That(suspicion.IsSuspicious, Is.False, $"{name}: {suspicion}");
         }
+    }
+
+    [Test]
+    public void Auto_picks_the_weighted_median_where_every_pixel_is_read_below_beta_4()
+    {
+        using var bicubic = new SecureScaler(ScalingLibrary.OpenCV, ScalingAlgorithm.Bicubic, Target);
+        using var lanczos = new SecureScaler(ScalingLibrary.OpenCV, ScalingAlgorithm.Lanczos, Target);
+        using var bilinear = new SecureScaler(ScalingLibrary.OpenCV, ScalingAlgorithm.Bilinear, Target);
+        Assert.Multiple(() =>
+        {
+            Assert.That(bicubic.PlanFor(new ImageSize(130, 130)), Is.EqualTo(Reconstruction.WeightedMedian), "β ≈ 2.7, r = 1");
+            Assert.That(lanczos.PlanFor(new ImageSize(160, 130)), Is.EqualTo(Reconstruction.WeightedMedian), "β ≈ 3.3, r = 1");
+            Assert.That(bicubic.PlanFor(new ImageSize(192, 192)), Is.EqualTo(Reconstruction.Median), "β = 4: benign cost below 20 dB on some photos, opt-in only");
+            Assert.That(bicubic.PlanFor(new ImageSize(480, 480)), Is.EqualTo(Reconstruction.Median), "β = 10: P is sparse");
+            Assert.That(bilinear.PlanFor(new ImageSize(130, 130)), Is.EqualTo(Reconstruction.Median), "sparse P");
+            Assert.That(bicubic.PlanFor(new ImageSize(96, 96)), Is.EqualTo(Reconstruction.None), "β = 2: near-uniform weights, robust");
+        });
     }
 
     [Test]

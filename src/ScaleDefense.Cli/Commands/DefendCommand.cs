@@ -14,7 +14,7 @@ internal static class DefendCommand
     public static Command Create(TextWriter output)
     {
         Option<string> window = WindowOption.Create("paper (2β) or narrow (±β/2).");
-        var filter = new Option<string>("--filter") { Description = "median, random, weighted-median (the heavily weighted pixels, for scalers that read every pixel) or auto (median unless the scaler is robust).", DefaultValueFactory = _ => "auto" };
+        var filter = new Option<string>("--filter") { Description = "median, random, weighted-median (the heavily weighted pixels, for scalers that read every pixel) or auto (none for a robust scaler, weighted-median where every pixel is read at β < 4, median otherwise).", DefaultValueFactory = _ => "auto" };
         var seed = new Option<ulong?>("--seed") { Description = "Seed of the random filter (default: unpredictable)." };
         var scaled = new Option<bool>("--scaled") { Description = "Write the defended scaled image instead of the reconstructed source." };
         var files = new ResizeArguments("The image to defend (possibly attacked).", "Where to write the result (PNG recommended).", "The scaler's target size WIDTHxHEIGHT.");
