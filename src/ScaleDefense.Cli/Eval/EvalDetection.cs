@@ -21,7 +21,8 @@ internal static class EvalDetection
             foreach (string image in EvalMeasurement.DetectedImages.Skip(1))
             {
                 AddAttack(rows, s, scaler, image, image, null);
-                if (image == "attack" && dense.Count > 0)
+                // Only where it splits the cases: a scaler that is dense at every ratio (area, Pillow) adds nothing.
+                if (image == "attack" && dense.Count > 0 && dense.Count < s.Cases(scaler))
                 {
                     AddAttack(rows, s, scaler, image, "attack, dense P (r = 1)", dense);
                 }
