@@ -66,6 +66,9 @@ internal static class Choices
     /// <summary>The defend command's reconstruction: median, random, auto, none or weighted-median.</summary>
     public static Reconstruction Filter(string name) => Pick(Filters, name, "filter");
 
+    /// <summary>The CLI's name of a reconstruction (weighted-median, not weightedmedian).</summary>
+    public static string Name(Reconstruction reconstruction) => NameOf(Filters, reconstruction);
+
     /// <summary>A defense an adaptive attack targets: the median or the random filter.</summary>
     public static Reconstruction Defense(string name) => Pick(Filters[..2], name, "defense");
 

@@ -49,7 +49,7 @@ internal static class DefendCommand
                 ImageFiles.Write(outputPath, rebuilt);
                 output.WriteLine($"rebuilt {count} pixels");
             }
-            output.WriteLine($"{inputPath} -> {outputPath}: reconstruction {applied.ToString().ToLowerInvariant()}" +
+            output.WriteLine($"{inputPath} -> {outputPath}: reconstruction {Choices.Name(applied)}" +
                              (method == Reconstruction.Auto ? " (auto)" : ""));
             return CliApp.Ok;
         });
