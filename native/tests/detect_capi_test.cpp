@@ -120,3 +120,25 @@ TEST(DetectCApi, EveryArgumentIsChecked) {
     p.threads = 65;
     EXPECT_EQ(sd_detect_reconstruction_difference(m.handle, &p, &s, &score), SD_STATUS_INVALID_ARGUMENT);
 }
+
+TEST(DetectCApi, WeightedMedianRebuildsTheHeavyPixelsWhereTheMedianHasNothing) {
+    // OpenCV bicubic at beta = 4 reads every pixel (P is the whole image), two of its four taps weigh 0.57 >= 1.5/4.
+    Model m(SD_ALGORITHM_BICUBIC);
+    std::vector<uint8_t> source = smooth(kSource);
+    for (size_t i = 0; i < source.size(); i += 5) source[i] = 250;  // texture, so the median changes something
+    std::vector<uint8_t> rebuilt(source.size());
+    sd_image s = view(source, kSource), r = view(rebuilt, kSource);
+    sd_filter_params p = median();
+    int64_t count = -1;
+    ASSERT_EQ(sd_reconstruct(m.handle, &p, &s, &r, &count), SD_STATUS_OK) << sd_last_error();
+    EXPECT_EQ(count, 0) << "P covers the image: nothing to rebuild from";
+    p.method = SD_RECONSTRUCTION_WEIGHTED_MEDIAN;
+    ASSERT_EQ(sd_reconstruct(m.handle, &p, &s, &r, &count), SD_STATUS_OK) << sd_last_error();
+    EXPECT_EQ(count, int64_t{kSource / 2} * (kSource / 2)) << "half the rows times half the columns";
+    double score = -1;
+    ASSERT_EQ(sd_detect_reconstruction_difference(m.handle, &p, &s, &score), SD_STATUS_OK) << sd_last_error();
+    EXPECT_GT(score, 0);
+    EXPECT_NEAR(score, expected(m, p, source), 1e-12);
+    p.method = 3;  // the C# API's Auto: never an ABI value
+    EXPECT_EQ(sd_reconstruct(m.handle, &p, &s, &r, &count), SD_STATUS_INVALID_ARGUMENT);
+}

@@ -41,7 +41,8 @@ internal static class Choices
     private static readonly (FilterWindow Value, string[] Names)[] Windows = [(FilterWindow.Paper, ["paper"]), (FilterWindow.Narrow, ["narrow"])];
 
     private static readonly (Reconstruction Value, string[] Names)[] Filters =
-        [(Reconstruction.Median, ["median"]), (Reconstruction.Random, ["random"]), (Reconstruction.Auto, ["auto"]), (Reconstruction.None, ["none"])];
+        [(Reconstruction.Median, ["median"]), (Reconstruction.Random, ["random"]), (Reconstruction.Auto, ["auto"]), (Reconstruction.None, ["none"]),
+         (Reconstruction.WeightedMedian, ["weighted-median", "weighted"])];
 
     private static readonly (bool Value, string[] Names)[] FeatureModels = [(true, ["resnet18"])];
 
@@ -62,8 +63,11 @@ internal static class Choices
     /// <summary>The filter window of the defense (and of the adaptive attacks on it).</summary>
     public static FilterWindow Window(string name) => Pick(Windows, name, "window");
 
-    /// <summary>The defend command's reconstruction: median, random, auto or none.</summary>
+    /// <summary>The defend command's reconstruction: median, random, auto, none or weighted-median.</summary>
     public static Reconstruction Filter(string name) => Pick(Filters, name, "filter");
+
+    /// <summary>The CLI's name of a reconstruction (weighted-median, not weightedmedian).</summary>
+    public static string Name(Reconstruction reconstruction) => NameOf(Filters, reconstruction);
 
     /// <summary>A defense an adaptive attack targets: the median or the random filter.</summary>
     public static Reconstruction Defense(string name) => Pick(Filters[..2], name, "defense");

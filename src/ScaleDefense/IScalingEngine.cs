@@ -24,9 +24,9 @@ internal interface IScalingEngine : IDisposable
     void Scale(ReadOnlySpan<float> source, ImageLayout sourceLayout, Span<float> destination, ImageLayout destinationLayout);
 
     /// <summary>
-    /// Rebuilds P with <paramref name="method"/> (Median or Random; None and Auto are resolved by the
-    /// model). <paramref name="considered"/> is the model's P, evaluated only by the managed filters; the native handle holds
-    /// the core's own copy of the same set.
+    /// Rebuilds P with <paramref name="method"/> (Median, Random or WeightedMedian; None and Auto are resolved by the
+    /// model). <paramref name="considered"/> is the set to rebuild (the model's P, or its heavy pixels for WeightedMedian),
+    /// evaluated only by the managed filters; the native handle holds the core's own copy of both sets.
     /// </summary>
     long Reconstruct(ReadOnlySpan<byte> source, ImageLayout sourceLayout, Span<byte> destination, ImageLayout destinationLayout,
                      Reconstruction method, ReconstructionOptions options, Lazy<ConsideredPixels> considered);

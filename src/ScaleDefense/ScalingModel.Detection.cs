@@ -25,17 +25,16 @@ public sealed partial class ScalingModel
     /// <summary>The heavily weighted rows × columns (the weighted-P detector's P), computed once.</summary>
     internal ConsideredPixels HeavyPixels => _heavy.Value;
 
+    /// <summary>The set a reconstruction rebuilds: the heavy pixels for the weighted median, P otherwise.</summary>
+    private Lazy<ConsideredPixels> SetFor(Reconstruction method) => method == Reconstruction.WeightedMedian ? _heavy : _considered;
+
     /// <summary>The reconstruction-difference score on this model's engine (native core or managed twin).</summary>
     internal double ReconstructionDifference(ReadOnlySpan<byte> image, ImageLayout layout, Reconstruction method, ReconstructionOptions options)
     {
         RequireSourceImage(image, layout);
         options.Validate(nameof(options));
-        return _engine.ReconstructionDifference(image, layout, method, options, _considered, Target);
+        return _engine.ReconstructionDifference(image, layout, method, options, SetFor(method), Target);
     }
-
-    /// <summary>RMS (grey levels) of scale(a) − scale(b) through this model's engine.</summary>
-    internal double ScaledRms(ReadOnlySpan<byte> a, ImageLayout aLayout, ReadOnlySpan<byte> b, ImageLayout bLayout) =>
-        ScaledDifference.Rms(_engine, a, aLayout, b, bLayout, Target);
 
     /// <summary>The scaled image as float samples (packed), on the 8-bit path where the library has one.</summary>
     internal float[] ScaleToFloat(ReadOnlySpan<byte> image, ImageLayout layout)

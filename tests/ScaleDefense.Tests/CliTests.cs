@@ -110,6 +110,22 @@ public class CliTests
         Assert.That(output, Does.Contain("\"verdict\": \"Vulnerable\""));
     }
 
+    [Test]
+    public void Dense_bicubic_is_recommended_and_given_the_weighted_median()
+    {
+        // 451×300 → 166×110: β ≈ 2.7, OpenCV bicubic reads every pixel, so the plain median has nothing to rebuild.
+        var (code, output, error) = Run("analyze", "--library", "opencv", "--algorithm", "bicubic", "--source", "451x300", "--target", "166x110");
+        Assert.That(code, Is.Zero, error);
+        Assert.That(output, Does.Contain("defend --filter weighted-median"));
+        string rebuilt = Path.Combine(_folder, "rebuilt.png");
+        (code, output, error) = Run("defend", Sample("chelsea.png"), rebuilt, "--algorithm", "bicubic", "--size", "166x110");
+        Assert.That(code, Is.Zero, error);
+        Assert.That(output, Does.Contain("reconstruction weighted-median (auto)"));
+        (code, output, error) = Run("defend", Sample("chelsea.png"), rebuilt, "--algorithm", "bicubic", "--size", "166x110", "--filter", "median");
+        Assert.That(code, Is.Zero, error);
+        Assert.That(output, Does.Contain("rebuilt 0 pixels").And.Contain("reconstruction median"));
+    }
+
     [TestCase("pillow", "area", "", "Pillow has no algorithm Area")]
     [TestCase("opencv", "bilinear", "--antialias", "has no antialias option")]
     [TestCase("opencv", "bilinear", "--source=2000000x10", "too large")]

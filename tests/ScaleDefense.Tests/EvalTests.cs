@@ -79,7 +79,19 @@ public class EvalTests
         Assert.That(Directory.GetFiles(_out, "chart-*.png"), Has.Length.EqualTo(5));
         string html = File.ReadAllText(Path.Combine(_out, "report.html"));
         Assert.That(html, Does.Contain("data:image/png;base64,").And.Not.Contain("src=\"file:").And.Not.Contain("src=\"chart"));
-        Assert.That(html.Split("<img").Length - 1, Is.EqualTo(5 + 2 + 4 + 4), "5 charts, the pair, 4 attack images each for nearest and Pillow bicubic");
+        Assert.That(html.Split("<img").Length - 1, Is.EqualTo(5 + 1 + 2 + 4 + 4), "5 charts, nearest's ROC, the pair, 4 attack images each for nearest and Pillow bicubic");
+
+        // Detection: every image scored and judged; the robust scaler is never flagged and has no detector that applies.
+        Assert.That(rows.Where(r => r.Measurement == "detect.benign.flagged"), Has.Exactly(10).Items);
+        Assert.That(rows.Where(r => r.Measurement == "detect.attack.flagged"), Has.Exactly(10).Items);
+        Assert.That(rows.Where(r => r.Scaler == "pillow:bicubic" && r.Measurement.EndsWith(".flagged", StringComparison.Ordinal)).Select(r => r.Value), Has.All.EqualTo(0.0));
+        Assert.That(rows.Where(r => r.Scaler == "pillow:bicubic" && r.Measurement.StartsWith("detect.benign.", StringComparison.Ordinal)).Select(r => r.Measurement),
+                    Has.All.EqualTo("detect.benign.flagged"), "only the verdict: no detector applies");
+        Assert.That(rows.Where(r => r.Scaler == "opencv:nearest" && r.Measurement == "detect.attack.PeakSpectrum"), Has.Exactly(5).Items);
+        Assert.That(rows.Where(r => r.Scaler == "opencv:nearest" && r.Measurement == "detect.adaptive-median.flagged"), Has.Exactly(5).Items, "scored at the largest δ");
+        Assert.That(summary, Does.Contain("## Detection").And.Contain("| opencv:nearest | attack | PeakSpectrum |").And.Contain("| pillow:bicubic | benign | verdict (shipped thresholds) | — | — | 0/5 |"));
+        Assert.That(File.Exists(Path.Combine(_out, "roc-opencv-nearest.png")), Is.True);
+        Assert.That(File.Exists(Path.Combine(_out, "roc-pillow-bicubic.png")), Is.False, "no detector applies to a robust scaler");
     }
 
     [Test]

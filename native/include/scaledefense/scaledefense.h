@@ -148,7 +148,10 @@ typedef struct sd_scaling_model_info {
 /* How the pixels a scaler reads (the set P) are rebuilt before scaling (paper, section 4.3). */
 enum sd_reconstruction {
     SD_RECONSTRUCTION_MEDIAN = 1, /* per channel, the median of the window's pixels outside P */
-    SD_RECONSTRUCTION_RANDOM = 2  /* a uniformly random pixel of the window outside P (Appendix B) */
+    SD_RECONSTRUCTION_RANDOM = 2, /* a uniformly random pixel of the window outside P (Appendix B) */
+    SD_RECONSTRUCTION_WEIGHTED_MEDIAN = 4 /* the median filter on the heavily weighted pixels instead of P: rows x columns
+                                             whose largest weight is >= 1.5/beta (beta >= 1.5), for scalers that read every
+                                             pixel (r = 1) but weigh some far more; 3 is left out (the C# API's Auto) */
 };
 
 /* The window around each pixel of P. */
@@ -162,7 +165,7 @@ typedef struct sd_filter_params {
     int32_t method;        /* enum sd_reconstruction */
     int32_t window;        /* enum sd_window */
     int32_t unpredictable; /* 1: seed from the OS CSPRNG on every call (the secure default) */
-    int32_t threads;       /* median filter: worker threads, 1..64 (0 = 1); same bytes for any count */
+    int32_t threads;       /* median filters: worker threads, 1..64 (0 = 1); same bytes for any count */
 } sd_filter_params;
 
 /* One library/algorithm pair sd_scaling_model_create accepts. */
@@ -221,7 +224,8 @@ SD_API sd_status sd_scaling_model_scale(const sd_scaling_model* model, const sd_
  * Rebuilds the pixels of P (the source pixels the model's scaler reads) in an 8-bit image of the
  * model's source size, leaving every other pixel as it is. destination may be the same image as
  * source (same data and stride: in place); any other overlap is refused. out_reconstructed (may be
- * null) receives the number of pixels rewritten.
+ * null) receives the number of pixels rewritten. SD_RECONSTRUCTION_WEIGHTED_MEDIAN rebuilds the
+ * heavily weighted pixels (see enum sd_reconstruction) rather than P, with the median filter's rules.
  */
 SD_API sd_status sd_reconstruct(const sd_scaling_model* model, const sd_filter_params* params, const sd_image* source,
                                 const sd_image* destination, int64_t* out_reconstructed);
@@ -298,7 +302,7 @@ SD_API sd_status sd_scaling_model_create_from_matrices(const sd_sparse_matrix* v
 /*
  * The reconstruction-difference detector: the root mean square difference, in grey levels over
  * every output sample, between scale(source) and scale(reconstruct(source)) with the filter of
- * params (sd_reconstruct's rules: median or random, window, seed, threads). Higher means more
+ * params (sd_reconstruct's rules: median, random or weighted median, window, seed, threads). Higher means more
  * suspicious; 0 when P leaves nothing to rebuild. source: 8-bit, of the model's source size.
  * The 8-bit scale is used where the model has one, the float one on the same values otherwise.
  */

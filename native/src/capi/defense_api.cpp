@@ -16,14 +16,21 @@ using sd::capi::require_not_null;
 namespace {
 
 void check_filter_params(const sd_filter_params& params) {
-    require(params.method == SD_RECONSTRUCTION_MEDIAN || params.method == SD_RECONSTRUCTION_RANDOM,
-            SD_STATUS_INVALID_ARGUMENT, "unknown reconstruction method %d (1 = median, 2 = random)", params.method);
+    require(params.method == SD_RECONSTRUCTION_MEDIAN || params.method == SD_RECONSTRUCTION_RANDOM ||
+                params.method == SD_RECONSTRUCTION_WEIGHTED_MEDIAN,
+            SD_STATUS_INVALID_ARGUMENT, "unknown reconstruction method %d (1 = median, 2 = random, 4 = weighted median)",
+            params.method);
     require(params.window == SD_WINDOW_PAPER || params.window == SD_WINDOW_NARROW, SD_STATUS_INVALID_ARGUMENT,
             "unknown window %d (0 = paper, 1 = narrow)", params.window);
     require(params.unpredictable == 0 || params.unpredictable == 1, SD_STATUS_INVALID_ARGUMENT,
             "unpredictable must be 0 or 1, got %d", params.unpredictable);
     require(params.threads >= 0 && params.threads <= 64, SD_STATUS_INVALID_ARGUMENT,
             "threads must be in 0..64, got %d", params.threads);
+}
+
+// The set a method rebuilds: P, or the heavily weighted pixels for the weighted median.
+const sd::ConsideredPixels& set_of(const sd_scaling_model& model, const sd_filter_params& params) {
+    return params.method == SD_RECONSTRUCTION_WEIGHTED_MEDIAN ? model.heavy : model.considered;
 }
 
 std::uint64_t seed_of(const sd_filter_params& params) {
@@ -57,8 +64,8 @@ sd_status sd_reconstruct(const sd_scaling_model* model, const sd_filter_params* 
         const auto to = sd::capi::to_ref<std::uint8_t>(*destination);
         const auto window = static_cast<sd::WindowKind>(params->window);
         std::int64_t rewritten;
-        if (params->method == SD_RECONSTRUCTION_MEDIAN) {
-            rewritten = sd::selective_median_filter(from, to, model->considered, window, std::max(1, params->threads));
+        if (params->method != SD_RECONSTRUCTION_RANDOM) {
+            rewritten = sd::selective_median_filter(from, to, set_of(*model, *params), window, std::max(1, params->threads));
         } else {
             rewritten = sd::selective_random_filter(from, to, model->considered, window, seed_of(*params));
         }
@@ -79,7 +86,7 @@ sd_status sd_detect_reconstruction_difference(const sd_scaling_model* model, con
         require(source->sample_type == SD_SAMPLE_UINT8, SD_STATUS_INVALID_ARGUMENT,
                 "the reconstruction-difference detector works on 8-bit images");
         *out_score = sd::reconstruction_difference(
-            *model->model, model->considered, sd::capi::to_ref<const std::uint8_t>(*source),
+            *model->model, set_of(*model, *params), sd::capi::to_ref<const std::uint8_t>(*source),
             static_cast<sd::ReconstructionFilter>(params->method), static_cast<sd::WindowKind>(params->window),
             seed_of(*params), std::max(1, params->threads));
     });

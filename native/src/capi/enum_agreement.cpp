@@ -117,6 +117,8 @@ constexpr std::int32_t agree() {
     switch (v) {
         case ReconstructionFilter::Median: return agree<ReconstructionFilter::Median, SD_RECONSTRUCTION_MEDIAN>();
         case ReconstructionFilter::Random: return agree<ReconstructionFilter::Random, SD_RECONSTRUCTION_RANDOM>();
+        case ReconstructionFilter::WeightedMedian:
+            return agree<ReconstructionFilter::WeightedMedian, SD_RECONSTRUCTION_WEIGHTED_MEDIAN>();
     }
     return -1;
 }

@@ -1,4 +1,4 @@
-// What an sd_scaling_model handle holds: the model, and its set P, computed once at creation
+// What an sd_scaling_model handle holds: the model, its set P and its heavily weighted pixels, computed once at creation
 // so that reconstruction calls do no analysis work.
 #pragma once
 
@@ -11,4 +11,5 @@
 struct sd_scaling_model {
     std::unique_ptr<const sd::ScalingModel> model;
     sd::ConsideredPixels considered;
+    sd::ConsideredPixels heavy;  // SD_RECONSTRUCTION_WEIGHTED_MEDIAN's set
 };

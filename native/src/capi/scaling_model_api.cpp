@@ -34,6 +34,7 @@ sd_status sd_scaling_model_create(const sd_scaling_model_params* params, sd_scal
         auto handle = std::make_unique<sd_scaling_model>();
         handle->model = sd::create_scaling_model(sd::capi::to_model_params(*params));
         handle->considered = sd::considered_pixels(*handle->model);
+        handle->heavy = sd::heavy_pixels(*handle->model);
         *out_model = handle.release();
     });
 }
@@ -47,6 +48,7 @@ sd_status sd_scaling_model_create_from_matrices(const sd_sparse_matrix* vertical
         handle->model = sd::custom::create_model(sd::capi::to_custom_matrix(vertical, "vertical"),
                                                  sd::capi::to_custom_matrix(horizontal, "horizontal"));
         handle->considered = sd::considered_pixels(*handle->model);
+        handle->heavy = sd::heavy_pixels(*handle->model);
         *out_model = handle.release();
     });
 }

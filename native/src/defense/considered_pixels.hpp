@@ -26,4 +26,12 @@ struct ConsideredPixels {
 // From the matrices of the model's 8-bit path when it has one, else its float path.
 ConsideredPixels considered_pixels(const ScalingModel& model);
 
+// A heavy pixel weighs at least this many times a uniform kernel's 1/beta somewhere.
+inline constexpr double kHeavyFactor = 1.5;
+
+// The heavily weighted pixels (the weighted-P reconstruction's set, for scalers whose P is the
+// whole image): rows x columns whose largest |weight| in L (R) is >= kHeavyFactor / beta; an axis
+// with beta < 1.5 has none. The managed twin is WeightedReconstruction.HeavyPixels.
+ConsideredPixels heavy_pixels(const ScalingModel& model);
+
 }  // namespace sd

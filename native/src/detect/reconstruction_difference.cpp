@@ -36,7 +36,7 @@ double reconstruction_difference(const ScalingModel& model, const ConsideredPixe
     const int c = source.channels;
     std::vector<std::uint8_t> rebuilt(static_cast<std::size_t>(w) * h * c);
     const ImageRef<std::uint8_t> rebuilt_ref = packed(rebuilt, w, h, c);
-    const std::int64_t rewritten = filter == ReconstructionFilter::Median
+    const std::int64_t rewritten = filter != ReconstructionFilter::Random
                                        ? selective_median_filter(source, rebuilt_ref, p, window, threads)
                                        : selective_random_filter(source, rebuilt_ref, p, window, seed);
     if (rewritten == 0) return 0.0;

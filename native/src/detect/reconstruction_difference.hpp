@@ -12,7 +12,8 @@
 
 namespace sd {
 
-enum class ReconstructionFilter { Median = 1, Random = 2 };
+// WeightedMedian is the median filter run on the heavy pixels: the caller passes that set as p.
+enum class ReconstructionFilter { Median = 1, Random = 2, WeightedMedian = 4 };
 
 // Root mean square difference, in grey levels over every output sample, between the model's
 // scaled source and its scaled reconstruction. The 8-bit path is used where the model has one,

@@ -6,7 +6,7 @@ using ScaleDefense.OpenCvSharp;
 namespace ScaleDefense.Cli.Commands;
 
 /// <summary>
-/// <c>scaledefense defend in out --library L --algorithm A --size WxH --filter median|random|auto [--seed N] [--scaled]</c>:
+/// <c>scaledefense defend in out --library L --algorithm A --size WxH --filter median|random|weighted-median|auto [--seed N] [--scaled]</c>:
 /// writes the reconstructed image at the source size, or with --scaled the defended scaled image.
 /// </summary>
 internal static class DefendCommand
@@ -14,11 +14,11 @@ internal static class DefendCommand
     public static Command Create(TextWriter output)
     {
         Option<string> window = WindowOption.Create("paper (2β) or narrow (±β/2).");
-        var filter = new Option<string>("--filter") { Description = "median, random or auto (median unless the scaler is robust).", DefaultValueFactory = _ => "auto" };
+        var filter = new Option<string>("--filter") { Description = "median, random, weighted-median (the heavily weighted pixels, for scalers that read every pixel) or auto (none for a robust scaler, weighted-median where every pixel is read at β < 4, median otherwise).", DefaultValueFactory = _ => "auto" };
         var seed = new Option<ulong?>("--seed") { Description = "Seed of the random filter (default: unpredictable)." };
         var scaled = new Option<bool>("--scaled") { Description = "Write the defended scaled image instead of the reconstructed source." };
         var files = new ResizeArguments("The image to defend (possibly attacked).", "Where to write the result (PNG recommended).", "The scaler's target size WIDTHxHEIGHT.");
-        Command command = files.Command("defend", "Rebuild the pixels a scaler reads (selective median or random filter), then optionally scale.",
+        Command command = files.Command("defend", "Rebuild the pixels a scaler reads (selective median or random filter; weighted-median: the heavily weighted ones), then optionally scale.",
                                         filter, window, seed, scaled);
         command.SetAction(result =>
         {
@@ -49,7 +49,7 @@ internal static class DefendCommand
                 ImageFiles.Write(outputPath, rebuilt);
                 output.WriteLine($"rebuilt {count} pixels");
             }
-            output.WriteLine($"{inputPath} -> {outputPath}: reconstruction {applied.ToString().ToLowerInvariant()}" +
+            output.WriteLine($"{inputPath} -> {outputPath}: reconstruction {Choices.Name(applied)}" +
                              (method == Reconstruction.Auto ? " (auto)" : ""));
             return CliApp.Ok;
         });

@@ -4,7 +4,7 @@ using ScaleDefense.Cli.Eval;
 namespace ScaleDefense.Cli.Commands;
 
 /// <summary>
-/// <c>scaledefense eval-detect --images DIR --out DIR [--scalers L:A,...] [--pairs N] [--seed N] [--size WxH] [--thresholds F]</c>:
+/// <c>scaledefense eval-detect --images DIR --out DIR [--scalers L:A,...] [--pairs N] [--seed N] [--size WxH] [--thresholds F] [--adaptive] [--peaks]</c>:
 /// the detectors against benign photos, attacks and JPEG-recompressed attacks (see DetectionEvaluation).
 /// </summary>
 internal static class DetectEvalCommand
@@ -20,9 +20,10 @@ internal static class DetectEvalCommand
         var thresholds = new Option<string?>("--thresholds") { Description = "A thresholds file (default: the shipped table)." };
         var jpeg = new Option<int>("--jpeg-quality") { Description = "Quality of the JPEG re-compression attack (1..100).", DefaultValueFactory = _ => 90 };
         var adaptive = new Option<bool>("--adaptive") { Description = "Also run the adaptive attack against the median filter (§5.5) on the strong-attack scalers and score it (slower)." };
+        var peaks = new Option<bool>("--peaks") { Description = "Also run an adaptive attack against the peak-spectrum detector: the attack's change notch-filtered at the grid's aliasing frequencies." };
         var command = new Command("eval-detect", "Evaluate the attack detectors: ROC, AUC and TPR at 1% FPR per detector and scaler, the verdict's FPR/TPR, and a JPEG re-compression attack against them.")
         {
-            images, outDir, scalers, pairs, seed, size, thresholds, jpeg, adaptive,
+            images, outDir, scalers, pairs, seed, size, thresholds, jpeg, adaptive, peaks,
         };
         command.SetAction(result =>
         {
@@ -38,7 +39,7 @@ internal static class DetectEvalCommand
             }
             string? file = result.GetValue(thresholds);
             var settings = new DetectionEvaluation.Settings(result.GetValue(images)!, result.GetValue(outDir)!, EvalScaler.ParseList(result.GetValue(scalers)!),
-                count, result.GetValue(seed), Choices.Size(result.GetValue(size)!), file is null ? DetectionThresholds.Shipped : DetectionThresholds.Load(file), quality, result.GetValue(adaptive));
+                count, result.GetValue(seed), Choices.Size(result.GetValue(size)!), file is null ? DetectionThresholds.Shipped : DetectionThresholds.Load(file), quality, result.GetValue(adaptive), result.GetValue(peaks));
             return DetectionEvaluation.Run(settings, output);
         });
         return command;

@@ -10,6 +10,12 @@ internal static class EvalCharts
     /// <summary>File name → PNG bytes, in the order the report shows them.</summary>
     public static IReadOnlyList<(string FileName, string Caption, byte[] Png)> Build(EvalSummary s) =>
     [
+        .. Paper(s),
+        .. EvalDetection.Charts(s),
+    ];
+
+    private static IEnumerable<(string FileName, string Caption, byte[] Png)> Paper(EvalSummary s) =>
+    [
         ("chart-attack-psnr.png", "Attack: median PSNR(A, S) per ratio bucket (paper Fig. 19); above 25 dB the attack is invisible, below 15 dB clearly visible.", AttackPsnr(s)),
         ("chart-defense-psnr.png", "Defense: median PSNR(A, S) before and after reconstruction, all attacked scalers pooled (paper Fig. 15).", DefensePsnr(s)),
         ("chart-recovery.png", "Recovery: share of attack images whose defended, scaled output is closer to scale(S) than to T, and share of benign images kept (paper Table 4).", Recovery(s)),

@@ -50,6 +50,17 @@ internal static class EvalMeasurement
     public static string ModelBenignKept(string filter) => $"model.benign.{filter}.kept";
     public const string ModelPrefix = "model.";
 
+    /// <summary>A detector's score (<see cref="DetectorKind"/>) of one image: benign, attack, adaptive-median or adaptive-random; only where the detector applies.</summary>
+    public static string DetectScore(string image, DetectorKind detector) => $"detect.{image}.{detector}";
+    /// <summary>1 when the verdict with the shipped thresholds is Suspicious for that image.</summary>
+    public static string DetectFlagged(string image) => $"detect.{image}.flagged";
+    /// <summary>1 when the scaler reads every pixel (r = 1: dense P), the case the weighted-P detector is for.</summary>
+    public const string DetectDenseP = "detect.dense_p";
+    public const string DetectPrefix = "detect.";
+
+    /// <summary>The images the detectors score, in the order of the detection table.</summary>
+    public static IReadOnlyList<string> DetectedImages { get; } = ["benign", "attack", "adaptive-median", "adaptive-random"];
+
     /// <summary>Written last for a (case, scaler): its rows are complete.</summary>
     public const string Complete = "complete";
 

@@ -7,10 +7,13 @@ namespace ScaleDefense.Cli.Eval;
 /// <summary>
 /// Measures one (case, scaler): the attack (O1, O2), both filters on the attack image (Fig. 15,
 /// Table 4 "attacks") and on the benign source (Table 4 "unmodified"), their runtimes (Fig. 16),
-/// and the adaptive attacks versus δ (Fig. 17).
+/// and the adaptive attacks versus δ (Fig. 17); every detector's score of the benign source, the
+/// attack image and the adaptive attack images (at the largest δ), with the shipped thresholds' verdict.
 /// </summary>
 internal sealed class EvalRunner(IEvalAttacks attacks, int seed, ResNet18Features? features = null)
 {
+    private readonly AttackDetector _detector = new(new AttackDetectorOptions { Filter = new ReconstructionOptions { Seed = (ulong)seed } });
+
     /// <summary>Images of one (case, scaler) for the report: source, target, attack, scale(A), and scale(filter(A)).</summary>
     public sealed record Example(PackedImage Source, PackedImage Target, PackedImage? Attack, PackedImage? ScaledAttack, PackedImage? Median, PackedImage? Random);
 
@@ -20,11 +23,22 @@ internal sealed class EvalRunner(IEvalAttacks attacks, int seed, ResNet18Feature
         var rows = new List<EvalRow>();
         void Add(string measurement, double? value, string note = "") => rows.Add(EvalRow.For(c, scaler, measurement, value, note));
         void Flag(string measurement, bool value, string note = "") => rows.Add(EvalRow.For(c, scaler, measurement, value, note));
+        void Detect(string image, ScalingModel m, byte[] pixels, ImageLayout at)
+        {
+            DetectionReport detection = _detector.Detect(m, pixels, at);
+            foreach (DetectorScore score in detection.Scores.Where(s => s.Applies && double.IsFinite(s.Score)))
+            {
+                Add(EvalMeasurement.DetectScore(image, score.Detector), score.Score);
+            }
+            Flag(EvalMeasurement.DetectFlagged(image), detection.Verdict == DetectionVerdict.Suspicious);
+        }
 
         using var model = ScalingModel.Create(scaler.Library, scaler.Algorithm, c.SourceSize, c.TargetSize);
         VulnerabilityReport report = model.Analyze();
         Add(EvalMeasurement.Verdict, (int)VerdictRank(report.Verdict), report.Verdict.ToString());
         ImageLayout layout = source.Layout;
+        Flag(EvalMeasurement.DetectDenseP, report.ConsideredPixelRatio >= 1);
+        Detect("benign", model, source.Pixels, layout);
 
         var clock = Stopwatch.StartNew();
         byte[] scaledSource = ScaleBytes(model, source.Pixels, channels);
@@ -65,6 +79,7 @@ internal sealed class EvalRunner(IEvalAttacks attacks, int seed, ResNet18Feature
             Flag(EvalMeasurement.AttackO2, v.IsInvisible);
             Add(EvalMeasurement.AttackTime, v.Runtime.TotalMilliseconds);
             scaledAttack = ScaleBytes(model, attack.Image, channels);
+            Detect("attack", model, attack.Image, attack.Layout);
             if (features is not null)
             {
                 float[] f = features.Of(scaledAttack, c.TargetSize, channels);
@@ -123,6 +138,10 @@ internal sealed class EvalRunner(IEvalAttacks attacks, int seed, ResNet18Feature
                 byte[] scaled = ScaleBytes(model, Filter(model, adaptive.Image, layout, method, c, scaler).Image, channels);
                 Flag(EvalMeasurement.AdaptiveSuccess(name, delta), ImageMetrics.Psnr(scaled, target.Pixels) > ImageMetrics.Psnr(scaled, scaledSource));
                 Add(EvalMeasurement.AdaptivePsnrSource(name, delta), adaptive.Verification.PsnrAttackToSource);
+                if (d == attacks.AdaptiveDeltas.Count - 1)
+                {
+                    Detect("adaptive-" + name, model, adaptive.Image, adaptive.Layout);
+                }
             }
         }
 

@@ -6,10 +6,17 @@ namespace ScaleDefense.Cli.Eval;
 /// <summary>The paper's tables and figures as tables: per scaler, per ratio bucket, benign impact, runtimes, adaptive attacks.</summary>
 internal static class EvalTables
 {
-    public static IReadOnlyList<EvalTable> Build(EvalSummary s, IReadOnlyList<double> deltas) =>
-        s.Rows.Any(r => r.Measurement.StartsWith(EvalMeasurement.ModelPrefix, StringComparison.Ordinal))
+    public static IReadOnlyList<EvalTable> Build(EvalSummary s, IReadOnlyList<double> deltas)
+    {
+        List<EvalTable> tables = s.Rows.Any(r => r.Measurement.StartsWith(EvalMeasurement.ModelPrefix, StringComparison.Ordinal))
             ? [PerScaler(s), Model(s), PerBucket(s), Benign(s), Runtimes(s), Adaptive(s, deltas)]
             : [PerScaler(s), PerBucket(s), Benign(s), Runtimes(s), Adaptive(s, deltas)];
+        if (EvalDetection.HasRows(s))
+        {
+            tables.Add(EvalDetection.Table(s)); // results.csv files written before detection joined eval have none
+        }
+        return tables;
+    }
 
     /// <summary>--model resnet18: O1 and Table 4 judged by ImageNet ResNet-18 features (cosine) instead of pixels.</summary>
     public static EvalTable Model(EvalSummary s)

@@ -95,6 +95,7 @@ public enum sd_reconstruction : int
 {
     SD_RECONSTRUCTION_MEDIAN = 1,
     SD_RECONSTRUCTION_RANDOM = 2,
+    SD_RECONSTRUCTION_WEIGHTED_MEDIAN = 4,
 }
 
 public enum sd_window : int

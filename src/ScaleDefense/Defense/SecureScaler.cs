@@ -209,12 +209,16 @@ public sealed class SecureScaler : IDisposable
         {
             ScalingModel model = entry.Model;
             Reconstruction applied = Resolve(model);
-            if (applied == Reconstruction.None || model.Considered.CoversImage)
+            ConsideredPixels rebuiltSet = applied == Reconstruction.WeightedMedian ? model.HeavyPixels : model.Considered;
+            if (applied == Reconstruction.None || rebuiltSet.CoversImage || rebuiltSet.Rows.Length == 0 || rebuiltSet.Columns.Length == 0)
             {
                 Resize(source, sourceLayout, destination, destinationLayout);
-                suspicion = Suspicion.NotApplicable(applied == Reconstruction.None
-                    ? "the scaler is robust: no image can steer it"
-                    : "the scaler reads every pixel: nothing to rebuild here (use AttackDetector for its weighted-P detector)");
+                suspicion = Suspicion.NotApplicable(applied switch
+                {
+                    Reconstruction.None => "the scaler is robust: no image can steer it",
+                    Reconstruction.WeightedMedian => "no pixel weighs well above a uniform kernel's 1/β here: nothing to rebuild",
+                    _ => "the scaler reads every pixel: nothing to rebuild here (use Reconstruction.WeightedMedian, or AttackDetector for its weighted-P detector)",
+                });
                 return applied;
             }
             Resize(source, sourceLayout, destination, destinationLayout);
@@ -236,7 +240,12 @@ public sealed class SecureScaler : IDisposable
                     }
                 }
                 double score = Math.Sqrt(sum / length);
-                DetectorKind kind = applied == Reconstruction.Random ? DetectorKind.ReconstructionRandom : DetectorKind.ReconstructionMedian;
+                DetectorKind kind = applied switch
+                {
+                    Reconstruction.Random => DetectorKind.ReconstructionRandom,
+                    Reconstruction.WeightedMedian => DetectorKind.WeightedReconstruction,
+                    _ => DetectorKind.ReconstructionMedian,
+                };
                 VulnerabilityReport analysis = model.Analyze();
                 ThresholdEntry? thresholds = (Options.Thresholds ?? DetectionThresholds.Shipped)
                     .Find(Library, Algorithm, Options.Scaling.Antialias, Math.Max(analysis.Horizontal.Ratio, analysis.Vertical.Ratio));

@@ -24,7 +24,7 @@ internal abstract class ManagedScalingEngine : IScalingEngine
 
     public long Reconstruct(ReadOnlySpan<byte> source, ImageLayout sourceLayout, Span<byte> destination, ImageLayout destinationLayout,
                             Reconstruction method, ReconstructionOptions options, Lazy<ConsideredPixels> considered) =>
-        method == Reconstruction.Median
+        method != Reconstruction.Random // Median, or WeightedMedian on the heavy set the model passes
             ? SelectiveFilters.Median(source, sourceLayout, destination, destinationLayout, considered.Value, options.Window)
             : SelectiveFilters.Random(source, sourceLayout, destination, destinationLayout, considered.Value, options.Window,
                                       options.Seed ?? RandomSource.OsSeed());

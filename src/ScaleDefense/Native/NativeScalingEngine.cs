@@ -161,7 +161,7 @@ internal sealed unsafe class NativeScalingEngine : IScalingEngine
     private static sd_filter_params FilterParams(Reconstruction method, ReconstructionOptions options) => new()
     {
         seed = options.Seed ?? 0,
-        method = (int)(method == Reconstruction.Median ? sd_reconstruction.SD_RECONSTRUCTION_MEDIAN : sd_reconstruction.SD_RECONSTRUCTION_RANDOM),
+        method = (int)method, // Median, Random, WeightedMedian: the ABI's values (AbiEnumTests)
         window = (int)options.Window,
         unpredictable = options.Seed is null ? 1 : 0,
         threads = options.Threads,

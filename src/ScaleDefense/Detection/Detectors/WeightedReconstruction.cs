@@ -1,5 +1,3 @@
-using ScaleDefense.Managed.Defense;
-
 namespace ScaleDefense.Detection;
 
 /// <summary>
@@ -13,6 +11,7 @@ internal static class WeightedReconstruction
 {
     public const double HeavyFactor = 1.5;
 
+    /// <summary>The reconstruction difference of <see cref="Reconstruction.WeightedMedian"/> (paper window), on the model's engine.</summary>
     public static double Score(ScalingModel model, ReadOnlySpan<byte> image, ImageLayout layout)
     {
         ConsideredPixels heavy = model.HeavyPixels;
@@ -20,13 +19,10 @@ internal static class WeightedReconstruction
         {
             return 0;
         }
-        var packed = new ImageLayout(layout.Width, layout.Height, layout.Channels);
-        byte[] rebuilt = new byte[packed.RequiredLength];
-        SelectiveFilters.Median(image, layout, rebuilt, packed, heavy, FilterWindow.Paper);
-        return model.ScaledRms(image, layout, rebuilt, packed);
+        return model.ReconstructionDifference(image, layout, Reconstruction.WeightedMedian, ReconstructionOptions.Default);
     }
 
-    /// <summary>The rows × columns whose largest weight in L (R) is at least <see cref="HeavyFactor"/>/β.</summary>
+    /// <summary>The rows × columns whose largest weight in L (R) is at least <see cref="HeavyFactor"/>/β (the native core's twin: heavy_pixels in native/src/defense/considered_pixels.cpp).</summary>
     public static ConsideredPixels HeavyPixels(VulnerabilityReport report)
     {
         bool[] rows = Heavy(report.Vertical);
