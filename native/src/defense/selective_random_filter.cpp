@@ -1,89 +1,116 @@
 #include <algorithm>
 #include <cstring>
+#include <limits>
+#include <stdexcept>
 #include <vector>
 
-#include "defense/random_source.hpp"
+#include "defense/random_detail.hpp"
 #include "defense/selective_filters.hpp"
 
 namespace sd {
 
+namespace random_detail {
+
+Axes::Axes(const std::vector<std::int32_t>& indices, const std::vector<std::uint8_t>& index_in_p, int half, int extent,
+           std::int64_t step) {
+    for (const int index : indices) {
+        const int first = std::max(0, index - half), last = std::min(extent - 1, index + half);
+        const Axis a = axis(first, last);
+        std::uint64_t mask = 0;
+        bool any_outside = false;
+        for (int k = first; k <= last; ++k) {
+            any_outside |= !index_in_p[k];
+            if (k - first < static_cast<int>(kMaskedLength) && index_in_p[k]) mask |= std::uint64_t{1} << (k - first);
+        }
+        spans.push_back(a);
+        open.push_back(any_outside);
+        base.push_back(first * step);
+        size.push_back(a.size);
+        threshold.push_back(a.threshold);
+        in_p.push_back(mask);
+        masks_fit &= a.size <= kMaskedLength;
+    }
+}
+
+int row_attempts(const Axes& rows, const Axes& columns) {
+    auto share_in_p = [](const Axes& axes) {
+        double sum = 0;
+        for (std::size_t k = 0; k < axes.spans.size(); ++k)
+            sum += static_cast<double>(__builtin_popcountll(axes.in_p[k])) / axes.size[k];
+        return axes.spans.empty() ? 0.0 : sum / static_cast<double>(axes.spans.size());
+    };
+    return share_in_p(rows) * share_in_p(columns) > 0.1 ? 3 : 1;
+}
+
 namespace {
 
-// One axis of the window of a row (column) of P: its first index, its length, the draw's rejection
-// threshold for that length, and whether the span alone already holds an index outside P (then
-// the window holds a pixel outside P and needs no widening). Computed once per row and column.
-struct Span {
-    int start;
-    std::uint32_t size;
-    std::uint32_t threshold;
-    bool open;
-};
-
-std::vector<Span> spans(const std::vector<std::int32_t>& indices, const std::vector<std::uint8_t>& in_p, int half, int extent) {
-    std::vector<Span> out;
-    out.reserve(indices.size());
-    for (const int i : indices) {
-        const int a = std::max(0, i - half), b = std::min(extent - 1, i + half);
-        bool open = false;
-        for (int k = a; k <= b && !open; ++k) open = !in_p[k];
-        const auto size = static_cast<std::uint32_t>(b - a + 1);
-        out.push_back({a, size, RandomSource::rejection_threshold(size), open});
-    }
-    return out;
+bool avx2_supported() {
+#ifdef SD_RANDOM_HAS_AVX2
+    static const bool supported = __builtin_cpu_supports("avx2");
+    return supported;
+#else
+    return false;
+#endif
 }
 
 template <int Channels>
 std::int64_t random_filter(const ImageRef<const std::uint8_t>& source, const ImageRef<std::uint8_t>& target,
-                           const ConsideredPixels& p, int half_x, int half_y, std::uint64_t seed) {
-    RandomSource random(seed);
-    const std::vector<Span> rows = spans(p.rows, p.row_in_p, half_y, source.height);
-    const std::vector<Span> columns = spans(p.columns, p.column_in_p, half_x, source.width);
-    const std::uint8_t* row_in_p = p.row_in_p.data();
-    const std::uint8_t* column_in_p = p.column_in_p.data();
-    // Per row of P: the draws first, then the reads, then the writes. In place, reads interleaved
-    // with writes to the same rows were slower by half (the loads wait on the stores before them).
-    std::vector<const std::uint8_t*> picks(columns.size());
-    std::vector<std::uint8_t> values(columns.size() * Channels);
+                           const ConsideredPixels& p, int half_x, int half_y, std::uint64_t seed, Path path) {
+    const RandomSource random(seed);
+    const Axes rows(p.rows, p.row_in_p, half_y, source.height, source.stride_bytes);
+    const Axes columns(p.columns, p.column_in_p, half_x, source.width, Channels);
+    if (!(rows.masks_fit && columns.masks_fit)) path = Path::Scalar;
+    const int attempts = row_attempts(rows, columns);
+    const std::size_t width = p.columns.size();
+    const auto pixels = static_cast<std::uint64_t>(p.rows.size()) * width;
+    // Per row of P: the first attempts of all its pixels, the retries of those that failed (with
+    // a prefetch of each pick: the picks land anywhere in the window's rows, in random order), then
+    // the reads, then the writes. In place, reads interleaved with writes to the same rows were
+    // slower by half (the loads wait on the stores before them).
+    std::vector<std::int64_t> offsets(width);
+    std::vector<std::uint8_t> values(width * Channels);
     std::int64_t rewritten = 0;
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        const int y = p.rows[i];
-        const Span r = rows[i];
-        for (std::size_t j = 0; j < columns.size(); ++j) {
-            const int x = p.columns[j];
-            Span c = columns[j];
-            int sy, sx;
-            if (r.open || c.open) {  // the common case: draws exactly as below, without divisions
-                do {
-                    sy = r.start + static_cast<int>(random.below(r.size, r.threshold));
-                    sx = c.start + static_cast<int>(random.below(c.size, c.threshold));
-                } while ((row_in_p[sy] & column_in_p[sx]) != 0);  // one branch, rarely taken: && branched on the row alone, which mispredicts
-            } else {
-                Window w = window_at(y, x, half_x, half_y, source.width, source.height);
-                if (!widen_until_outside(w, p, source.width, source.height)) {  // the whole image is P
-                    picks[j] = nullptr;
-                    continue;
-                }
-                const auto height = static_cast<std::uint32_t>(w.y1 - w.y0 + 1);
-                const auto width = static_cast<std::uint32_t>(w.x1 - w.x0 + 1);
-                do {
-                    sy = w.y0 + static_cast<int>(random.below(height));
-                    sx = w.x0 + static_cast<int>(random.below(width));
-                } while (p.contains(sy, sx));
-            }
-            picks[j] = source.row(sy) + static_cast<std::ptrdiff_t>(sx) * Channels;
-            // The picks land anywhere in the window's rows, so nearly every cache line of those rows
-            // is read, in random order; asked for now, the line has arrived when the row's reads
-            // come (this halved the filter's time at 2048x1536).
-            __builtin_prefetch(picks[j]);
+    int fetched = 0;  // rows below this are asked for already
+    for (std::size_t i = 0; i < p.rows.size(); ++i) {
+        // The picks read nearly every cache line of the window's rows, in random order: asking for
+        // the next row of P's window rows in address order first lets them stream in.
+        const int until = std::min(source.height, (i + 1 < p.rows.size() ? p.rows[i + 1] : p.rows[i]) + half_y + 1);
+        for (; fetched < until; ++fetched) {
+            const std::uint8_t* line = source.row(fetched);
+            for (std::ptrdiff_t k = 0; k < source.row_elements(); k += 64) __builtin_prefetch(line + k);
         }
-        for (std::size_t j = 0; j < columns.size(); ++j)
-            if (picks[j] != nullptr)
-                for (int k = 0; k < Channels; ++k) values[j * Channels + k] = picks[j][k];
-        std::uint8_t* to_row = target.row(y);
-        for (std::size_t j = 0; j < columns.size(); ++j) {
-            if (picks[j] == nullptr) continue;
-            std::uint8_t* to = to_row + static_cast<std::ptrdiff_t>(p.columns[j]) * Channels;
-            for (int k = 0; k < Channels; ++k) to[k] = values[j * Channels + k];
+        const std::uint64_t first = static_cast<std::uint64_t>(i) * width;  // pixel (i, 0)'s number
+        const RowJob job{&rows, &columns, i, random.counter_state(first), pixels * RandomSource::kGamma, source.stride_bytes, Channels, attempts};
+        switch (path) {
+#ifdef SD_RANDOM_HAS_AVX2
+            case Path::Avx2: first_attempts_avx2(job, offsets.data()); break;
+#endif
+            case Path::Portable: first_attempts_portable(job, offsets.data()); break;
+            default: std::fill(offsets.begin(), offsets.end(), -1); break;
+        }
+        for (std::size_t j = 0; j < width; ++j) {
+            if (offsets[j] < 0) {
+                Axis row = rows.spans[i], column = columns.spans[j];
+                if (!(rows.open[i] | columns.open[j])) {  // the window holds only P: widen it
+                    Window w = window_at(p.rows[i], p.columns[j], half_x, half_y, source.width, source.height);
+                    if (!widen_until_outside(w, p, source.width, source.height)) continue;  // the whole image is P
+                    row = axis(w.y0, w.y1);
+                    column = axis(w.x0, w.x1);
+                }
+                // Attempts from the first: the kernels' failed too, unless the window was widened.
+                int sy, sx;
+                for (std::uint64_t a = 0; !attempt(random.at(first + j + a * pixels), row, column, p, sy, sx); ++a) {
+                }
+                offsets[j] = sy * source.stride_bytes + static_cast<std::int64_t>(sx) * Channels;
+            }
+            __builtin_prefetch(source.data + offsets[j]);
+        }
+        for (std::size_t j = 0; j < width; ++j)
+            if (offsets[j] >= 0) std::memcpy(&values[j * Channels], source.data + offsets[j], Channels);
+        std::uint8_t* to_row = target.row(p.rows[i]);
+        for (std::size_t j = 0; j < width; ++j) {
+            if (offsets[j] < 0) continue;
+            std::memcpy(to_row + static_cast<std::ptrdiff_t>(p.columns[j]) * Channels, &values[j * Channels], Channels);
             ++rewritten;
         }
     }
@@ -92,21 +119,35 @@ std::int64_t random_filter(const ImageRef<const std::uint8_t>& source, const Ima
 
 }  // namespace
 
-std::int64_t selective_random_filter(const ImageRef<const std::uint8_t>& source, const ImageRef<std::uint8_t>& target,
-                                     const ConsideredPixels& p, WindowKind window, std::uint64_t seed) {
+bool avx2_available() { return avx2_supported(); }
+
+std::int64_t filter(const ImageRef<const std::uint8_t>& source, const ImageRef<std::uint8_t>& target,
+                    const ConsideredPixels& p, WindowKind window, std::uint64_t seed, Path path) {
+    if (path == Path::Avx2 && !avx2_supported()) throw std::invalid_argument("this CPU has no AVX2");
     if (static_cast<const void*>(source.data) != static_cast<const void*>(target.data)) {
         const std::size_t bytes = static_cast<std::size_t>(source.row_elements());
         for (int y = 0; y < source.height; ++y) std::memcpy(target.row(y), source.row(y), bytes);
     }
     if (p.covers_image()) return 0;
+    // The AVX2 kernel multiplies row offsets by the stride in 32-bit halves.
+    const bool stride_fits = source.stride_bytes <= std::numeric_limits<std::uint32_t>::max();
+    if (path == Path::Auto) path = avx2_supported() && stride_fits ? Path::Avx2 : Path::Portable;
+    if (path == Path::Avx2 && !stride_fits) path = Path::Portable;
     const int half_x = half_width(p.ratio_x, window);
     const int half_y = half_width(p.ratio_y, window);
     switch (source.channels) {
-        case 1: return random_filter<1>(source, target, p, half_x, half_y, seed);
-        case 2: return random_filter<2>(source, target, p, half_x, half_y, seed);
-        case 3: return random_filter<3>(source, target, p, half_x, half_y, seed);
-        default: return random_filter<4>(source, target, p, half_x, half_y, seed);
+        case 1: return random_filter<1>(source, target, p, half_x, half_y, seed, path);
+        case 2: return random_filter<2>(source, target, p, half_x, half_y, seed, path);
+        case 3: return random_filter<3>(source, target, p, half_x, half_y, seed, path);
+        default: return random_filter<4>(source, target, p, half_x, half_y, seed, path);
     }
+}
+
+}  // namespace random_detail
+
+std::int64_t selective_random_filter(const ImageRef<const std::uint8_t>& source, const ImageRef<std::uint8_t>& target,
+                                     const ConsideredPixels& p, WindowKind window, std::uint64_t seed) {
+    return random_detail::filter(source, target, p, window, seed, random_detail::Path::Auto);
 }
 
 }  // namespace sd

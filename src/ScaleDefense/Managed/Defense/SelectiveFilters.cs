@@ -88,11 +88,15 @@ internal static class SelectiveFilters
         }
         int channels = s.Channels;
         var random = new RandomSource(seed);
+        // Pixel n of P (row by row) makes attempt a with draw n + a * |P| (random_detail.hpp).
+        ulong pixels = (ulong)p.Rows.Length * (ulong)p.Columns.Length;
+        ulong n = 0;
         long rewritten = 0;
         foreach (int y in p.Rows)
         {
             foreach (int x in p.Columns)
             {
+                ulong pixel = n++;
                 if (FilterBounds.At(y, x, halfX, halfY, s.Width, s.Height).WidenUntilOutside(p, s.Width, s.Height) is not { } w)
                 {
                     continue; // the whole image is P
@@ -100,12 +104,17 @@ internal static class SelectiveFilters
                 uint rows = (uint)(w.Y1 - w.Y0 + 1);
                 uint cols = (uint)(w.X1 - w.X0 + 1);
                 int sy, sx;
-                do
+                for (ulong a = 0; ; a++)
                 {
-                    sy = w.Y0 + (int)random.Below(rows);
-                    sx = w.X0 + (int)random.Below(cols);
+                    if (RandomSource.Pick(random.At(unchecked(pixel + a * pixels)), rows, cols, out int dy, out int dx))
+                    {
+                        (sy, sx) = (w.Y0 + dy, w.X0 + dx);
+                        if (!p.Contains(sy, sx))
+                        {
+                            break;
+                        }
+                    }
                 }
-                while (p.Contains(sy, sx));
                 source.Slice(sy * s.RowStride + sx * channels, channels).CopyTo(destination.Slice(y * d.RowStride + x * channels, channels));
                 rewritten++;
             }

@@ -1,0 +1,96 @@
+// Internals of the selective random filter shared by its source files: the windows' axes along P,
+// the rule of one attempt, and the kernels that make the first attempt of a whole row of P at once
+// (one portable, one AVX2 chosen at run time; both give the same offsets).
+//
+// The draws, exactly (the managed twin in SelectiveFilters.Random follows the same rule): the
+// pixels of P are numbered n = i * |columns| + j, row by row. Attempt a = 0, 1, ... of pixel n takes
+// draw number n + a * |P| of the seed's RandomSource; the high 32 bits pick the window's row, the
+// low 32 bits its column (Lemire); the attempt fails when either half falls in its rejected sliver
+// or the pixel is in P. A pixel's draws do not depend on any other pixel's, so a row's first
+// attempts are independent and vectorise.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "core/image_ref.hpp"
+#include "defense/considered_pixels.hpp"
+#include "defense/filter_window.hpp"
+#include "defense/random_source.hpp"
+
+namespace sd::random_detail {
+
+// One axis of a window: its first index, its length and the rejection threshold for that length.
+struct Axis {
+    int start = 0;
+    std::uint32_t size = 1;
+    std::uint32_t threshold = 0;
+};
+
+inline Axis axis(int first, int last) {
+    const auto size = static_cast<std::uint32_t>(last - first + 1);
+    return {first, size, RandomSource::rejection_threshold(size)};
+}
+
+// The windows' axes at P's rows (or columns), as arrays of 64-bit lanes for the kernels: first
+// byte offset of the axis (start * step), length, threshold, and which indices are in P (bit k for
+// start + k; windows of at most 64). `open`: the axis holds an index outside P, so no window on
+// that line needs widening.
+struct Axes {
+    std::vector<Axis> spans;
+    std::vector<std::uint8_t> open;
+    std::vector<std::int64_t> base;
+    std::vector<std::uint64_t> size, threshold, in_p;
+    bool masks_fit = true;  // every axis is at most 64 long
+
+    Axes(const std::vector<std::int32_t>& indices, const std::vector<std::uint8_t>& index_in_p, int half, int extent,
+         std::int64_t step);
+};
+
+inline constexpr std::uint32_t kMaskedLength = 64;
+
+// One attempt with draw z: the pixel picked, and whether it counts.
+inline bool attempt(std::uint64_t z, const Axis& row, const Axis& column, const ConsideredPixels& p, int& sy, int& sx) {
+    const std::uint64_t a = (z >> 32) * row.size, b = (z & 0xFFFFFFFFu) * column.size;
+    sy = row.start + static_cast<int>(a >> 32);
+    sx = column.start + static_cast<int>(b >> 32);
+    const bool fair = (static_cast<std::uint32_t>(a) >= row.threshold) & (static_cast<std::uint32_t>(b) >= column.threshold);
+    return fair & ((p.row_in_p[sy] & p.column_in_p[sx]) == 0);
+}
+
+// The first `attempts` attempts of row i of P: offsets[j] = the byte offset of the pick of pixel
+// (i, j) in the source, or -1 when they all failed (the caller goes on one attempt at a time).
+// Needs masks_fit on both axes.
+struct RowJob {
+    const Axes* rows;
+    const Axes* columns;
+    std::size_t row;              // i
+    std::uint64_t first_state;    // the RandomSource state of draw i * |columns|
+    std::uint64_t attempt_step;   // what the state advances by from one attempt to the next: |P| * gamma
+    std::ptrdiff_t stride_bytes;  // the source's
+    int channels;
+    int attempts;                 // 1 to 3
+};
+
+// How many attempts the row kernels make: one where few draws land in P; three where many do
+// (a fifth of the windows P leaves one pixel in 125 to the caller, whose branches cost more than
+// two more vector attempts). The choice changes the speed only, never the picks.
+int row_attempts(const Axes& rows, const Axes& columns);
+
+void first_attempts_portable(const RowJob& job, std::int64_t* offsets);
+#if defined(__x86_64__) || defined(__i386__)
+#define SD_RANDOM_HAS_AVX2 1
+void first_attempts_avx2(const RowJob& job, std::int64_t* offsets);
+#endif
+
+// Which kernel filter() runs: Auto picks AVX2 where the CPU has it; Scalar makes every attempt one
+// at a time (also what runs when a window is longer than 64). The others are for tests.
+enum class Path { Auto, Scalar, Portable, Avx2 };
+bool avx2_available();
+
+// selective_random_filter() with a chosen path; throws std::invalid_argument for a path that cannot run.
+std::int64_t filter(const ImageRef<const std::uint8_t>& source, const ImageRef<std::uint8_t>& target,
+                    const ConsideredPixels& p, WindowKind window, std::uint64_t seed, Path path);
+
+}  // namespace sd::random_detail
