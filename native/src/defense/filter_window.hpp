@@ -3,6 +3,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <limits>
+#include <vector>
 
 #include "defense/considered_pixels.hpp"
 
@@ -36,14 +39,53 @@ inline bool has_outside_pixel(const Window& w, const ConsideredPixels& p) {
     return false;
 }
 
-// Grows the window by one pixel on every side until it holds a pixel outside P. Returns false
-// when the whole image is P (nothing to rebuild from; the pixel is left as it is).
-inline bool widen_until_outside(Window& w, const ConsideredPixels& p, int width, int height) {
-    while (!has_outside_pixel(w, p)) {
-        if (w.x0 == 0 && w.y0 == 0 && w.x1 == width - 1 && w.y1 == height - 1) return false;
-        w = {std::max(0, w.x0 - 1), std::min(width - 1, w.x1 + 1), std::max(0, w.y0 - 1), std::min(height - 1, w.y1 + 1)};
+// Grows a window by the same number of pixels on every side (clipped to the image) until it holds
+// a pixel outside P, in constant time: the nearest row and column outside P on either side of
+// every index are tabulated once. (The managed twin is WindowWidening.cs.)
+class WindowWidening {
+public:
+    WindowWidening(const ConsideredPixels& p, int width, int height)
+        : width_(width), height_(height), rows_(p.row_in_p, height), columns_(p.column_in_p, width) {}
+
+    // False when the whole image is P (nothing to rebuild from; the pixel is left as it is).
+    bool widen(Window& w) const {
+        const std::int64_t grow = std::min(rows_.reach(w.y0, w.y1), columns_.reach(w.x0, w.x1));
+        if (grow == kNever) return false;
+        const int g = static_cast<int>(grow);
+        w = {std::max(0, w.x0 - g), std::min(width_ - 1, w.x1 + g), std::max(0, w.y0 - g), std::min(height_ - 1, w.y1 + g)};
+        return true;
     }
-    return true;
+
+private:
+    static constexpr std::int64_t kNever = std::numeric_limits<std::int64_t>::max();
+
+    struct Nearest {
+        std::vector<int> before, after;  // largest index <= i outside P (or -1); smallest >= i (or length)
+        int length;
+
+        Nearest(const std::vector<std::uint8_t>& in_p, int n) : before(static_cast<std::size_t>(n)), after(static_cast<std::size_t>(n)), length(n) {
+            for (int i = 0, last = -1; i < n; ++i) before[i] = last = in_p[i] ? last : i;
+            for (int i = n - 1, next = n; i >= 0; --i) after[i] = next = in_p[i] ? next : i;
+        }
+        // Growth per side until [first, last] holds an index outside P: 0 when it holds one, kNever when none exists.
+        std::int64_t reach(int first, int last) const {
+            if (after[first] <= last) return 0;
+            std::int64_t r = kNever;
+            if (before[first] >= 0) r = first - before[first];
+            if (after[last] < length) r = std::min<std::int64_t>(r, after[last] - last);
+            return r;
+        }
+    };
+
+    int width_, height_;
+    Nearest rows_, columns_;
+};
+
+// The same for one window, tabulating P for it alone: for rare callers; a filter that widens many
+// windows builds one WindowWidening.
+inline bool widen_until_outside(Window& w, const ConsideredPixels& p, int width, int height) {
+    if (has_outside_pixel(w, p)) return true;
+    return WindowWidening(p, width, height).widen(w);
 }
 
 }  // namespace sd

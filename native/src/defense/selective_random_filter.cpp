@@ -60,6 +60,7 @@ std::int64_t random_filter(const ImageRef<const std::uint8_t>& source, const Ima
     const Axes rows(p.rows, p.row_in_p, half_y, source.height, source.stride_bytes);
     const Axes columns(p.columns, p.column_in_p, half_x, source.width, Channels);
     if (!(rows.masks_fit && columns.masks_fit)) path = Path::Scalar;
+    const WindowWidening widening(p, source.width, source.height);
     const int attempts = row_attempts(rows, columns);
     const std::size_t width = p.columns.size();
     const auto pixels = static_cast<std::uint64_t>(p.rows.size()) * width;
@@ -93,7 +94,7 @@ std::int64_t random_filter(const ImageRef<const std::uint8_t>& source, const Ima
                 Axis row = rows.spans[i], column = columns.spans[j];
                 if (!(rows.open[i] | columns.open[j])) {  // the window holds only P: widen it
                     Window w = window_at(p.rows[i], p.columns[j], half_x, half_y, source.width, source.height);
-                    if (!widen_until_outside(w, p, source.width, source.height)) continue;  // the whole image is P
+                    if (!widening.widen(w)) continue;  // the whole image is P
                     row = axis(w.y0, w.y1);
                     column = axis(w.x0, w.x1);
                 }

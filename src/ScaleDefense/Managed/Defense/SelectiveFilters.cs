@@ -20,6 +20,7 @@ internal static class SelectiveFilters
         Histogram[] histograms = t_scratch.Histograms;
         List<int> allRows = t_scratch.AllRows;
         List<int> outsideRows = t_scratch.OutsideRows;
+        WindowWidening? widening = null; // built at the first window that holds only P
         long rewritten = 0;
         foreach (int y in p.Rows)
         {
@@ -71,7 +72,7 @@ internal static class SelectiveFilters
                     }
                     rewritten++;
                 }
-                else if (MedianOfWidened(source, s, p, w, output))
+                else if (MedianOfWidened(source, s, p, (widening ??= new WindowWidening(p, s.Width, s.Height)).Widen(w), output))
                 {
                     rewritten++;
                 }
@@ -91,13 +92,15 @@ internal static class SelectiveFilters
         // Pixel n of P (row by row) makes attempt a with draw n + a * |P| (random_detail.hpp).
         ulong pixels = (ulong)p.Rows.Length * (ulong)p.Columns.Length;
         ulong n = 0;
+        WindowWidening? widening = null; // built at the first window that holds only P
         long rewritten = 0;
         foreach (int y in p.Rows)
         {
             foreach (int x in p.Columns)
             {
                 ulong pixel = n++;
-                if (FilterBounds.At(y, x, halfX, halfY, s.Width, s.Height).WidenUntilOutside(p, s.Width, s.Height) is not { } w)
+                FilterBounds around = FilterBounds.At(y, x, halfX, halfY, s.Width, s.Height);
+                if ((around.HasOutsidePixel(p) ? around : (widening ??= new WindowWidening(p, s.Width, s.Height)).Widen(around)) is not { } w)
                 {
                     continue; // the whole image is P
                 }
@@ -145,9 +148,10 @@ internal static class SelectiveFilters
         return (uint)from.Count;
     }
 
-    private static bool MedianOfWidened(ReadOnlySpan<byte> source, ImageLayout s, ConsideredPixels p, FilterBounds window, Span<byte> output)
+    // The median over a window already widened (null: the whole image is P, nothing to rebuild from).
+    private static bool MedianOfWidened(ReadOnlySpan<byte> source, ImageLayout s, ConsideredPixels p, FilterBounds? widened, Span<byte> output)
     {
-        if (window.WidenUntilOutside(p, s.Width, s.Height) is not { } w)
+        if (widened is not { } w)
         {
             return false;
         }
