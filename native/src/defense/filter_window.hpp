@@ -81,11 +81,14 @@ private:
     Nearest rows_, columns_;
 };
 
-// The same for one window, tabulating P for it alone: for rare callers; a filter that widens many
-// windows builds one WindowWidening.
+// The same result one pixel per side at a time, without tables: cheap where windows need to grow
+// a little, quadratic where they must grow far; filters that widen many windows use WindowWidening.
 inline bool widen_until_outside(Window& w, const ConsideredPixels& p, int width, int height) {
-    if (has_outside_pixel(w, p)) return true;
-    return WindowWidening(p, width, height).widen(w);
+    while (!has_outside_pixel(w, p)) {
+        if (w.x0 == 0 && w.y0 == 0 && w.x1 == width - 1 && w.y1 == height - 1) return false;
+        w = {std::max(0, w.x0 - 1), std::min(width - 1, w.x1 + 1), std::max(0, w.y0 - 1), std::min(height - 1, w.y1 + 1)};
+    }
+    return true;
 }
 
 }  // namespace sd
