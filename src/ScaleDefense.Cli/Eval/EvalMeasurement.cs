@@ -39,6 +39,8 @@ internal static class EvalMeasurement
     /// <summary>1 when scale(filter(A)) is closer to T than to scale(S) for the adaptive A at this δ.</summary>
     public static string AdaptiveSuccess(string filter, double delta) => FormattableString.Invariant($"adaptive.{filter}.d{delta:0.##}.success");
     public static string AdaptivePsnrSource(string filter, double delta) => FormattableString.Invariant($"adaptive.{filter}.d{delta:0.##}.psnr_attack_source");
+    /// <summary>1 when the adaptive attack at this δ stopped at its work budget (<see cref="AdaptiveAttackOptions.MaxWindowPixels"/>) before every window was done.</summary>
+    public static string AdaptiveBudgetHit(string filter, double delta) => FormattableString.Invariant($"adaptive.{filter}.d{delta:0.##}.budget_hit");
 
     /// <summary>--model resnet18, O1: the features of scale(A) are closer (cosine) to T's than to scale(S)'s.</summary>
     public const string ModelAttackO1 = "model.attack.o1_success";

@@ -138,6 +138,7 @@ internal sealed class EvalRunner(IEvalAttacks attacks, int seed, ResNet18Feature
                 byte[] scaled = ScaleBytes(model, Filter(model, adaptive.Image, layout, method, c, scaler).Image, channels);
                 Flag(EvalMeasurement.AdaptiveSuccess(name, delta), ImageMetrics.Psnr(scaled, target.Pixels) > ImageMetrics.Psnr(scaled, scaledSource));
                 Add(EvalMeasurement.AdaptivePsnrSource(name, delta), adaptive.Verification.PsnrAttackToSource);
+                Flag(EvalMeasurement.AdaptiveBudgetHit(name, delta), adaptive.Budget is not null, adaptive.Budget?.ToString() ?? "");
                 if (d == attacks.AdaptiveDeltas.Count - 1)
                 {
                     Detect("adaptive-" + name, model, adaptive.Image, adaptive.Layout);

@@ -130,6 +130,8 @@ internal static class EvalTables
             ["scaler", "scale", "median filter", "random filter", .. s.Buckets.Select(b => b.Label)], rows);
     }
 
+    private static string BudgetNote(int stopped) => stopped > 0 ? $" ({stopped} at budget)" : "";
+
     /// <summary>Fig. 17: the adaptive attacks' success versus δ, or why they were not run.</summary>
     public static EvalTable Adaptive(EvalSummary s, IReadOnlyList<double> deltas)
     {
@@ -146,12 +148,14 @@ internal static class EvalTables
                 }
                 else
                 {
-                    cells.AddRange(deltas.Select(d => Percent(s.Rate(scaler, EvalMeasurement.AdaptiveSuccess(filter, d)))));
+                    cells.AddRange(deltas.Select(d => Percent(s.Rate(scaler, EvalMeasurement.AdaptiveSuccess(filter, d))) +
+                                                      BudgetNote(s.Count(scaler, EvalMeasurement.AdaptiveBudgetHit(filter, d)))));
                 }
                 rows.Add(cells);
             }
         }
-        return new("Adaptive attacks versus δ", "Share of cases where scale(filter(A)) is closer to T than to scale(S), for an adaptive attack that may change a fraction δ of each filter window.",
+        return new("Adaptive attacks versus δ", "Share of cases where scale(filter(A)) is closer to T than to scale(S), for an adaptive attack that may change a fraction δ of each filter window. " +
+                   "\"n at budget\": attacks that stopped at their work budget (AdaptiveAttackOptions.MaxWindowPixels) before every window was done.",
             ["scaler", "filter", .. deltas.Select(d => string.Create(CultureInfo.InvariantCulture, $"δ = {d:0.##}"))], rows);
     }
 }
