@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "attack/active_set_polish.hpp"
 #include "attack/dual_line_search.hpp"
@@ -45,6 +46,9 @@ constexpr double kSweepGap = 1e-4;
 constexpr int kFirstPolish = 4;
 // Active-set rounds per attempt (each re-reads the sets from the previous solution).
 constexpr int kPolishRounds = 6;
+// A round that raises the dual by less than this (relative) has stalled: typically a violated row
+// whose pixels are all clipped, which the system leaves out. The sweeps move it; more rounds do not.
+constexpr double kStalledRise = 1e-9;
 
 // Newton steps on the dual: the active-set system's solution gives the direction, the exact line
 // search the step, so the dual never decreases. Returns true when the problem is finished: solved
@@ -52,6 +56,7 @@ constexpr int kPolishRounds = 6;
 bool newton_finish(const ConstraintRows& w, const double* s, const double* lo, const double* hi, const double* a,
                    const double* b, const QpSettings& settings, QpWorkspace& work, double* x, QpResult& result) {
     const int n = w.inputs, rows = w.rows();
+    double previous_dual = -std::numeric_limits<double>::infinity();
     for (int round = 0; round < kPolishRounds; ++round) {
         // The Newton direction on the dual's current piece first; where it is no ascent direction
         // (it cannot leave the piece), the one toward the primal-dual active-set rule's next sets.
@@ -90,6 +95,9 @@ bool newton_finish(const ConstraintRows& w, const double* s, const double* lo, c
         result.objective = objective_of(x, s, n);
         result.feasible = result.residual <= settings.tolerance;
         if (result.feasible && result.duality_gap <= kSweepGap * std::max(result.objective, 1.0)) return true;
+        const double dual = result.objective - result.duality_gap;
+        if (!(dual - previous_dual > kStalledRise * std::max(std::abs(dual), 1.0))) return false;
+        previous_dual = dual;
     }
     return false;
 }
