@@ -185,7 +185,7 @@ TEST(MedianFilter, Avx512KernelMatchesTheSweepOnPairedGrids) {
     // The AVX-512 kernel's own paths: windows of up to 8 or 16 rows in registers, taller ones and
     // rows wider than 64 bytes through memory, column counts of 1-4 channels across 16-sample
     // blocks and strip edges, rows of P read only outside P, and windows over 255 rows (AVX2).
-    if (!sd::median_detail::avx512_available()) GTEST_SKIP() << "this CPU has no AVX-512 BW/VBMI2";
+    if (!sd::median_detail::avx512_available()) GTEST_SKIP() << "this CPU has no AVX-512 BW/VL";
     std::mt19937 rng(20261203);
     for (int i = 0; i < 60; ++i) {
         Case c = random_case(rng, 10, 10);

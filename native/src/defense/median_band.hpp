@@ -7,9 +7,9 @@
 // in the 16 fine bins of that coarse bin, summed over the window's columns only for that bin.
 //
 // A `Bins` whose kScansWindow is true (AVX-512) keeps only the coarse counts per column: the
-// median's 16 fine values are found among the window's own pixels of that coarse bin, gathered by
-// one pass of masked compares over the window's rows (Bins::fine_by_scan). That takes the fine
-// read-modify-writes, the bulk of the updates, out of the per-sample cost.
+// median's fine value is found by a bisection within that coarse bin over the window's own pixels,
+// held in registers (Bins::fine_by_scan). That takes the fine read-modify-writes, the bulk of the
+// updates, out of the per-sample cost.
 //
 // Included only by the kernel sources (portable, AVX2, AVX-512): `Bins` supplies the 16-lane operations.
 // Everything here has internal linkage so that the AVX2 translation unit's copies never stand in
@@ -197,13 +197,13 @@ private:
                 continue;
             }
             if constexpr (kScan) {
+                const auto rank = static_cast<std::uint32_t>((count - 1) / 2);
                 unsigned bins[Channels];
-                std::uint32_t ranks[Channels];
                 for (int c = 0; c < Channels; ++c) {
-                    ranks[c] = static_cast<std::uint32_t>((count - 1) / 2);
-                    bins[c] = Bins::select(kernel[c], ranks[c]);
+                    std::uint32_t within = rank;  // the rank within the bin: not needed by the scan
+                    bins[c] = Bins::select(kernel[c], within);
                 }
-                Bins::template fine_by_scan<Channels>(job_, scan_, y0, y1, x0, x1, bins, ranks, out);
+                Bins::template fine_by_scan<Channels>(job_, scan_, y0, y1, x0, x1, bins, rank, out);
             } else {
                 for (int c = 0; c < Channels; ++c) {
                     auto k = static_cast<std::uint32_t>((count - 1) / 2);

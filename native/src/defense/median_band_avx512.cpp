@@ -1,11 +1,12 @@
-// The band kernel with AVX-512 (BW, VBMI2): column histograms keep the coarse level only, and each
-// median's fine value is found among the window's own pixels of the chosen coarse bin. A pass over
-// the window's rows compares 64 bytes at a time (all channels at once), compresses each channel's
-// matching bytes into a short list, and a 4-step bisection over that list gives the value. The
-// per-sample cost drops to one coarse read-modify-write in and one out (the fine ones were most of
-// the update time); the scan costs about one masked row load and a few mask operations per window
-// row, which is as much per image pixel whatever the window (P's density falls as the window grows).
-// Compiled for AVX-512 here only; selective_median_filter.cpp calls it after checking the CPU.
+// The band kernel with AVX-512 (F, BW, VL): column histograms keep the coarse level only, as 8-bit
+// counts updated 4 columns x channels per vector (a row leaving and a row entering in one pass),
+// and each median's fine value is found by a 4-step bisection within its coarse bin over the
+// window's own rows: one masked 64-byte load per row (all channels at once), then per step one
+// compare and one masked add per row and a sum per channel. The per-sample cost drops to the
+// coarse counts (the fine read-modify-writes were most of the update time); the scan costs a few
+// operations per window row, as much per image pixel whatever the window (P's density falls as the
+// window grows). Compiled for AVX-512 here only; selective_median_filter.cpp calls it after
+// checking the CPU.
 #include "defense/median_detail.hpp"
 
 #ifdef SD_MEDIAN_HAS_AVX2
@@ -19,10 +20,10 @@
 #include <vector>
 
 #if defined(__clang__)
-#pragma clang attribute push(__attribute__((target("avx2,popcnt,avx512f,avx512bw,avx512vl,avx512vbmi2"))), apply_to = function)
+#pragma clang attribute push(__attribute__((target("avx2,popcnt,avx512f,avx512bw,avx512vl"))), apply_to = function)
 #elif defined(__GNUC__)
 #pragma GCC push_options
-#pragma GCC target("avx2,popcnt,avx512f,avx512bw,avx512vl,avx512vbmi2")
+#pragma GCC target("avx2,popcnt,avx512f,avx512bw,avx512vl")
 // GCC 12's AVX-512 headers pass _mm512_undefined_* values through the intrinsics used here
 // (shifts, broadcasts, reductions) and then warn that they may be used uninitialized.
 #pragma GCC diagnostic push
@@ -169,14 +170,14 @@ struct Avx512Bins : Avx2Bins {
 
     // fine_by_scan for windows of one 64-byte chunk per row and at most Rows rows: the rows stay in
     // registers between the bisection steps (a store and reload of each would stall on forwarding).
+    // The rows are kept whole (lanes not read hold 255, above every bound asked, <= 254), and
+    // each bound's count over the whole window is compared with the window's rank: the values
+    // below the coarse bin count on both sides, so no per-row bin filter is needed.
     template <int Channels, int Rows>
     static void scan_in_registers(const Job& job, const Scratch& scratch, int y0, int y1, std::size_t bytes,
-                                  std::size_t first_bit, __m512i wanted, const unsigned* bins,
-                                  const std::uint32_t* ranks, std::uint8_t* out) {
+                                  std::size_t first_bit, const unsigned* bins, std::uint32_t rank, std::uint8_t* out) {
         static constexpr ChannelLanes kLanes = channel_lanes<Channels>();
         const __m512i none = _mm512_set1_epi8(static_cast<char>(0xFF));
-        const __m512i high_nibble = _mm512_set1_epi8(static_cast<char>(0xF0));
-        const __m512i low_nibble = _mm512_set1_epi8(0x0F);
         const __mmask64 all = first_bytes(bytes);
         const __mmask64 outside = all & scratch.outside_from(first_bit);  // lanes read in rows of P
         const int rows = y1 - y0 + 1;
@@ -187,9 +188,7 @@ struct Avx512Bins : Avx2Bins {
             if (i < rows) {
                 const int r = y0 + i;
                 const __mmask64 lanes = job.p->row_in_p[r] ? outside : all;
-                const __m512i v = _mm512_maskz_loadu_epi8(lanes, job.source.row(r) + first_bit);
-                const __mmask64 match = _mm512_mask_cmpeq_epi8_mask(lanes, _mm512_and_si512(v, high_nibble), wanted);
-                low[i] = _mm512_mask_mov_epi8(none, match, _mm512_and_si512(v, low_nibble));
+                low[i] = _mm512_mask_loadu_epi8(none, lanes, job.source.row(r) + first_bit);
             }
         }
         unsigned t[Channels] = {};
@@ -197,7 +196,7 @@ struct Avx512Bins : Avx2Bins {
         for (unsigned step = 8; step > 0; step /= 2) {
             __m512i bound = _mm512_setzero_si512();
             for (int c = 0; c < Channels; ++c)
-                bound = _mm512_mask_mov_epi8(bound, kLanes.of[0][c], _mm512_set1_epi8(static_cast<char>(t[c] + step - 1)));
+                bound = _mm512_mask_mov_epi8(bound, kLanes.of[0][c], _mm512_set1_epi8(static_cast<char>((bins[c] << 4) + t[c] + step - 1)));
             __m512i even = _mm512_setzero_si512(), odd = _mm512_setzero_si512();
 #pragma GCC unroll 16
             for (int i = 0; i < Rows; i += 2) {
@@ -210,40 +209,32 @@ struct Avx512Bins : Avx2Bins {
                 sums = _mm512_add_epi64(sums, _mm512_slli_epi64(_mm512_sad_epu8(_mm512_maskz_mov_epi8(kLanes.of[0][c], count), _mm512_setzero_si512()), 16 * c));
             const auto fields = static_cast<std::uint64_t>(_mm512_reduce_add_epi64(sums));
             for (int c = 0; c < Channels; ++c)
-                t[c] += static_cast<std::uint32_t>((fields >> (16 * c)) & 0xFFFF) <= ranks[c] ? step : 0;
+                t[c] += static_cast<std::uint32_t>((fields >> (16 * c)) & 0xFFFF) <= rank ? step : 0;
         }
         for (int c = 0; c < Channels; ++c) out[c] = static_cast<std::uint8_t>((bins[c] << 4) + t[c]);
     }
 
-    // out[c] = the ranks[c]-th smallest (0-based) of the window's pixels outside P whose value has
-    // high nibble bins[c]. Rows of P contribute only their columns outside P: their pixels of P are
+    // out[c] = the rank-th smallest (0-based) of the window's pixels outside P in channel c, whose
+    // high nibble is known to be bins[c]: a bisection on the low nibble, counting each bound's
+    // values over the whole window (those below the bin count too, so the rank is the window's). Rows of P contribute only their columns outside P: their pixels of P are
     // never read (masked loads), as they may already hold medians in place.
     template <int Channels>
     static void fine_by_scan(const Job& job, Scratch& scratch, int y0, int y1, int x0, int x1, const unsigned* bins,
-                             const std::uint32_t* ranks, std::uint8_t* out) {
+                             std::uint32_t rank, std::uint8_t* out) {
         static constexpr ChannelLanes kLanes = channel_lanes<Channels>();
         const std::size_t bytes = static_cast<std::size_t>(x1 - x0 + 1) * Channels;
         const std::size_t first_bit = static_cast<std::size_t>(x0) * Channels;
         const std::size_t chunks = (bytes + 63) / 64;
-        const __m512i high_nibble = _mm512_set1_epi8(static_cast<char>(0xF0));
-        const __m512i low_nibble = _mm512_set1_epi8(0x0F);
-        const __m512i none = _mm512_set1_epi8(static_cast<char>(0xFF));
-        // Per chunk phase, each lane's wanted high nibble. Lanes of the bin keep their low nibble
-        // (0..15), all others become 255, above every bound the bisection asks about (<= 14).
-        __m512i wanted[4];
-        for (int phase = 0; phase < (chunks > 1 ? Channels : 1); ++phase) {
-            wanted[phase] = _mm512_setzero_si512();
-            for (int c = 0; c < Channels; ++c)
-                wanted[phase] = _mm512_mask_mov_epi8(wanted[phase], kLanes.of[phase][c], _mm512_set1_epi8(static_cast<char>(bins[c] << 4)));
-        }
         if (chunks == 1 && y1 - y0 < 8) {
-            scan_in_registers<Channels, 8>(job, scratch, y0, y1, bytes, first_bit, wanted[0], bins, ranks, out);
+            scan_in_registers<Channels, 8>(job, scratch, y0, y1, bytes, first_bit, bins, rank, out);
             return;
         }
         if (chunks == 1 && y1 - y0 < 16) {
-            scan_in_registers<Channels, 16>(job, scratch, y0, y1, bytes, first_bit, wanted[0], bins, ranks, out);
+            scan_in_registers<Channels, 16>(job, scratch, y0, y1, bytes, first_bit, bins, rank, out);
             return;
         }
+        // As scan_in_registers, the rows' chunks through memory.
+        const __m512i none = _mm512_set1_epi8(static_cast<char>(0xFF));
         __m512i* low = scratch.rows();
         std::size_t n = 0;
         for (int r = y0; r <= y1; ++r) {
@@ -252,13 +243,11 @@ struct Avx512Bins : Avx2Bins {
             for (std::size_t at = 0; at < bytes; at += 64) {
                 __mmask64 lanes = first_bytes(bytes - at);
                 if (row_in_p) lanes &= scratch.outside_from(first_bit + at);
-                const __m512i v = _mm512_maskz_loadu_epi8(lanes, row + at);
-                const __mmask64 match = _mm512_mask_cmpeq_epi8_mask(lanes, _mm512_and_si512(v, high_nibble), wanted[at % Channels]);
-                _mm512_store_si512(low + n++, _mm512_mask_mov_epi8(none, match, _mm512_and_si512(v, low_nibble)));
+                _mm512_store_si512(low + n++, _mm512_mask_loadu_epi8(none, lanes, row + at));
             }
         }
-        // Bisection on the low nibble, all channels at once: each lane counts its values <= the
-        // bound of its channel (bytes: at most one per row), then each channel's lanes are summed.
+        // All channels at once: each lane counts its values <= the bound of its channel (bytes:
+        // at most one per row), then each channel's lanes are summed.
         unsigned t[Channels] = {};
         const __m512i one = _mm512_set1_epi8(1);
         for (unsigned step = 8; step > 0; step /= 2) {
@@ -266,7 +255,7 @@ struct Avx512Bins : Avx2Bins {
             for (int phase = 0; phase < (chunks > 1 ? Channels : 1); ++phase) {
                 bound[phase] = _mm512_setzero_si512();
                 for (int c = 0; c < Channels; ++c)
-                    bound[phase] = _mm512_mask_mov_epi8(bound[phase], kLanes.of[phase][c], _mm512_set1_epi8(static_cast<char>(t[c] + step - 1)));
+                    bound[phase] = _mm512_mask_mov_epi8(bound[phase], kLanes.of[phase][c], _mm512_set1_epi8(static_cast<char>((bins[c] << 4) + t[c] + step - 1)));
             }
             // Each channel's lane counts summed into its own 16-bit field of 8 qwords (a field never
             // exceeds the window's pixels, <= 65535), then one horizontal sum for all channels.
@@ -290,7 +279,7 @@ struct Avx512Bins : Avx2Bins {
             }
             const auto fields = static_cast<std::uint64_t>(_mm512_reduce_add_epi64(sums));
             for (int c = 0; c < Channels; ++c)
-                t[c] += static_cast<std::uint32_t>((fields >> (16 * c)) & 0xFFFF) <= ranks[c] ? step : 0;
+                t[c] += static_cast<std::uint32_t>((fields >> (16 * c)) & 0xFFFF) <= rank ? step : 0;
         }
         for (int c = 0; c < Channels; ++c) out[c] = static_cast<std::uint8_t>((bins[c] << 4) + t[c]);
     }

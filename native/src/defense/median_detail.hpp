@@ -38,9 +38,9 @@ std::int64_t histogram_rows_avx2(const Job& job, std::size_t begin, std::size_t 
 std::int64_t histogram_rows_avx512(const Job& job, std::size_t begin, std::size_t end);  // coarse columns + window scan
 #endif
 
-// Which implementation filter() runs: Auto picks AVX-512 (BW + VBMI2), else AVX2, where the CPU has
-// it, the portable kernel elsewhere, and the sweep for windows beyond kMaxHistogramWindow. The
-// others are for tests.
+// Which implementation filter() runs: Auto picks AVX-512 (F, BW, VL) for windows of at least
+// kMinScannedWindow pixels, else AVX2, where the CPU has them; the portable kernel elsewhere, and
+// the sweep for windows beyond kMaxHistogramWindow. The others are for tests.
 enum class Path { Auto, Sweep, Portable, Avx2, Avx512 };
 bool avx2_available();
 bool avx512_available();

@@ -163,8 +163,7 @@ bool avx2_supported() {
 bool avx512_supported() {
 #ifdef SD_MEDIAN_HAS_AVX2
     static const bool supported = avx2_supported() && __builtin_cpu_supports("avx512f") &&
-                                  __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vl") &&
-                                  __builtin_cpu_supports("avx512vbmi2");
+                                  __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vl");
     return supported;
 #else
     return false;
@@ -192,7 +191,7 @@ std::int64_t median_detail::filter(const ImageRef<const std::uint8_t>& source, c
         throw std::invalid_argument("the window is too large for the histogram kernels");
     }
     if (path == Path::Avx2 && !avx2_supported()) throw std::invalid_argument("this CPU has no AVX2");
-    if (path == Path::Avx512 && !avx512_supported()) throw std::invalid_argument("this CPU has no AVX-512 BW and VBMI2");
+    if (path == Path::Avx512 && !avx512_supported()) throw std::invalid_argument("this CPU has no AVX-512 BW and VL");
     const Job job{source, target, &p, half_x, half_y};
     auto run = [&](std::size_t begin, std::size_t end) -> std::int64_t {
         switch (path) {
