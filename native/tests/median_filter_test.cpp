@@ -1,4 +1,4 @@
-// The selective median's kernels (column histograms, portable and AVX2; the sweep) against a brute
+// The selective median's kernels (column histograms, portable, AVX2 and AVX-512; the sweep) against a brute
 // force written from the rule alone: random image sizes, strides, channel counts, random sets P
 // (sparse to dense, so windows that hold only P and must widen occur), ratios, both windows,
 // thread counts, in place and out of place. Every byte must agree.
@@ -100,6 +100,7 @@ std::vector<std::uint8_t> run(const Case& c, Path path, bool in_place, std::int6
 std::vector<Path> paths() {
     std::vector<Path> all{Path::Auto, Path::Sweep, Path::Portable};
     if (sd::median_detail::avx2_available()) all.push_back(Path::Avx2);
+    if (sd::median_detail::avx512_available()) all.push_back(Path::Avx512);
     return all;
 }
 
@@ -165,4 +166,46 @@ TEST(MedianFilter, WindowsBeyondSixteenBitCountsTakeTheSweep) {
     std::int64_t rewritten = 0;
     EXPECT_EQ(run(c, Path::Auto, false, rewritten), brute_force(c));
     EXPECT_THROW(run(c, Path::Portable, false, rewritten), std::invalid_argument);
+}
+
+namespace {
+
+// Rows or columns of P as a two-tap resize marks them (pairs at a spacing of `ratio`), as the scalers do.
+void mark_pairs(int n, double ratio, std::vector<std::uint8_t>& in_p, std::vector<int>& list) {
+    in_p.assign(static_cast<std::size_t>(n), 0);
+    list.clear();
+    for (double at = ratio / 2; at + 1 < n; at += ratio) in_p[static_cast<int>(at)] = in_p[static_cast<int>(at) + 1] = 1;
+    for (int i = 0; i < n; ++i)
+        if (in_p[i]) list.push_back(i);
+}
+
+}  // namespace
+
+TEST(MedianFilter, Avx512KernelMatchesTheSweepOnPairedGrids) {
+    // The AVX-512 kernel's own paths: windows of up to 8 or 16 rows in registers, taller ones and
+    // rows wider than 64 bytes through memory, column counts of 1-4 channels across 16-sample
+    // blocks and strip edges, rows of P read only outside P, and windows over 255 rows (AVX2).
+    if (!sd::median_detail::avx512_available()) GTEST_SKIP() << "this CPU has no AVX-512 BW/VL";
+    std::mt19937 rng(20261203);
+    for (int i = 0; i < 60; ++i) {
+        Case c = random_case(rng, 10, 10);
+        c.width = std::uniform_int_distribution<int>(20, 420)(rng);
+        c.height = std::uniform_int_distribution<int>(20, 300)(rng);
+        c.p.ratio_x = std::uniform_real_distribution<double>(1.5, 24.0)(rng);
+        c.p.ratio_y = i % 10 == 9 ? 130.0 : std::uniform_real_distribution<double>(1.5, 24.0)(rng);
+        mark_pairs(c.width, c.p.ratio_x, c.p.column_in_p, c.p.columns);
+        mark_pairs(c.height, c.p.ratio_y, c.p.row_in_p, c.p.rows);
+        if (c.p.rows.empty() || c.p.columns.empty()) continue;
+        c.pixels.resize(static_cast<std::size_t>(c.stride()) * c.height);
+        const int levels = i % 3 == 0 ? 5 : 256;
+        for (auto& v : c.pixels) v = static_cast<std::uint8_t>(rng() % levels * (255 / (levels - 1)));
+        for (const bool in_place : {false, true}) {
+            std::int64_t rewritten = 0, expected_rewritten = 0;
+            const std::vector<std::uint8_t> expected = run(c, Path::Sweep, in_place, expected_rewritten);
+            ASSERT_EQ(run(c, Path::Avx512, in_place, rewritten), expected)
+                << "case " << i << " size " << c.width << "x" << c.height << "x" << c.channels << " ratios " << c.p.ratio_x
+                << " " << c.p.ratio_y << " in place " << in_place;
+            ASSERT_EQ(rewritten, expected_rewritten) << "case " << i;
+        }
+    }
 }

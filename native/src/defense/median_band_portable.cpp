@@ -5,6 +5,9 @@ namespace sd::median_detail {
 namespace {
 
 struct PortableBins {
+    static constexpr bool kScansWindow = false;  // fine counts kept per column (median_band.hpp)
+    struct Scratch {};
+
     static void clear(std::uint16_t* d) {
         for (int i = 0; i < 16; ++i) d[i] = 0;
     }

@@ -160,9 +160,20 @@ bool avx2_supported() {
 #endif
 }
 
+bool avx512_supported() {
+#ifdef SD_MEDIAN_HAS_AVX2
+    static const bool supported = avx2_supported() && __builtin_cpu_supports("avx512f") &&
+                                  __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vl");
+    return supported;
+#else
+    return false;
+#endif
+}
+
 }  // namespace
 
 bool median_detail::avx2_available() { return avx2_supported(); }
+bool median_detail::avx512_available() { return avx512_supported(); }
 
 std::int64_t median_detail::filter(const ImageRef<const std::uint8_t>& source, const ImageRef<std::uint8_t>& target,
                                    const ConsideredPixels& p, WindowKind window, int threads, Path path) {
@@ -172,16 +183,21 @@ std::int64_t median_detail::filter(const ImageRef<const std::uint8_t>& source, c
     const int half_y = half_width(p.ratio_y, window);
     const std::int64_t window_pixels = (2 * static_cast<std::int64_t>(half_x) + 1) * (2 * static_cast<std::int64_t>(half_y) + 1);
     if (path == Path::Auto) {
-        path = window_pixels > kMaxHistogramWindow ? Path::Sweep : avx2_supported() ? Path::Avx2 : Path::Portable;
+        path = window_pixels > kMaxHistogramWindow ? Path::Sweep
+               : avx512_supported() && window_pixels >= kMinScannedWindow ? Path::Avx512
+               : avx2_supported()                  ? Path::Avx2
+                                                   : Path::Portable;
     } else if (path != Path::Sweep && window_pixels > kMaxHistogramWindow) {
         throw std::invalid_argument("the window is too large for the histogram kernels");
     }
     if (path == Path::Avx2 && !avx2_supported()) throw std::invalid_argument("this CPU has no AVX2");
+    if (path == Path::Avx512 && !avx512_supported()) throw std::invalid_argument("this CPU has no AVX-512 BW and VL");
     const Job job{source, target, &p, half_x, half_y};
     auto run = [&](std::size_t begin, std::size_t end) -> std::int64_t {
         switch (path) {
 #ifdef SD_MEDIAN_HAS_AVX2
             case Path::Avx2: return histogram_rows_avx2(job, begin, end);
+            case Path::Avx512: return histogram_rows_avx512(job, begin, end);
 #endif
             case Path::Portable: return histogram_rows_portable(job, begin, end);
             default: break;
