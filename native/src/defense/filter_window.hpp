@@ -30,15 +30,6 @@ inline Window window_at(int y, int x, int half_x, int half_y, int width, int hei
             std::min(height - 1, y + half_y)};
 }
 
-// True when some pixel of the window lies outside P: a row or a column of it is not in P.
-inline bool has_outside_pixel(const Window& w, const ConsideredPixels& p) {
-    for (int y = w.y0; y <= w.y1; ++y)
-        if (!p.row_in_p[y]) return true;
-    for (int x = w.x0; x <= w.x1; ++x)
-        if (!p.column_in_p[x]) return true;
-    return false;
-}
-
 // Grows a window by the same number of pixels on every side (clipped to the image) until it holds
 // a pixel outside P, in constant time: the nearest row and column outside P on either side of
 // every index are tabulated once. (The managed twin is WindowWidening.cs.)
@@ -80,15 +71,5 @@ private:
     int width_, height_;
     Nearest rows_, columns_;
 };
-
-// The same result one pixel per side at a time, without tables: cheap where windows need to grow
-// a little, quadratic where they must grow far; filters that widen many windows use WindowWidening.
-inline bool widen_until_outside(Window& w, const ConsideredPixels& p, int width, int height) {
-    while (!has_outside_pixel(w, p)) {
-        if (w.x0 == 0 && w.y0 == 0 && w.x1 == width - 1 && w.y1 == height - 1) return false;
-        w = {std::max(0, w.x0 - 1), std::min(width - 1, w.x1 + 1), std::max(0, w.y0 - 1), std::min(height - 1, w.y1 + 1)};
-    }
-    return true;
-}
 
 }  // namespace sd

@@ -192,7 +192,7 @@ private:
             const std::int64_t count = static_cast<std::int64_t>(rows_all) * (x1 - x0 + 1 - p_columns) +
                                        static_cast<std::int64_t>(rows_outside) * p_columns;
             if (count == 0) {
-                if (median_of_widened(job_.source, p_, window_at(y, x, job_.half_x, job_.half_y, width_, height_), out))
+                if (median_of_widened(job_.source, p_, *job_.widening, window_at(y, x, job_.half_x, job_.half_y, width_, height_), out))
                     ++rewritten;
                 continue;
             }

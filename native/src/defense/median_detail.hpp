@@ -15,6 +15,7 @@ struct Job {
     ImageRef<const std::uint8_t> source;
     ImageRef<std::uint8_t> target;
     const ConsideredPixels* p = nullptr;
+    const WindowWidening* widening = nullptr;  // for the rare windows that hold only P
     int half_x = 1;
     int half_y = 1;
 };
@@ -27,8 +28,8 @@ inline constexpr std::int64_t kMinScannedWindow = 128;
 
 // The median of the window's pixels outside P after widening it until it holds one; false when the
 // whole image is P.
-bool median_of_widened(const ImageRef<const std::uint8_t>& source, const ConsideredPixels& p, Window w,
-                       std::uint8_t* out);
+bool median_of_widened(const ImageRef<const std::uint8_t>& source, const ConsideredPixels& p, const WindowWidening& widening,
+                       Window w, std::uint8_t* out);
 
 // Rows p.rows[begin, end) with column histograms (Perreault & Hebert); each returns the pixels rewritten.
 std::int64_t histogram_rows_portable(const Job& job, std::size_t begin, std::size_t end);

@@ -12,9 +12,9 @@ namespace sd {
 
 namespace median_detail {
 
-bool median_of_widened(const ImageRef<const std::uint8_t>& source, const ConsideredPixels& p, Window w,
-                       std::uint8_t* out) {
-    if (!widen_until_outside(w, p, source.width, source.height)) return false;
+bool median_of_widened(const ImageRef<const std::uint8_t>& source, const ConsideredPixels& p, const WindowWidening& widening,
+                       Window w, std::uint8_t* out) {
+    if (!widening.widen(w)) return false;
     std::vector<std::uint8_t> values;
     for (int c = 0; c < source.channels; ++c) {
         values.clear();
@@ -64,7 +64,8 @@ void copy_image(const ImageRef<const std::uint8_t>& source, const ImageRef<std::
 // implementation the tests compare the histogram kernels with.
 template <int Channels>
 std::int64_t median_filter_rows(const ImageRef<const std::uint8_t>& source, const ImageRef<std::uint8_t>& target,
-                                const ConsideredPixels& p, int half_x, int half_y, std::size_t begin, std::size_t end) {
+                                const ConsideredPixels& p, const WindowWidening& widening, int half_x, int half_y,
+                                std::size_t begin, std::size_t end) {
     Histogram histograms[Channels];
     std::vector<const std::uint8_t*> all_rows, outside_rows;  // row starts of the current window band
     std::int64_t rewritten = 0;
@@ -130,7 +131,7 @@ std::int64_t median_filter_rows(const ImageRef<const std::uint8_t>& source, cons
             if (count > 0) {
                 for (int c = 0; c < Channels; ++c) out[c] = histograms[c].kth((count - 1) / 2);
                 ++rewritten;
-            } else if (median_of_widened(source, p, w, out)) {
+            } else if (median_of_widened(source, p, widening, w, out)) {
                 ++rewritten;
             }
             if (paired) {
@@ -139,7 +140,7 @@ std::int64_t median_filter_rows(const ImageRef<const std::uint8_t>& source, cons
                 if (next > 0) {
                     for (int c = 0; c < Channels; ++c) below[c] = histograms[c].kth((next - 1) / 2);
                     ++rewritten;
-                } else if (median_of_widened(source, p, window_at(y + 1, x, half_x, half_y, source.width, source.height), below)) {
+                } else if (median_of_widened(source, p, widening, window_at(y + 1, x, half_x, half_y, source.width, source.height), below)) {
                     ++rewritten;
                 }
                 shift_row(entering, w.x0, w.x1, false);
@@ -192,7 +193,8 @@ std::int64_t median_detail::filter(const ImageRef<const std::uint8_t>& source, c
     }
     if (path == Path::Avx2 && !avx2_supported()) throw std::invalid_argument("this CPU has no AVX2");
     if (path == Path::Avx512 && !avx512_supported()) throw std::invalid_argument("this CPU has no AVX-512 BW and VL");
-    const Job job{source, target, &p, half_x, half_y};
+    const WindowWidening widening(p, source.width, source.height);
+    const Job job{source, target, &p, &widening, half_x, half_y};
     auto run = [&](std::size_t begin, std::size_t end) -> std::int64_t {
         switch (path) {
 #ifdef SD_MEDIAN_HAS_AVX2
@@ -203,10 +205,10 @@ std::int64_t median_detail::filter(const ImageRef<const std::uint8_t>& source, c
             default: break;
         }
         switch (source.channels) {
-            case 1: return median_filter_rows<1>(source, target, p, half_x, half_y, begin, end);
-            case 2: return median_filter_rows<2>(source, target, p, half_x, half_y, begin, end);
-            case 3: return median_filter_rows<3>(source, target, p, half_x, half_y, begin, end);
-            default: return median_filter_rows<4>(source, target, p, half_x, half_y, begin, end);
+            case 1: return median_filter_rows<1>(source, target, p, widening, half_x, half_y, begin, end);
+            case 2: return median_filter_rows<2>(source, target, p, widening, half_x, half_y, begin, end);
+            case 3: return median_filter_rows<3>(source, target, p, widening, half_x, half_y, begin, end);
+            default: return median_filter_rows<4>(source, target, p, widening, half_x, half_y, begin, end);
         }
     };
     const std::size_t rows = p.rows.size();
