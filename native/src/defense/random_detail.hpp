@@ -55,8 +55,8 @@ inline bool attempt(std::uint64_t z, const Axis& row, const Axis& column, const 
     const std::uint64_t a = (z >> 32) * row.size, b = (z & 0xFFFFFFFFu) * column.size;
     sy = row.start + static_cast<int>(a >> 32);
     sx = column.start + static_cast<int>(b >> 32);
-    const bool fair = (static_cast<std::uint32_t>(a) >= row.threshold) & (static_cast<std::uint32_t>(b) >= column.threshold);
-    return fair & ((p.row_in_p[sy] & p.column_in_p[sx]) == 0);
+    const bool fair = (static_cast<std::uint32_t>(a) >= row.threshold) && (static_cast<std::uint32_t>(b) >= column.threshold);
+    return fair && ((p.row_in_p[sy] & p.column_in_p[sx]) == 0);
 }
 
 // The first `attempts` attempts of row i of P: offsets[j] = the byte offset of the pick of pixel
