@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "defense/median_detail.hpp"
+#include "filter_test_support.hpp"
 #include "defense/selective_filters.hpp"
 
 namespace {
@@ -87,14 +88,8 @@ std::vector<std::uint8_t> brute_force(const Case& c) {
 }
 
 std::vector<std::uint8_t> run(const Case& c, Path path, bool in_place, std::int64_t& rewritten) {
-    std::vector<std::uint8_t> out = in_place ? c.pixels : std::vector<std::uint8_t>(c.pixels.size(), 0xA5);
-    const sd::ImageRef<const std::uint8_t> source{in_place ? out.data() : c.pixels.data(), c.stride(), c.width, c.height, c.channels};
-    const sd::ImageRef<std::uint8_t> target{out.data(), c.stride(), c.width, c.height, c.channels};
-    rewritten = sd::median_detail::filter(source, target, c.p, c.window, c.threads, path);
-    if (!in_place)  // the padding is not the filter's to write
-        for (int y = 0; y < c.height; ++y)
-            for (int i = c.width * c.channels; i < c.stride(); ++i) out[y * c.stride() + i] = c.pixels[y * c.stride() + i];
-    return out;
+    return sd_test::run_filter(c.pixels, c.width, c.height, c.channels, c.stride(), in_place, rewritten,
+                               [&](const auto& source, const auto& target) { return sd::median_detail::filter(source, target, c.p, c.window, c.threads, path); });
 }
 
 std::vector<Path> paths() {

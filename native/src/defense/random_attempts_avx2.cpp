@@ -39,7 +39,7 @@ inline __m256i load(const void* p) { return _mm256_loadu_si256(static_cast<const
 void first_attempts_avx2(const RowJob& job, std::int64_t* offsets) {
     const Axes& rows = *job.rows;
     const Axes& columns = *job.columns;
-    const std::size_t i = job.row, n = columns.spans.size();
+    const std::size_t i = job.row, n = columns.count();
     const __m256i mix1_low = constant_low(RandomSource::kMix1), mix1_high = constant_high(RandomSource::kMix1);
     const __m256i mix2_low = constant_low(RandomSource::kMix2), mix2_high = constant_high(RandomSource::kMix2);
     const __m256i low32 = _mm256_set1_epi64x(0xFFFFFFFFll), one = _mm256_set1_epi64x(1), none = _mm256_set1_epi64x(-1);

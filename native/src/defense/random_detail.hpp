@@ -34,11 +34,11 @@ inline Axis axis(int first, int last) {
 }
 
 // The windows' axes at P's rows (or columns), as arrays of 64-bit lanes for the kernels: first
-// byte offset of the axis (start * step), length, threshold, and which indices are in P (bit k for
+// index, its byte offset (start * step), length, threshold, and which indices are in P (bit k for
 // start + k; windows of at most 64). `open`: the axis holds an index outside P, so no window on
 // that line needs widening.
 struct Axes {
-    std::vector<Axis> spans;
+    std::vector<std::int32_t> start;
     std::vector<std::uint8_t> open;
     std::vector<std::int64_t> base;
     std::vector<std::uint64_t> size, threshold, in_p;
@@ -46,6 +46,11 @@ struct Axes {
 
     Axes(const std::vector<std::int32_t>& indices, const std::vector<std::uint8_t>& index_in_p, int half, int extent,
          std::int64_t step);
+
+    std::size_t count() const { return start.size(); }
+    Axis at(std::size_t i) const {
+        return {start[i], static_cast<std::uint32_t>(size[i]), static_cast<std::uint32_t>(threshold[i])};
+    }
 };
 
 inline constexpr std::uint32_t kMaskedLength = 64;

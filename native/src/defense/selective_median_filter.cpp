@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "core/cpu_features.hpp"
 #include "core/parallel.hpp"
 #include "defense/median_detail.hpp"
 #include "defense/selective_filters.hpp"
@@ -154,8 +155,7 @@ std::int64_t median_filter_rows(const ImageRef<const std::uint8_t>& source, cons
 
 bool avx2_supported() {
 #ifdef SD_MEDIAN_HAS_AVX2
-    static const bool supported = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt");
-    return supported;
+    return cpu::has_avx2();
 #else
     return false;
 #endif
@@ -163,9 +163,7 @@ bool avx2_supported() {
 
 bool avx512_supported() {
 #ifdef SD_MEDIAN_HAS_AVX2
-    static const bool supported = avx2_supported() && __builtin_cpu_supports("avx512f") &&
-                                  __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vl");
-    return supported;
+    return cpu::has_avx512_bw_vl();
 #else
     return false;
 #endif

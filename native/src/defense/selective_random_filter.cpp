@@ -1,9 +1,11 @@
 #include <algorithm>
 #include <cstring>
 #include <limits>
+#include <optional>
 #include <stdexcept>
 #include <vector>
 
+#include "core/cpu_features.hpp"
 #include "defense/random_detail.hpp"
 #include "defense/selective_filters.hpp"
 
@@ -22,7 +24,7 @@ Axes::Axes(const std::vector<std::int32_t>& indices, const std::vector<std::uint
             any_outside |= !index_in_p[k];
             if (k - first < static_cast<int>(kMaskedLength) && index_in_p[k]) mask |= std::uint64_t{1} << (k - first);
         }
-        spans.push_back(a);
+        start.push_back(first);
         open.push_back(any_outside);
         base.push_back(first * step);
         size.push_back(a.size);
@@ -35,9 +37,9 @@ Axes::Axes(const std::vector<std::int32_t>& indices, const std::vector<std::uint
 int row_attempts(const Axes& rows, const Axes& columns) {
     auto share_in_p = [](const Axes& axes) {
         double sum = 0;
-        for (std::size_t k = 0; k < axes.spans.size(); ++k)
+        for (std::size_t k = 0; k < axes.count(); ++k)
             sum += static_cast<double>(__builtin_popcountll(axes.in_p[k])) / axes.size[k];
-        return axes.spans.empty() ? 0.0 : sum / static_cast<double>(axes.spans.size());
+        return axes.count() == 0 ? 0.0 : sum / static_cast<double>(axes.count());
     };
     return share_in_p(rows) * share_in_p(columns) > 0.1 ? 3 : 1;
 }
@@ -46,8 +48,7 @@ namespace {
 
 bool avx2_supported() {
 #ifdef SD_RANDOM_HAS_AVX2
-    static const bool supported = __builtin_cpu_supports("avx2");
-    return supported;
+    return cpu::has_avx2();
 #else
     return false;
 #endif
@@ -60,7 +61,7 @@ std::int64_t random_filter(const ImageRef<const std::uint8_t>& source, const Ima
     const Axes rows(p.rows, p.row_in_p, half_y, source.height, source.stride_bytes);
     const Axes columns(p.columns, p.column_in_p, half_x, source.width, Channels);
     if (!(rows.masks_fit && columns.masks_fit)) path = Path::Scalar;
-    const WindowWidening widening(p, source.width, source.height);
+    std::optional<WindowWidening> widening;  // built at the first window that holds only P
     const int attempts = row_attempts(rows, columns);
     const std::size_t width = p.columns.size();
     const auto pixels = static_cast<std::uint64_t>(p.rows.size()) * width;
@@ -91,10 +92,11 @@ std::int64_t random_filter(const ImageRef<const std::uint8_t>& source, const Ima
         }
         for (std::size_t j = 0; j < width; ++j) {
             if (offsets[j] < 0) {
-                Axis row = rows.spans[i], column = columns.spans[j];
+                Axis row = rows.at(i), column = columns.at(j);
                 if (!(rows.open[i] | columns.open[j])) {  // the window holds only P: widen it
                     Window w = window_at(p.rows[i], p.columns[j], half_x, half_y, source.width, source.height);
-                    if (!widening.widen(w)) continue;  // the whole image is P
+                    if (!widening) widening.emplace(p, source.width, source.height);
+                    if (!widening->widen(w)) continue;  // the whole image is P
                     row = axis(w.y0, w.y1);
                     column = axis(w.x0, w.x1);
                 }

@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <stdexcept>
 
+#include "core/cpu_features.hpp"
+
 namespace sd::opencv {
 namespace {
 
@@ -27,8 +29,7 @@ AxisTaps taps_of(const KernelTable& table, bool weighted_only) {
 
 bool avx2_supported() {
 #ifdef SD_OPENCV_HAS_AVX2
-    static const bool supported = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
-    return supported;
+    return cpu::has_avx2_fma();
 #else
     return false;
 #endif

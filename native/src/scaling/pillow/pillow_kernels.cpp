@@ -5,6 +5,7 @@
 #include <memory>
 #include <stdexcept>
 
+#include "core/cpu_features.hpp"
 #include "scaling/pillow/pillow_passes.hpp"
 
 namespace sd::pillow {
@@ -108,8 +109,7 @@ void resample_inner(const ImageRef<const T>& source, const ImageRef<T>& target, 
 
 bool avx2_supported() {
 #ifdef SD_PILLOW_HAS_AVX2
-    static const bool supported = __builtin_cpu_supports("avx2");
-    return supported;
+    return cpu::has_avx2();
 #else
     return false;
 #endif

@@ -1,0 +1,25 @@
+#include "core/cpu_features.hpp"
+
+namespace sd::cpu {
+
+#if defined(__x86_64__) || defined(__i386__)
+bool has_avx2() {
+    static const bool has = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt");
+    return has;
+}
+bool has_avx2_fma() {
+    static const bool has = has_avx2() && __builtin_cpu_supports("fma");
+    return has;
+}
+bool has_avx512_bw_vl() {
+    static const bool has = has_avx2() && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+                            __builtin_cpu_supports("avx512vl");
+    return has;
+}
+#else
+bool has_avx2() { return false; }
+bool has_avx2_fma() { return false; }
+bool has_avx512_bw_vl() { return false; }
+#endif
+
+}  // namespace sd::cpu

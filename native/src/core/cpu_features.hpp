@@ -1,0 +1,11 @@
+// What the CPU offers the SIMD kernels, asked once per process: the run-time half of every
+// "AVX2 (or AVX-512) where the CPU has it, portable elsewhere" dispatch. False off x86.
+#pragma once
+
+namespace sd::cpu {
+
+bool has_avx2();          // AVX2 and POPCNT
+bool has_avx2_fma();      // AVX2 and FMA
+bool has_avx512_bw_vl();  // AVX-512 F, BW and VL (and AVX2)
+
+}  // namespace sd::cpu
