@@ -78,9 +78,10 @@ struct RowJob {
     int attempts;                 // 1 to 3
 };
 
-// How many attempts the row kernels make: one where few draws land in P; three where many do
-// (a fifth of the windows P leaves one pixel in 125 to the caller, whose branches cost more than
-// two more vector attempts). The choice changes the speed only, never the picks.
+// How many attempts the row kernels make: one where few draws land in P; three where more than a
+// tenth would (where a fifth do, three attempts leave one pixel in 125 to the caller instead of one
+// in five, and the caller's branches cost more than two more vector attempts). The choice changes
+// the speed only, never the picks.
 int row_attempts(const Axes& rows, const Axes& columns);
 
 void first_attempts_portable(const RowJob& job, std::int64_t* offsets);
