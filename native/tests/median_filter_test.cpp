@@ -1,10 +1,12 @@
-// The selective median's kernels (column histograms, portable, AVX2 and AVX-512; the sweep) against a brute
+// The selective median's kernels (column histograms, portable, AVX2 and AVX-512; blocks of P with AVX-512
+// VBMI; the sweep) against a brute
 // force written from the rule alone: random image sizes, strides, channel counts, random sets P
 // (sparse to dense, so windows that hold only P and must widen occur), ratios, both windows,
 // thread counts, in place and out of place. Every byte must agree.
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <random>
 #include <vector>
@@ -92,10 +94,15 @@ std::vector<std::uint8_t> run(const Case& c, Path path, bool in_place, std::int6
                                [&](const auto& source, const auto& target) { return sd::median_detail::filter(source, target, c.p, c.window, c.threads, path); });
 }
 
-std::vector<Path> paths() {
+bool blocks_fit(const Case& c) {
+    return sd::median_detail::blocks_fit(sd::half_width(c.p.ratio_x, c.window), sd::half_width(c.p.ratio_y, c.window), c.channels);
+}
+
+std::vector<Path> paths(const Case& c) {
     std::vector<Path> all{Path::Auto, Path::Sweep, Path::Portable};
     if (sd::median_detail::avx2_available()) all.push_back(Path::Avx2);
     if (sd::median_detail::avx512_available()) all.push_back(Path::Avx512);
+    if (sd::median_detail::avx512_blocks_available() && blocks_fit(c)) all.push_back(Path::Avx512Blocks);
     return all;
 }
 
@@ -111,7 +118,7 @@ TEST(MedianFilter, EveryKernelMatchesTheBruteForceOnRandomCases) {
     for (int i = 0; i < 400; ++i) {
         const Case c = random_case(rng, 70, 50);
         const std::vector<std::uint8_t> expected = brute_force(c);
-        for (const Path path : paths()) {
+        for (const Path path : paths(c)) {
             for (const bool in_place : {false, true}) {
                 std::int64_t rewritten = 0;
                 const std::vector<std::uint8_t> got = run(c, path, in_place, rewritten);
@@ -138,7 +145,7 @@ TEST(MedianFilter, WideImagesSpanSeveralStrips) {
         c.pixels.resize(static_cast<std::size_t>(c.stride()) * c.height);
         for (auto& v : c.pixels) v = static_cast<std::uint8_t>(rng());
         const std::vector<std::uint8_t> expected = brute_force(c);
-        for (const Path path : paths()) {
+        for (const Path path : paths(c)) {
             std::int64_t rewritten = 0;
             ASSERT_EQ(run(c, path, false, rewritten), expected) << "case " << i << " path " << static_cast<int>(path);
         }
@@ -174,6 +181,18 @@ void mark_pairs(int n, double ratio, std::vector<std::uint8_t>& in_p, std::vecto
         if (in_p[i]) list.push_back(i);
 }
 
+// The kernel's bytes and count of rewritten pixels equal the sweep's, in place and out of place.
+void expect_same_as_sweep(const Case& c, Path path, int i) {
+    for (const bool in_place : {false, true}) {
+        std::int64_t rewritten = 0, expected_rewritten = 0;
+        const std::vector<std::uint8_t> expected = run(c, Path::Sweep, in_place, expected_rewritten);
+        EXPECT_EQ(run(c, path, in_place, rewritten), expected)
+            << "case " << i << " size " << c.width << "x" << c.height << "x" << c.channels << " ratios " << c.p.ratio_x << " "
+            << c.p.ratio_y << " in place " << in_place;
+        EXPECT_EQ(rewritten, expected_rewritten) << "case " << i;
+    }
+}
+
 }  // namespace
 
 TEST(MedianFilter, Avx512KernelMatchesTheSweepOnPairedGrids) {
@@ -194,13 +213,92 @@ TEST(MedianFilter, Avx512KernelMatchesTheSweepOnPairedGrids) {
         c.pixels.resize(static_cast<std::size_t>(c.stride()) * c.height);
         const int levels = i % 3 == 0 ? 5 : 256;
         for (auto& v : c.pixels) v = static_cast<std::uint8_t>(rng() % levels * (255 / (levels - 1)));
-        for (const bool in_place : {false, true}) {
-            std::int64_t rewritten = 0, expected_rewritten = 0;
-            const std::vector<std::uint8_t> expected = run(c, Path::Sweep, in_place, expected_rewritten);
-            ASSERT_EQ(run(c, Path::Avx512, in_place, rewritten), expected)
-                << "case " << i << " size " << c.width << "x" << c.height << "x" << c.channels << " ratios " << c.p.ratio_x
-                << " " << c.p.ratio_y << " in place " << in_place;
-            ASSERT_EQ(rewritten, expected_rewritten) << "case " << i;
-        }
+        expect_same_as_sweep(c, Path::Avx512, i);
+        if (HasFatalFailure() || HasNonfatalFailure()) return;
     }
+}
+
+namespace {
+
+// A smooth image (two gradients and a wave) with noise of the given amplitude: neighbouring windows'
+// medians close together, as in photos, or far apart.
+void smooth_pixels(Case& c, std::mt19937& rng, int noise) {
+    c.pixels.resize(static_cast<std::size_t>(c.stride()) * c.height);
+    for (int y = 0; y < c.height; ++y)
+        for (int x = 0; x < c.width; ++x)
+            for (int ch = 0; ch < c.channels; ++ch) {
+                const double v = 60 + 0.4 * x + 0.3 * y + 40 * std::sin(0.05 * x * (ch + 1) + 0.07 * y);
+                const int n = noise > 0 ? static_cast<int>(rng() % (2 * noise + 1)) - noise : 0;
+                c.pixels[y * c.stride() + x * c.channels + ch] = static_cast<std::uint8_t>(std::clamp(static_cast<int>(v) + n, 0, 255));
+            }
+}
+
+}  // namespace
+
+TEST(MedianFilter, BlockKernelMatchesTheSweep) {
+    // The block kernel's own paths: pairs and single rows or columns of P (runs longer than two
+    // split), batches of up to 64 blocks and rows of P with more, unions at the image's edges,
+    // the gallop from the top-left median and the one-window finish for the lanes left open,
+    // smooth images (most searches end at once) and noise or few levels (long searches, ties),
+    // in place, 1-4 channels and the largest windows the kernel takes.
+    if (!sd::median_detail::avx512_blocks_available()) GTEST_SKIP() << "this CPU has no AVX-512 VBMI";
+    std::mt19937 rng(20261204);
+    int ran = 0;
+    for (int i = 0; i < 160; ++i) {
+        Case c = random_case(rng, 10, 10);
+        c.width = std::uniform_int_distribution<int>(8, 700)(rng);
+        c.height = std::uniform_int_distribution<int>(8, 160)(rng);
+        c.p.ratio_x = std::uniform_real_distribution<double>(1.2, 16.0)(rng);
+        c.p.ratio_y = std::uniform_real_distribution<double>(1.2, 44.0)(rng);
+        if (!blocks_fit(c)) continue;
+        if (i % 4 == 3) {  // P as random flags: runs of any length, singles
+            c.p = random_case(rng, 1, 1).p;
+            const double density = std::uniform_real_distribution<double>(0.05, 0.7)(rng);
+            c.p.row_in_p = flags(rng, c.height, density);
+            c.p.column_in_p = flags(rng, c.width, density);
+            c.p.rows.clear(), c.p.columns.clear();
+            for (int y = 0; y < c.height; ++y)
+                if (c.p.row_in_p[y]) c.p.rows.push_back(y);
+            for (int x = 0; x < c.width; ++x)
+                if (c.p.column_in_p[x]) c.p.columns.push_back(x);
+            c.p.ratio_x = std::uniform_real_distribution<double>(1.2, 6.0)(rng);
+            c.p.ratio_y = std::uniform_real_distribution<double>(1.2, 6.0)(rng);
+            if (!blocks_fit(c)) continue;
+        } else {
+            mark_pairs(c.width, c.p.ratio_x, c.p.column_in_p, c.p.columns);
+            mark_pairs(c.height, c.p.ratio_y, c.p.row_in_p, c.p.rows);
+        }
+        if (c.p.rows.empty() || c.p.columns.empty()) continue;
+        switch (i % 3) {
+            case 0: smooth_pixels(c, rng, 3); break;
+            case 1: smooth_pixels(c, rng, 60); break;
+            default: {
+                const int levels = rng() % 2 ? 4 : 256;
+                c.pixels.resize(static_cast<std::size_t>(c.stride()) * c.height);
+                for (auto& v : c.pixels) v = static_cast<std::uint8_t>(rng() % levels * (255 / (levels - 1)));
+            }
+        }
+        ++ran;
+        expect_same_as_sweep(c, Path::Avx512Blocks, i);
+        if (HasFatalFailure() || HasNonfatalFailure()) return;
+    }
+    EXPECT_GT(ran, 40);  // the draw must leave enough cases that fit
+}
+
+TEST(MedianFilter, BlockKernelRefusesWindowsItCannotHold) {
+    if (!sd::median_detail::avx512_blocks_available()) GTEST_SKIP() << "this CPU has no AVX-512 VBMI";
+    EXPECT_TRUE(sd::median_detail::blocks_fit(9, 6, 3));    // 19 x 13 = 247 pixels, unions of 60 bytes
+    EXPECT_FALSE(sd::median_detail::blocks_fit(9, 7, 3));   // 19 x 15 = 285 pixels: over byte counts
+    EXPECT_FALSE(sd::median_detail::blocks_fit(10, 1, 3));  // unions of 66 bytes
+    std::mt19937 rng(3);
+    Case c = random_case(rng, 10, 10);
+    c.width = 200, c.height = 200, c.channels = 3, c.padding = 0, c.threads = 1;
+    c.window = sd::WindowKind::Paper;
+    c.p.ratio_x = c.p.ratio_y = 9.5;  // 19 x 19 windows
+    mark_pairs(c.width, c.p.ratio_x, c.p.column_in_p, c.p.columns);
+    mark_pairs(c.height, c.p.ratio_y, c.p.row_in_p, c.p.rows);
+    c.pixels.assign(static_cast<std::size_t>(c.stride()) * c.height, 7);
+    std::int64_t rewritten = 0;
+    EXPECT_THROW(run(c, Path::Avx512Blocks, false, rewritten), std::invalid_argument);
+    EXPECT_EQ(run(c, Path::Auto, false, rewritten), brute_force(c));
 }

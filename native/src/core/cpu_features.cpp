@@ -16,10 +16,15 @@ bool has_avx512_bw_vl() {
                             __builtin_cpu_supports("avx512vl");
     return has;
 }
+bool has_avx512_vbmi() {
+    static const bool has = has_avx512_bw_vl() && __builtin_cpu_supports("avx512vbmi");
+    return has;
+}
 #else
 bool has_avx2() { return false; }
 bool has_avx2_fma() { return false; }
 bool has_avx512_bw_vl() { return false; }
+bool has_avx512_vbmi() { return false; }
 #endif
 
 }  // namespace sd::cpu

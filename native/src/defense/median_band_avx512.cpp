@@ -35,6 +35,7 @@
 
 #include "defense/median_band.hpp"
 #include "defense/median_bins_avx2.hpp"
+#include "defense/outside_columns.hpp"
 
 namespace sd::median_detail {
 namespace {
@@ -79,7 +80,7 @@ struct Avx512Bins : Avx2Bins {
     static void sub(std::uint16_t* d, const std::uint8_t* s) { store(d, _mm256_sub_epi16(load(d), widen(s))); }
 
     struct Scratch {
-        std::vector<std::uint64_t> outside;  // bit x * channels + c: column x is outside P
+        OutsideColumnBits outside;           // bit x * channels + c: column x is outside P
         std::vector<std::uint8_t> values;    // the window's rows, 64-byte chunks: low nibbles of the bin, else 255
 
         __m512i* rows() {
@@ -88,25 +89,13 @@ struct Avx512Bins : Avx2Bins {
         }
 
         void prepare(const Job& job, int channels) {
-            const int width = job.source.width;
-            outside.assign(static_cast<std::size_t>(width) * channels / 64 + 2, 0);
-            for (int x = 0; x < width; ++x)
-                if (!job.p->column_in_p[x])
-                    for (int c = 0; c < channels; ++c) {
-                        const std::size_t bit = static_cast<std::size_t>(x) * channels + c;
-                        outside[bit / 64] |= std::uint64_t{1} << (bit % 64);
-                    }
+            outside = OutsideColumnBits(*job.p, job.source.width, channels);
             // One 64-byte vector per chunk of each window row, aligned.
             const std::size_t chunks = (static_cast<std::size_t>(2 * job.half_x + 1) * channels + 63) / 64;
             values.assign((chunks * (2 * job.half_y + 1) + 1) * 64, 0);
         }
 
-        // The 64 bits from `bit` on (the array has a spare word at its end).
-        __mmask64 outside_from(std::size_t bit) const {
-            const std::size_t w = bit / 64, s = bit % 64;
-            const std::uint64_t low = outside[w] >> s;
-            return s == 0 ? low : low | outside[w + 1] << (64 - s);
-        }
+        __mmask64 outside_from(std::size_t bit) const { return outside.from(bit); }
     };
 
     // One row of samples to count in or out: the samples at the strip's first column, and whether

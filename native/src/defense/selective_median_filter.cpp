@@ -169,10 +169,19 @@ bool avx512_supported() {
 #endif
 }
 
+bool avx512_blocks_supported() {
+#ifdef SD_MEDIAN_HAS_AVX2
+    return cpu::has_avx512_vbmi();
+#else
+    return false;
+#endif
+}
+
 }  // namespace
 
 bool median_detail::avx2_available() { return avx2_supported(); }
 bool median_detail::avx512_available() { return avx512_supported(); }
+bool median_detail::avx512_blocks_available() { return avx512_blocks_supported(); }
 
 std::int64_t median_detail::filter(const ImageRef<const std::uint8_t>& source, const ImageRef<std::uint8_t>& target,
                                    const ConsideredPixels& p, WindowKind window, int threads, Path path) {
@@ -182,7 +191,9 @@ std::int64_t median_detail::filter(const ImageRef<const std::uint8_t>& source, c
     const int half_y = half_width(p.ratio_y, window);
     const std::int64_t window_pixels = (2 * static_cast<std::int64_t>(half_x) + 1) * (2 * static_cast<std::int64_t>(half_y) + 1);
     if (path == Path::Auto) {
+        const bool blocks = avx512_blocks_supported() && blocks_fit(half_x, half_y, source.channels);
         path = window_pixels > kMaxHistogramWindow ? Path::Sweep
+               : blocks                            ? Path::Avx512Blocks
                : avx512_supported() && window_pixels >= kMinScannedWindow ? Path::Avx512
                : avx2_supported()                  ? Path::Avx2
                                                    : Path::Portable;
@@ -191,6 +202,9 @@ std::int64_t median_detail::filter(const ImageRef<const std::uint8_t>& source, c
     }
     if (path == Path::Avx2 && !avx2_supported()) throw std::invalid_argument("this CPU has no AVX2");
     if (path == Path::Avx512 && !avx512_supported()) throw std::invalid_argument("this CPU has no AVX-512 BW and VL");
+    if (path == Path::Avx512Blocks && !avx512_blocks_supported()) throw std::invalid_argument("this CPU has no AVX-512 VBMI");
+    if (path == Path::Avx512Blocks && !blocks_fit(half_x, half_y, source.channels))
+        throw std::invalid_argument("the window is too large for the block kernel");
     const WindowWidening widening(p, source.width, source.height);
     const Job job{source, target, &p, &widening, half_x, half_y};
     auto run = [&](std::size_t begin, std::size_t end) -> std::int64_t {
@@ -198,6 +212,7 @@ std::int64_t median_detail::filter(const ImageRef<const std::uint8_t>& source, c
 #ifdef SD_MEDIAN_HAS_AVX2
             case Path::Avx2: return histogram_rows_avx2(job, begin, end);
             case Path::Avx512: return histogram_rows_avx512(job, begin, end);
+            case Path::Avx512Blocks: return block_rows_avx512(job, begin, end);
 #endif
             case Path::Portable: return histogram_rows_portable(job, begin, end);
             default: break;

@@ -1,0 +1,545 @@
+// The selective median by blocks of P, 64 blocks side by side in the byte lanes of AVX-512
+// registers (F, BW, VL and VBMI; chosen at run time by selective_median_filter.cpp).
+//
+// Two-tap scalers put P's rows and columns in adjacent pairs, so P is mostly 2 x 2 blocks whose
+// four windows share all but one row and one column. Each block gets one byte lane: the union of
+// its windows is read once, row by row (masked loads that never touch a pixel of P; 255 stands for
+// what is not counted, above every probe asked) and transposed, so that vector j holds sample j of
+// 64 blocks. A search step is then one compare and one masked add per sample vector and window,
+// with no horizontal sums:
+//  - the top-left window's lower median by an 8-step bisection on the value (the count of values
+//    <= the probe against the window's rank);
+//  - the other three windows' by a search that starts at that median, gallops away from it in the
+//    direction the first count gives (steps of 1, 2, 4, ...) and bisects the last bracket.
+//    Neighbouring windows' medians are usually equal or close, so most lanes settle in two or
+//    three steps; a lane that does not only costs more steps, never a different byte (every lane
+//    keeps its answer within [lo, hi] and stops at lo == hi).
+// Serves windows of at most 255 pixels per channel (byte counts) whose block union spans at most
+// 64 bytes of a row; others take the column-histogram kernels.
+#include "defense/median_detail.hpp"
+
+#ifdef SD_MEDIAN_HAS_AVX2
+
+// Standard headers first, so that only what follows is compiled for AVX-512.
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <type_traits>
+#include <vector>
+
+#if defined(__clang__)
+#pragma clang attribute push(__attribute__((target("avx2,popcnt,avx512f,avx512bw,avx512vl,avx512vbmi"))), apply_to = function)
+#elif defined(__GNUC__)
+#pragma GCC push_options
+#pragma GCC target("avx2,popcnt,avx512f,avx512bw,avx512vl,avx512vbmi")
+// GCC 12's AVX-512 headers pass _mm512_undefined_* values through some intrinsics and then warn
+// that they may be used uninitialized.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#pragma GCC diagnostic ignored "-Wuninitialized"
+#endif
+
+#include <immintrin.h>
+
+#include "defense/outside_columns.hpp"
+
+namespace sd::median_detail {
+namespace {
+
+constexpr int kLanes = 64;  // blocks per batch: one per byte lane
+
+// Storage for one vector (std::vector<__m512i> would drop the type's alignment attribute).
+struct alignas(64) Bytes64 {
+    std::uint8_t lane[kLanes];
+};
+
+class VectorBuffer {
+public:
+    explicit VectorBuffer(std::size_t n) : storage_(n) {}
+    __m512i* data() { return reinterpret_cast<__m512i*>(storage_.data()); }
+    const __m512i* data() const { return reinterpret_cast<const __m512i*>(storage_.data()); }
+    __m512i& operator[](std::size_t i) { return data()[i]; }
+
+private:
+    std::vector<Bytes64> storage_;
+};
+
+// One or two adjacent indices of P (rows or columns): a block's extent on that axis.
+struct Run {
+    int first;
+    int size;
+};
+
+std::vector<Run> runs_of(const std::vector<std::int32_t>& list, std::size_t begin, std::size_t end) {
+    std::vector<Run> runs;
+    for (std::size_t i = begin; i < end;) {
+        const bool pair = i + 1 < end && list[i + 1] == list[i] + 1;
+        runs.push_back({list[i], pair ? 2 : 1});
+        i += pair ? 2 : 1;
+    }
+    return runs;
+}
+
+// q[r] qword c becomes q[c] qword r (an 8 x 8 qword transposition): three rounds that each
+// interleave q[i] with q[i + 4], each rotating the 6-bit address (r, c) by one bit.
+inline void transpose_qwords(__m512i (&q)[8]) {
+    const __m512i low = _mm512_setr_epi64(0, 8, 1, 9, 2, 10, 3, 11), high = _mm512_setr_epi64(4, 12, 5, 13, 6, 14, 7, 15);
+    for (int round = 0; round < 3; ++round) {
+        __m512i t[8];
+        for (int i = 0; i < 4; ++i) {
+            t[2 * i] = _mm512_permutex2var_epi64(q[i], low, q[i + 4]);
+            t[2 * i + 1] = _mm512_permutex2var_epi64(q[i], high, q[i + 4]);
+        }
+        for (int i = 0; i < 8; ++i) q[i] = t[i];
+    }
+}
+
+struct ByteIndex {
+    std::uint8_t at[64];
+};
+
+// Within each 64 bytes seen as 8 x 8: byte 8b + i moves to 8i + b.
+constexpr ByteIndex eight_by_eight() {
+    ByteIndex index{};
+    for (int i = 0; i < 8; ++i)
+        for (int b = 0; b < 8; ++b) index.at[8 * i + b] = static_cast<std::uint8_t>(8 * b + i);
+    return index;
+}
+
+inline __mmask64 first_bytes(int n) { return n >= 64 ? ~__mmask64{0} : (__mmask64{1} << n) - 1; }
+
+// Bit i of of[c] set: byte i of a row that starts at a pixel belongs to channel c.
+struct ChannelLanes {
+    std::uint64_t of[4] = {};
+};
+
+template <int Channels>
+constexpr ChannelLanes channel_lanes() {
+    ChannelLanes lanes{};
+    for (int i = 0; i < 64; ++i) lanes.of[i % Channels] |= std::uint64_t{1} << i;
+    return lanes;
+}
+
+// Window w = 2a + b of a block: a = 1 for its second row of P, b = 1 for its second column.
+constexpr unsigned kTopRow = 0b0011, kBottomRow = 0b1100, kLeftColumn = 0b0101, kRightColumn = 0b1010;
+
+template <int Channels>
+class BlockMedian {
+public:
+    explicit BlockMedian(const Job& job)
+        : job_(job), p_(*job.p), width_(job.source.width), height_(job.source.height), rows_(2 * job.half_y + 2),
+          columns_(2 * job.half_x + 2), bytes_(columns_ * Channels), outside_(p_, width_, Channels),
+          samples_(static_cast<std::size_t>(rows_) * bytes_), middle_(kLanes), window_rows_(static_cast<std::size_t>(rows_)) {
+        p_columns_before_.assign(static_cast<std::size_t>(width_) + 1, 0);
+        for (int x = 0; x < width_; ++x) p_columns_before_[x + 1] = p_columns_before_[x] + p_.column_in_p[x];
+        p_rows_before_.assign(static_cast<std::size_t>(height_) + 1, 0);
+        for (int y = 0; y < height_; ++y) p_rows_before_[y + 1] = p_rows_before_[y] + p_.row_in_p[y];
+        // A vector round compares every sample of three windows in all 64 lanes (two operations
+        // each); finish() about 3 steps of two operations per window row plus a sum per channel.
+        const int window_rows = 2 * job_.half_y + 1, window_samples = (2 * job_.half_x + 1) * window_rows * Channels;
+        straggler_limit_ = 6 * window_samples / (7 * window_rows + 18 * Channels);
+    }
+
+    std::int64_t run(std::size_t begin, std::size_t end) {
+        const std::vector<Run> rows = runs_of(p_.rows, begin, end);
+        const std::vector<Run> columns = runs_of(p_.columns, 0, p_.columns.size());
+        // Batches of even size (the lanes idle at most once per row of blocks), in order.
+        struct Batch {
+            const Run* row;
+            const Run* columns;
+            int n;
+        };
+        std::vector<Batch> batches;
+        const std::size_t n = columns.size(), per_row = (n + kLanes - 1) / kLanes;
+        for (const Run& row : rows)
+            for (std::size_t b = 0; b < per_row; ++b) {
+                const std::size_t first = n * b / per_row, last = n * (b + 1) / per_row;
+                batches.push_back({&row, columns.data() + first, static_cast<int>(last - first)});
+            }
+        std::int64_t rewritten = 0;
+        for (std::size_t i = 0; i < batches.size(); ++i) {
+            next_ = i + 1 < batches.size() ? Next{batches[i + 1].row, batches[i + 1].columns, batches[i + 1].n} : Next{};
+            rewritten += batch(*batches[i].row, batches[i].columns, batches[i].n);
+        }
+        return rewritten;
+    }
+
+private:
+    using Vectors = __m512i[4][Channels];  // per window and channel
+
+    std::int64_t batch(const Run& row, const Run* columns, int n) {
+        load(row, columns, n);
+
+
+        // Each window's rank (the lower median's, 0-based) per lane; windows that hold only P are
+        // left to median_of_widened.
+        alignas(64) std::uint8_t rank[4][kLanes] = {};
+        std::uint64_t present[4] = {}, empty[4] = {};
+        for (int l = 0; l < n; ++l)
+            for (int a = 0; a < row.size; ++a)
+                for (int b = 0; b < columns[l].size; ++b) {
+                    const int w = 2 * a + b;
+                    const int pixels = pixels_outside_p(window_at(row.first + a, columns[l].first + b, job_.half_x, job_.half_y, width_, height_));
+                    present[w] |= std::uint64_t{1} << l;
+                    if (pixels == 0) empty[w] |= std::uint64_t{1} << l;
+                    rank[w][l] = static_cast<std::uint8_t>(pixels > 0 ? (pixels - 1) / 2 : 0);
+                }
+        __m512i ranks[4];
+        for (int w = 0; w < 4; ++w) ranks[w] = _mm512_load_si512(rank[w]);
+
+        // The top-left window's bisection over [0, 255], eight steps for every lane; each step's probe
+        // is counted in all four windows, which narrows their brackets as well (its last probes lie
+        // within 1, 2, 4, ... of the top-left median, so a neighbouring median close to it ends in a
+        // small bracket).
+        const __m512i one = _mm512_set1_epi8(1);
+        Vectors lo, hi, counts;
+        // Lanes without a window (or whose window holds only P) stay settled at lo == hi == 0.
+        __mmask64 live[4];
+        for (int w = 0; w < 4; ++w) {
+            live[w] = w == 0 ? ~__mmask64{0} : present[w] & ~empty[w];
+            for (int c = 0; c < Channels; ++c) {
+                lo[w][c] = _mm512_setzero_si512();
+                hi[w][c] = _mm512_maskz_mov_epi8(live[w], _mm512_set1_epi8(static_cast<char>(0xFF)));
+            }
+        }
+        __m512i probe[Channels];
+        for (int step = 0; step < 8; ++step) {
+            for (int c = 0; c < Channels; ++c) probe[c] = _mm512_sub_epi8(_mm512_avg_epu8(lo[0][c], hi[0][c]), one);
+            count_shared(probe, counts);
+            for (int w = 0; w < 4; ++w)
+                for (int c = 0; c < Channels; ++c) {
+                    const __mmask64 above = _mm512_mask_cmpgt_epu8_mask(live[w], counts[w][c], ranks[w]);
+                    hi[w][c] = _mm512_mask_min_epu8(hi[w][c], above, hi[w][c], probe[c]);
+                    lo[w][c] = _mm512_mask_max_epu8(lo[w][c], live[w] & ~above, lo[w][c], _mm512_add_epi8(probe[c], one));
+                }
+        }
+
+        const unsigned others = (present[1] ? 0b0010u : 0u) | (present[2] ? 0b0100u : 0u) | (present[3] ? 0b1000u : 0u);
+        if (others == 0b0010)
+            search<0b0010>(lo, hi, ranks);
+        else if (others == 0b0100)
+            search<0b0100>(lo, hi, ranks);
+        else if (others != 0)
+            search<0b1110>(lo, hi, ranks);
+
+        alignas(64) std::uint8_t medians[4][Channels][kLanes], upper[4][Channels][kLanes];
+        for (int w = 0; w < 4; ++w)
+            for (int c = 0; c < Channels; ++c) {
+                _mm512_store_si512(medians[w][c], lo[w][c]);
+                _mm512_store_si512(upper[w][c], hi[w][c]);
+            }
+        for (int l = 0; l < n; ++l)
+            for (int w = 1; w < 4; ++w) {
+                bool open = false;
+                std::uint8_t low[Channels], high[Channels];
+                for (int c = 0; c < Channels; ++c) {
+                    low[c] = medians[w][c][l], high[c] = upper[w][c][l];
+                    open |= low[c] != high[c];
+                }
+                if (!open) continue;
+                finish(row.first + w / 2, columns[l].first + w % 2, rank[w][l], low, high);
+                for (int c = 0; c < Channels; ++c) medians[w][c][l] = low[c];
+            }
+        std::int64_t rewritten = 0;
+        for (int l = 0; l < n; ++l)
+            for (int w = 0; w < 4; ++w) {
+                if (!(present[w] >> l & 1)) continue;
+                const int y = row.first + w / 2, x = columns[l].first + w % 2;
+                std::uint8_t* out = job_.target.row(y) + static_cast<std::ptrdiff_t>(x) * Channels;
+                if (empty[w] >> l & 1) {
+                    if (median_of_widened(job_.source, p_, *job_.widening, window_at(y, x, job_.half_x, job_.half_y, width_, height_), out))
+                        ++rewritten;
+                    continue;
+                }
+                for (int c = 0; c < Channels; ++c) out[c] = medians[w][c][l];
+                ++rewritten;
+            }
+        return rewritten;
+    }
+
+    // Windows `Others` (bits 1-3) on from their brackets [lo, hi] and the top-left medians m: the
+    // side of a bracket next to m is tight, so each search gallops away from it (probes 1, 2, 4, ...
+    // beyond) until it passes its median, then bisects what is left. Every round narrows every open
+    // bracket. Most lanes settle in two or three rounds, a batch's slowest in up to 16: once so few
+    // windows are open that finishing them one by one costs less than a round (straggler_limit_),
+    // they are left to finish().
+    template <unsigned Others>
+    void search(Vectors& lo, Vectors& hi, const __m512i (&ranks)[4]) {
+        const __m512i one = _mm512_set1_epi8(1), longest = _mm512_set1_epi8(static_cast<char>(0x80));
+        Vectors probe, counts, step;
+        __mmask64 up[4][Channels], down[4][Channels];
+        for (int w = 1; w < 4; ++w)
+            for (int c = 0; c < Channels; ++c) {
+                const __mmask64 open = _mm512_cmpneq_epu8_mask(lo[w][c], hi[w][c]);
+                down[w][c] = open & _mm512_cmple_epu8_mask(hi[w][c], lo[0][c]);  // median below m: gallop down from hi
+                up[w][c] = open & ~down[w][c];                                    // above m: gallop up from lo
+                step[w][c] = one;
+            }
+        for (int round = 0; round < 16; ++round) {  // at most 8 gallop and 8 bisection steps
+            for (int w = 1; w < 4; ++w)
+                for (int c = 0; c < Channels; ++c) {
+                    // Down: hi - step (not below lo); up: lo + step - 1 (not above hi - 1); else the middle.
+                    const __m512i below = _mm512_max_epu8(_mm512_subs_epu8(hi[w][c], step[w][c]), lo[w][c]);
+                    const __m512i beyond = _mm512_min_epu8(_mm512_subs_epu8(_mm512_adds_epu8(lo[w][c], step[w][c]), one),
+                                                           _mm512_subs_epu8(hi[w][c], one));
+                    const __m512i middle = _mm512_subs_epu8(_mm512_avg_epu8(lo[w][c], hi[w][c]), one);
+                    probe[w][c] = _mm512_mask_mov_epi8(_mm512_mask_mov_epi8(middle, up[w][c], beyond), down[w][c], below);
+                }
+            int open_windows = 0;
+            for (int w = 1; w < 4; ++w) {
+                __mmask64 open = 0;
+                for (int c = 0; c < Channels; ++c) open |= _mm512_cmpneq_epu8_mask(lo[w][c], hi[w][c]);
+                open_windows += __builtin_popcountll(open);
+            }
+            if (open_windows <= straggler_limit_) break;
+            count<Others>(probe, counts);
+            for (int w = 1; w < 4; ++w)
+                for (int c = 0; c < Channels; ++c) {
+                    const __mmask64 open = _mm512_cmpneq_epu8_mask(lo[w][c], hi[w][c]);
+                    const __mmask64 above = _mm512_mask_cmpgt_epu8_mask(open, counts[w][c], ranks[w]);
+                    const __mmask64 not_above = open & ~above;
+                    hi[w][c] = _mm512_mask_mov_epi8(hi[w][c], above, probe[w][c]);
+                    lo[w][c] = _mm512_mask_add_epi8(lo[w][c], not_above, probe[w][c], one);
+                    // A gallop down ends at a count not above the rank, a gallop up at one above it.
+                    down[w][c] &= ~not_above;
+                    up[w][c] &= ~above;
+                    step[w][c] = _mm512_min_epu8(_mm512_add_epi8(step[w][c], step[w][c]), longest);
+                }
+        }
+    }
+
+    // The lower medians of window (y, x) for the channels whose brackets [low, high] are still open,
+    // by bisection over the window's own pixels: one masked load per row (all channels in one
+    // vector, P's pixels never read and standing as 255), then per step a compare and a masked add
+    // per row and one sum per open channel. On return low[c] == high[c] for every channel.
+    void finish(int y, int x, std::uint8_t rank, std::uint8_t (&low)[Channels], std::uint8_t (&high)[Channels]) {
+        static constexpr ChannelLanes kChannel = channel_lanes<Channels>();
+        const Window w = window_at(y, x, job_.half_x, job_.half_y, width_, height_);
+        const std::size_t first = static_cast<std::size_t>(w.x0) * Channels;
+        const __mmask64 all = first_bytes((w.x1 - w.x0 + 1) * Channels), outside = all & outside_.from(first);
+        const __m512i none = _mm512_set1_epi8(static_cast<char>(0xFF)), one = _mm512_set1_epi8(1);
+        const int rows = w.y1 - w.y0 + 1;
+        __m512i* pixels = window_rows_.data();
+        for (int r = 0; r < rows; ++r)
+            pixels[r] = _mm512_mask_loadu_epi8(none, p_.row_in_p[w.y0 + r] ? outside : all, job_.source.row(w.y0 + r) + first);
+        for (;;) {
+            bool open = false;
+            __m512i bound = none;
+            std::uint8_t probe[Channels];
+            for (int c = 0; c < Channels; ++c) {
+                probe[c] = static_cast<std::uint8_t>((low[c] + high[c]) / 2);
+                open |= low[c] != high[c];
+                bound = _mm512_mask_mov_epi8(bound, kChannel.of[c], _mm512_set1_epi8(static_cast<char>(probe[c])));
+            }
+            if (!open) return;
+            __m512i even = _mm512_setzero_si512(), odd = _mm512_setzero_si512();
+            int r = 0;
+            for (; r + 1 < rows; r += 2) {
+                even = _mm512_mask_add_epi8(even, _mm512_cmple_epu8_mask(pixels[r], bound), even, one);
+                odd = _mm512_mask_add_epi8(odd, _mm512_cmple_epu8_mask(pixels[r + 1], bound), odd, one);
+            }
+            if (r < rows) even = _mm512_mask_add_epi8(even, _mm512_cmple_epu8_mask(pixels[r], bound), even, one);
+            const __m512i count = _mm512_add_epi8(even, odd);  // per lane at most 85 rows: no overflow
+            for (int c = 0; c < Channels; ++c) {
+                if (low[c] == high[c]) continue;
+                const __m512i sums = _mm512_sad_epu8(_mm512_maskz_mov_epi8(kChannel.of[c], count), _mm512_setzero_si512());
+                if (_mm512_reduce_add_epi64(sums) > rank)
+                    high[c] = probe[c];
+                else
+                    low[c] = static_cast<std::uint8_t>(probe[c] + 1);
+            }
+        }
+    }
+
+    // counts[w][c] = per lane, how many samples of window w, channel c, are <= probe[c] (one probe
+    // for all four windows): the samples all four share are compared and summed once.
+    void count_shared(const __m512i (&probe)[Channels], Vectors& counts) const {
+        const __m512i one = _mm512_set1_epi8(1);
+        __m512i core[Channels];
+        for (int c = 0; c < Channels; ++c) {
+            core[c] = _mm512_setzero_si512();
+            for (int w = 0; w < 4; ++w) counts[w][c] = _mm512_setzero_si512();
+        }
+        for_each_region<0b1111>([&](auto windows, int r0, int r1, int u0, int u1) {
+            constexpr unsigned In = decltype(windows)::value;
+            for_each_sample(r0, r1, u0, u1, [&](int c, __m512i v) {
+                const __mmask64 le = _mm512_cmple_epu8_mask(v, probe[c]);
+                if constexpr (In == 0b1111) {
+                    core[c] = _mm512_mask_add_epi8(core[c], le, core[c], one);
+                } else {
+#pragma GCC unroll 4
+                    for (int w = 0; w < 4; ++w)
+                        if (In >> w & 1) counts[w][c] = _mm512_mask_add_epi8(counts[w][c], le, counts[w][c], one);
+                }
+            });
+        });
+        for (int w = 0; w < 4; ++w)
+            for (int c = 0; c < Channels; ++c) counts[w][c] = _mm512_add_epi8(counts[w][c], core[c]);
+    }
+
+    // counts[w][c] = per lane, how many samples of window w (bits of Windows), channel c, are <= probe[w][c].
+    template <unsigned Windows>
+    void count(const Vectors& probe, Vectors& counts) const {
+        const __m512i one = _mm512_set1_epi8(1);
+        for (int w = 0; w < 4; ++w)
+            for (int c = 0; c < Channels; ++c) counts[w][c] = _mm512_setzero_si512();
+        for_each_region<Windows>([&](auto windows, int r0, int r1, int u0, int u1) {
+            constexpr unsigned In = decltype(windows)::value;
+            if constexpr (In != 0)
+                for_each_sample(r0, r1, u0, u1, [&](int c, __m512i v) {
+#pragma GCC unroll 4
+                    for (int w = 0; w < 4; ++w)
+                        if (In >> w & 1) counts[w][c] = _mm512_mask_add_epi8(counts[w][c], _mm512_cmple_epu8_mask(v, probe[w][c]), counts[w][c], one);
+                });
+        });
+    }
+
+    // visit(windows, r0, r1, u0, u1) for the nine regions of the union, `windows` (an
+    // integral_constant) being those of Windows that hold the region: the union's first row lies
+    // only in the top windows, its last only in the bottom ones, and likewise its first and last columns.
+    template <unsigned Windows, class Visit>
+    __attribute__((always_inline)) inline void for_each_region(Visit&& visit) const {
+        using std::integral_constant;
+        const int last_row = rows_ - 1, last_column = columns_ - 1;
+        visit(integral_constant<unsigned, Windows & kTopRow & kLeftColumn>{}, 0, 0, 0, 0);
+        visit(integral_constant<unsigned, Windows & kTopRow>{}, 0, 0, 1, last_column - 1);
+        visit(integral_constant<unsigned, Windows & kTopRow & kRightColumn>{}, 0, 0, last_column, last_column);
+        visit(integral_constant<unsigned, Windows & kLeftColumn>{}, 1, last_row - 1, 0, 0);
+        visit(integral_constant<unsigned, Windows>{}, 1, last_row - 1, 1, last_column - 1);
+        visit(integral_constant<unsigned, Windows & kRightColumn>{}, 1, last_row - 1, last_column, last_column);
+        visit(integral_constant<unsigned, Windows & kBottomRow & kLeftColumn>{}, last_row, last_row, 0, 0);
+        visit(integral_constant<unsigned, Windows & kBottomRow>{}, last_row, last_row, 1, last_column - 1);
+        visit(integral_constant<unsigned, Windows & kBottomRow & kRightColumn>{}, last_row, last_row, last_column, last_column);
+    }
+
+    // f(c, sample vector) for the union's rows [r0, r1] and columns [u0, u1], every channel c.
+    template <class F>
+    __attribute__((always_inline)) inline void for_each_sample(int r0, int r1, int u0, int u1, F&& f) const {
+        for (int r = r0; r <= r1; ++r) {
+            const __m512i* sample = samples_.data() + static_cast<std::size_t>(r) * bytes_ + static_cast<std::size_t>(u0) * Channels;
+            for (int u = u0; u <= u1; ++u, sample += Channels)
+#pragma GCC unroll 4
+                for (int c = 0; c < Channels; ++c) f(c, _mm512_load_si512(sample + c));
+        }
+    }
+
+    // samples_[r * bytes_ + j], lane l: byte j of the union's row r for block l (255 where the
+    // pixel is outside the image, in P, or the lane holds no block). Each row of 64 blocks is
+    // transposed (byte j of block l to byte l of vector j) in two passes of 8 x 8 qword
+    // transpositions held in registers, with an 8 x 8 byte shuffle between them.
+    void load(const Run& row, const Run* columns, int n) {
+        static constexpr ByteIndex kEightByEight = eight_by_eight();
+        const __m512i shuffle = _mm512_loadu_si512(kEightByEight.at);
+        const __m512i none = _mm512_set1_epi8(static_cast<char>(0xFF));
+        const int qwords = (bytes_ + 7) / 8;
+        for (int r = 0; r < rows_; ++r) {
+            prefetch_next(r);
+            __m512i* out = samples_.data() + static_cast<std::size_t>(r) * bytes_;
+            const int y = row.first - job_.half_y + r;
+            if (y < 0 || y >= height_) {
+                for (int j = 0; j < bytes_; ++j) out[j] = none;
+                continue;
+            }
+            const std::uint8_t* pixels = job_.source.row(y);
+            const bool row_in_p = p_.row_in_p[y] != 0;
+            const __mmask64 all = first_bytes(bytes_);
+            __m512i q[8];
+            // Group g (blocks 8g..8g+7) -> middle_[8k + g]: qword i holds byte 8k + i of the group's blocks.
+            for (int g = 0; g < 8; ++g) {
+                for (int b = 0; b < 8; ++b) {
+                    const int l = 8 * g + b;
+                    const int x0 = l < n ? columns[l].first - job_.half_x : 0;
+                    if (l >= n) {
+                        q[b] = none;
+                    } else if (x0 >= 0 && x0 + columns_ <= width_) {
+                        const std::size_t first = static_cast<std::size_t>(x0) * Channels;
+                        const __mmask64 lanes = row_in_p ? all & outside_.from(first) : all;
+                        q[b] = _mm512_mask_loadu_epi8(none, lanes, pixels + first);
+                    } else {
+                        q[b] = clipped_row(pixels, row_in_p, x0);
+                    }
+                }
+                transpose_qwords(q);
+                for (int k = 0; k < qwords; ++k) middle_[8 * k + g] = _mm512_permutexvar_epi8(shuffle, q[k]);
+            }
+            // Qwords k of the eight groups -> vectors 8k..8k+7.
+            for (int k = 0; k < qwords; ++k) {
+                for (int g = 0; g < 8; ++g) q[g] = middle_[8 * k + g];
+                transpose_qwords(q);
+                for (int i = 0; i < 8 && 8 * k + i < bytes_; ++i) out[8 * k + i] = q[i];
+            }
+        }
+    }
+
+    // Asks for union row r of the next batch, so that it arrives while this batch is searched.
+    void prefetch_next(int r) const {
+        if (next_.row == nullptr) return;
+        const int y = next_.row->first - job_.half_y + r;
+        if (y < 0 || y >= height_) return;
+        const std::ptrdiff_t row_bytes = static_cast<std::ptrdiff_t>(width_) * Channels;
+        const std::ptrdiff_t first = std::max<std::ptrdiff_t>(0, static_cast<std::ptrdiff_t>(next_.columns[0].first - job_.half_x) * Channels);
+        const std::ptrdiff_t last = std::min<std::ptrdiff_t>(
+            row_bytes - 1, static_cast<std::ptrdiff_t>(next_.columns[next_.n - 1].first + job_.half_x + 2) * Channels - 1);
+        const char* pixels = reinterpret_cast<const char*>(job_.source.row(y));
+        for (std::ptrdiff_t at = first; at <= last; at += 64) _mm_prefetch(pixels + at, _MM_HINT_T1);
+        _mm_prefetch(pixels + last, _MM_HINT_T1);
+    }
+
+    // A union row that crosses the image's left or right edge, byte by byte.
+    __m512i clipped_row(const std::uint8_t* pixels, bool row_in_p, int x0) const {
+        alignas(64) std::uint8_t bytes[kLanes];
+        std::memset(bytes, 0xFF, sizeof bytes);
+        for (int u = 0; u < columns_; ++u) {
+            const int x = x0 + u;
+            if (x < 0 || x >= width_ || (row_in_p && p_.column_in_p[x])) continue;
+            std::memcpy(bytes + u * Channels, pixels + static_cast<std::ptrdiff_t>(x) * Channels, Channels);
+        }
+        return _mm512_load_si512(bytes);
+    }
+
+    int pixels_outside_p(const Window& w) const {
+        const int rows = w.y1 - w.y0 + 1, columns = w.x1 - w.x0 + 1;
+        const int p_rows = p_rows_before_[w.y1 + 1] - p_rows_before_[w.y0];
+        const int p_columns = p_columns_before_[w.x1 + 1] - p_columns_before_[w.x0];
+        return rows * (columns - p_columns) + (rows - p_rows) * p_columns;
+    }
+
+    const Job& job_;
+    const ConsideredPixels& p_;
+    const int width_, height_;
+    const int rows_, columns_, bytes_;  // the union of a block's windows: rows, columns, bytes per row
+    const OutsideColumnBits outside_;
+    struct Next {
+        const Run* row = nullptr;
+        const Run* columns = nullptr;
+        int n = 0;
+    } next_;                   // the batch after this one, whose rows load() prefetches
+    int straggler_limit_ = 0;  // open windows of a batch that finish() takes instead of another vector round
+    std::vector<int> p_columns_before_, p_rows_before_;  // prefix counts of P's columns and rows
+    VectorBuffer samples_;                               // rows_ x bytes_ vectors of 64 blocks
+    VectorBuffer middle_;                                // a union row between its two transposition passes
+    VectorBuffer window_rows_;                           // finish(): one window's rows
+};
+
+}  // namespace
+
+std::int64_t block_rows_avx512(const Job& job, std::size_t begin, std::size_t end) {
+    switch (job.source.channels) {
+        case 1: return BlockMedian<1>(job).run(begin, end);
+        case 2: return BlockMedian<2>(job).run(begin, end);
+        case 3: return BlockMedian<3>(job).run(begin, end);
+        default: return BlockMedian<4>(job).run(begin, end);
+    }
+}
+
+}  // namespace sd::median_detail
+
+#if defined(__clang__)
+#pragma clang attribute pop
+#elif defined(__GNUC__)
+#pragma GCC diagnostic pop
+#pragma GCC pop_options
+#endif
+
+#endif  // SD_MEDIAN_HAS_AVX2
