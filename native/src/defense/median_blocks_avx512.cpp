@@ -130,7 +130,7 @@ public:
     explicit BlockMedian(const Job& job)
         : job_(job), p_(*job.p), width_(job.source.width), height_(job.source.height), rows_(2 * job.half_y + 2),
           columns_(2 * job.half_x + 2), bytes_(columns_ * Channels), outside_(p_, width_, Channels),
-          samples_(static_cast<std::size_t>(rows_) * bytes_), middle_(kLanes), window_rows_(static_cast<std::size_t>(rows_)) {
+          samples_(static_cast<std::size_t>(rows_) * bytes_), row_(static_cast<std::size_t>(rows_)), middle_(kLanes), window_rows_(static_cast<std::size_t>(rows_)) {
         p_columns_before_.assign(static_cast<std::size_t>(width_) + 1, 0);
         for (int x = 0; x < width_; ++x) p_columns_before_[x + 1] = p_columns_before_[x] + p_.column_in_p[x];
         p_rows_before_.assign(static_cast<std::size_t>(height_) + 1, 0);
@@ -151,15 +151,17 @@ public:
             int n;
         };
         std::vector<Batch> batches;
+        // Column batches outermost: consecutive rows of blocks share about half their union rows,
+        // which load() keeps instead of reading and transposing them again.
         const std::size_t n = columns.size(), per_row = (n + kLanes - 1) / kLanes;
-        for (const Run& row : rows)
-            for (std::size_t b = 0; b < per_row; ++b) {
+        for (std::size_t b = 0; b < per_row; ++b)
+            for (const Run& row : rows) {
                 const std::size_t first = n * b / per_row, last = n * (b + 1) / per_row;
                 batches.push_back({&row, columns.data() + first, static_cast<int>(last - first)});
             }
         std::int64_t rewritten = 0;
         for (std::size_t i = 0; i < batches.size(); ++i) {
-            next_ = i + 1 < batches.size() ? Next{batches[i + 1].row, batches[i + 1].columns, batches[i + 1].n} : Next{};
+            if (i + 1 < batches.size()) prefetch_new_rows(*batches[i + 1].row, batches[i + 1].columns, batches[i + 1].n, *batches[i].row, batches[i].columns);
             rewritten += batch(*batches[i].row, batches[i].columns, batches[i].n);
         }
         return rewritten;
@@ -417,73 +419,85 @@ private:
     template <class F>
     __attribute__((always_inline)) inline void for_each_sample(int r0, int r1, int u0, int u1, F&& f) const {
         for (int r = r0; r <= r1; ++r) {
-            const __m512i* sample = samples_.data() + static_cast<std::size_t>(r) * bytes_ + static_cast<std::size_t>(u0) * Channels;
+            const __m512i* sample = samples_.data() + row_[r] + static_cast<std::size_t>(u0) * Channels;
             for (int u = u0; u <= u1; ++u, sample += Channels)
 #pragma GCC unroll 4
                 for (int c = 0; c < Channels; ++c) f(c, _mm512_load_si512(sample + c));
         }
     }
 
-    // samples_[r * bytes_ + j], lane l: byte j of the union's row r for block l (255 where the
-    // pixel is outside the image, in P, or the lane holds no block). Each row of 64 blocks is
-    // transposed (byte j of block l to byte l of vector j) in two passes of 8 x 8 qword
-    // transpositions held in registers, with an 8 x 8 byte shuffle between them.
+    // row_[r][j], lane l: byte j of the union's row r for block l (255 where the pixel is outside
+    // the image, in P, or the lane holds no block). Image row y lives in samples_ at slot y mod
+    // rows_ and is kept while the next row of blocks (same columns) still needs it; only the rows
+    // new to this batch are read. Each row of 64 blocks is transposed (byte j of block l to byte l
+    // of vector j) in two passes of 8 x 8 qword transpositions held in registers, with an 8 x 8
+    // byte shuffle between them.
     void load(const Run& row, const Run* columns, int n) {
+        const int top = row.first - job_.half_y;
+        if (columns != kept_columns_ || top < kept_top_ || top > kept_end_) kept_end_ = top;  // nothing to keep
+        for (int y = kept_end_; y < top + rows_; ++y) load_row(y, columns, n, samples_.data() + slot(y));
+        kept_columns_ = columns;
+        kept_top_ = top;
+        kept_end_ = top + rows_;
+        for (int r = 0; r < rows_; ++r) row_[r] = slot(top + r);
+    }
+
+    // Where image row y lives in samples_ (in vectors).
+    std::size_t slot(int y) const { return static_cast<std::size_t>(((y % rows_) + rows_) % rows_) * bytes_; }
+
+    void load_row(int y, const Run* columns, int n, __m512i* out) {
         static constexpr ByteIndex kEightByEight = eight_by_eight();
         const __m512i shuffle = _mm512_loadu_si512(kEightByEight.at);
         const __m512i none = _mm512_set1_epi8(static_cast<char>(0xFF));
+        if (y < 0 || y >= height_) {
+            for (int j = 0; j < bytes_; ++j) out[j] = none;
+            return;
+        }
         const int qwords = (bytes_ + 7) / 8;
-        for (int r = 0; r < rows_; ++r) {
-            prefetch_next(r);
-            __m512i* out = samples_.data() + static_cast<std::size_t>(r) * bytes_;
-            const int y = row.first - job_.half_y + r;
-            if (y < 0 || y >= height_) {
-                for (int j = 0; j < bytes_; ++j) out[j] = none;
-                continue;
-            }
-            const std::uint8_t* pixels = job_.source.row(y);
-            const bool row_in_p = p_.row_in_p[y] != 0;
-            const __mmask64 all = first_bytes(bytes_);
-            __m512i q[8];
-            // Group g (blocks 8g..8g+7) -> middle_[8k + g]: qword i holds byte 8k + i of the group's blocks.
-            for (int g = 0; g < 8; ++g) {
-                for (int b = 0; b < 8; ++b) {
-                    const int l = 8 * g + b;
-                    const int x0 = l < n ? columns[l].first - job_.half_x : 0;
-                    if (l >= n) {
-                        q[b] = none;
-                    } else if (x0 >= 0 && x0 + columns_ <= width_) {
-                        const std::size_t first = static_cast<std::size_t>(x0) * Channels;
-                        const __mmask64 lanes = row_in_p ? all & outside_.from(first) : all;
-                        q[b] = _mm512_mask_loadu_epi8(none, lanes, pixels + first);
-                    } else {
-                        q[b] = clipped_row(pixels, row_in_p, x0);
-                    }
+        const std::uint8_t* pixels = job_.source.row(y);
+        const bool row_in_p = p_.row_in_p[y] != 0;
+        const __mmask64 all = first_bytes(bytes_);
+        __m512i q[8];
+        // Group g (blocks 8g..8g+7) -> middle_[8k + g]: qword i holds byte 8k + i of the group's blocks.
+        for (int g = 0; g < 8; ++g) {
+            for (int b = 0; b < 8; ++b) {
+                const int l = 8 * g + b;
+                const int x0 = l < n ? columns[l].first - job_.half_x : 0;
+                if (l >= n) {
+                    q[b] = none;
+                } else if (x0 >= 0 && x0 + columns_ <= width_) {
+                    const std::size_t first = static_cast<std::size_t>(x0) * Channels;
+                    const __mmask64 lanes = row_in_p ? all & outside_.from(first) : all;
+                    q[b] = _mm512_mask_loadu_epi8(none, lanes, pixels + first);
+                } else {
+                    q[b] = clipped_row(pixels, row_in_p, x0);
                 }
-                transpose_qwords(q);
-                for (int k = 0; k < qwords; ++k) middle_[8 * k + g] = _mm512_permutexvar_epi8(shuffle, q[k]);
             }
-            // Qwords k of the eight groups -> vectors 8k..8k+7.
-            for (int k = 0; k < qwords; ++k) {
-                for (int g = 0; g < 8; ++g) q[g] = middle_[8 * k + g];
-                transpose_qwords(q);
-                for (int i = 0; i < 8 && 8 * k + i < bytes_; ++i) out[8 * k + i] = q[i];
-            }
+            transpose_qwords(q);
+            for (int k = 0; k < qwords; ++k) middle_[8 * k + g] = _mm512_permutexvar_epi8(shuffle, q[k]);
+        }
+        // Qwords k of the eight groups -> vectors 8k..8k+7.
+        for (int k = 0; k < qwords; ++k) {
+            for (int g = 0; g < 8; ++g) q[g] = middle_[8 * k + g];
+            transpose_qwords(q);
+            for (int i = 0; i < 8 && 8 * k + i < bytes_; ++i) out[8 * k + i] = q[i];
         }
     }
 
-    // Asks for union row r of the next batch, so that it arrives while this batch is searched.
-    void prefetch_next(int r) const {
-        if (next_.row == nullptr) return;
-        const int y = next_.row->first - job_.half_y + r;
-        if (y < 0 || y >= height_) return;
+    // Asks for the rows that the next batch will read and this one does not, so that they arrive
+    // while this batch is searched.
+    void prefetch_new_rows(const Run& row, const Run* columns, int n, const Run& this_row, const Run* this_columns) const {
+        const int top = row.first - job_.half_y, this_top = this_row.first - job_.half_y;
+        const int from = columns == this_columns && top >= this_top && top <= this_top + rows_ ? this_top + rows_ : top;
         const std::ptrdiff_t row_bytes = static_cast<std::ptrdiff_t>(width_) * Channels;
-        const std::ptrdiff_t first = std::max<std::ptrdiff_t>(0, static_cast<std::ptrdiff_t>(next_.columns[0].first - job_.half_x) * Channels);
+        const std::ptrdiff_t first = std::max<std::ptrdiff_t>(0, static_cast<std::ptrdiff_t>(columns[0].first - job_.half_x) * Channels);
         const std::ptrdiff_t last = std::min<std::ptrdiff_t>(
-            row_bytes - 1, static_cast<std::ptrdiff_t>(next_.columns[next_.n - 1].first + job_.half_x + 2) * Channels - 1);
-        const char* pixels = reinterpret_cast<const char*>(job_.source.row(y));
-        for (std::ptrdiff_t at = first; at <= last; at += 64) _mm_prefetch(pixels + at, _MM_HINT_T1);
-        _mm_prefetch(pixels + last, _MM_HINT_T1);
+            row_bytes - 1, static_cast<std::ptrdiff_t>(columns[n - 1].first + job_.half_x + 2) * Channels - 1);
+        for (int y = std::max(from, 0); y < std::min(top + rows_, height_); ++y) {
+            const char* pixels = reinterpret_cast<const char*>(job_.source.row(y));
+            for (std::ptrdiff_t at = first; at <= last; at += 64) _mm_prefetch(pixels + at, _MM_HINT_T1);
+            _mm_prefetch(pixels + last, _MM_HINT_T1);
+        }
     }
 
     // A union row that crosses the image's left or right edge, byte by byte.
@@ -510,14 +524,12 @@ private:
     const int width_, height_;
     const int rows_, columns_, bytes_;  // the union of a block's windows: rows, columns, bytes per row
     const OutsideColumnBits outside_;
-    struct Next {
-        const Run* row = nullptr;
-        const Run* columns = nullptr;
-        int n = 0;
-    } next_;                   // the batch after this one, whose rows load() prefetches
     int straggler_limit_ = 0;  // open windows of a batch that finish() takes instead of another vector round
     std::vector<int> p_columns_before_, p_rows_before_;  // prefix counts of P's columns and rows
     VectorBuffer samples_;                               // rows_ x bytes_ vectors of 64 blocks
+    std::vector<std::size_t> row_;                       // the union's rows in samples_, top to bottom
+    const Run* kept_columns_ = nullptr;                  // the batch columns whose rows samples_ holds:
+    int kept_top_ = 0, kept_end_ = 0;                    // image rows [kept_top_, kept_end_)
     VectorBuffer middle_;                                // a union row between its two transposition passes
     VectorBuffer window_rows_;                           // finish(): one window's rows
 };
