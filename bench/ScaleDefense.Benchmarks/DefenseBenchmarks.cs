@@ -5,107 +5,149 @@ using ScaleDefense;
 namespace ScaleDefense.Benchmarks;
 
 /// <summary>
-/// The reconstruction defenses on an RGB image to 224×224 with OpenCV bilinear: the filters alone
-/// (native and managed, single-threaded) and SecureScaler end to end, against a full read of the
-/// image (the memory floor, the baseline), a plain copy of it, plain Cv2.Resize with the same
-/// algorithm, and Cv2.Resize with INTER_AREA (the robust alternative, which also reads every
-/// pixel). OpenCV runs on one thread (Cv2.SetNumThreads(1)) so that one core meets one core.
+/// What the defense benchmarks share: an RGB image of each size, OpenCV bilinear to 224×224, the
+/// models and SecureScalers. OpenCV runs on one thread (Cv2.SetNumThreads(1)) so that one core
+/// meets one core. Subclasses say what the image holds.
 /// </summary>
-[MemoryDiagnoser]
-public class DefenseBenchmarks
+public abstract class DefenseFixture
 {
-    private static readonly ImageSize Target = new(224, 224);
-    private byte[] _source = [];
-    private byte[] _scratch = [];
-    private byte[] _output = [];
-    private ImageLayout _layout;
-    private Mat _sourceMat = new();
-    private Mat _outputMat = new();
-    private ScalingModel _native = null!;
-    private ScalingModel _managed = null!;
-    private SecureScaler _median = null!;
-    private SecureScaler _random = null!;
-    private SecureScaler _medianThreaded = null!;
-    private static readonly ReconstructionOptions Seeded = new() { Seed = 1 };
+    protected static readonly ImageSize Target = new(224, 224);
+    protected byte[] Source { get; private set; } = [];
+    protected byte[] Scratch { get; private set; } = [];
+    protected byte[] Output { get; private set; } = [];
+    protected ImageLayout Layout { get; private set; }
+    protected Mat SourceMat { get; private set; } = new();
+    protected Mat OutputMat { get; private set; } = new();
+    protected ScalingModel Native { get; private set; } = null!;
+    protected ScalingModel Managed { get; private set; } = null!;
+    protected SecureScaler MedianScaler { get; private set; } = null!;
+    protected SecureScaler RandomScaler { get; private set; } = null!;
+    protected SecureScaler MedianScalerThreaded { get; private set; } = null!;
+    protected static readonly ReconstructionOptions Seeded = new() { Seed = 1 };
 
     [Params("1024x768", "2048x1536", "4096x3072")]
     public string Size { get; set; } = "2048x1536";
+
+    /// <summary>The source image: packed RGB, <paramref name="size"/>.</summary>
+    protected abstract byte[] CreateSource(ImageSize size);
 
     [GlobalSetup]
     public void Setup()
     {
         Cv2.SetNumThreads(1);
         ImageSize size = ImageSize.Parse(Size);
-        _layout = new ImageLayout(size.Width, size.Height, 3);
-        _source = new byte[_layout.RequiredLength];
-        new Random(7).NextBytes(_source);
-        _scratch = (byte[])_source.Clone();
-        _output = new byte[Target.Width * Target.Height * 3];
-        _sourceMat = Mat.FromPixelData(size.Height, size.Width, MatType.CV_8UC3, _source);
-        _outputMat = new Mat(Target.Height, Target.Width, MatType.CV_8UC3);
-        _native = ScalingModel.Create(ScalingLibrary.OpenCV, ScalingAlgorithm.Bilinear, size, Target);
-        _managed = ScalingModel.Create(ScalingLibrary.OpenCV, ScalingAlgorithm.Bilinear, size, Target, ScalingBackend.Managed);
-        _median = new SecureScaler(ScalingLibrary.OpenCV, ScalingAlgorithm.Bilinear, Target, new SecureScalerOptions { Reconstruction = Reconstruction.Median });
-        _random = new SecureScaler(ScalingLibrary.OpenCV, ScalingAlgorithm.Bilinear, Target, new SecureScalerOptions { Reconstruction = Reconstruction.Random });
-        _medianThreaded = new SecureScaler(ScalingLibrary.OpenCV, ScalingAlgorithm.Bilinear, Target, new SecureScalerOptions
+        Layout = new ImageLayout(size.Width, size.Height, 3);
+        Source = CreateSource(size);
+        Scratch = (byte[])Source.Clone();
+        Output = new byte[Target.Width * Target.Height * 3];
+        SourceMat = Mat.FromPixelData(size.Height, size.Width, MatType.CV_8UC3, Source);
+        OutputMat = new Mat(Target.Height, Target.Width, MatType.CV_8UC3);
+        Native = ScalingModel.Create(ScalingLibrary.OpenCV, ScalingAlgorithm.Bilinear, size, Target);
+        Managed = ScalingModel.Create(ScalingLibrary.OpenCV, ScalingAlgorithm.Bilinear, size, Target, ScalingBackend.Managed);
+        MedianScaler = new SecureScaler(ScalingLibrary.OpenCV, ScalingAlgorithm.Bilinear, Target, new SecureScalerOptions { Reconstruction = Reconstruction.Median });
+        RandomScaler = new SecureScaler(ScalingLibrary.OpenCV, ScalingAlgorithm.Bilinear, Target, new SecureScalerOptions { Reconstruction = Reconstruction.Random });
+        MedianScalerThreaded = new SecureScaler(ScalingLibrary.OpenCV, ScalingAlgorithm.Bilinear, Target, new SecureScalerOptions
         {
             Reconstruction = Reconstruction.Median,
             Filter = new ReconstructionOptions { Threads = Environment.ProcessorCount },
         });
-        _medianThreaded.PlanFor(size);
-        _median.PlanFor(size);
-        _random.PlanFor(size);
+        MedianScalerThreaded.PlanFor(size);
+        MedianScaler.PlanFor(size);
+        RandomScaler.PlanFor(size);
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
-        _native.Dispose();
-        _managed.Dispose();
-        _median.Dispose();
-        _random.Dispose();
-        _medianThreaded.Dispose();
-        _sourceMat.Dispose();
-        _outputMat.Dispose();
+        Native.Dispose();
+        Managed.Dispose();
+        MedianScaler.Dispose();
+        RandomScaler.Dispose();
+        MedianScalerThreaded.Dispose();
+        SourceMat.Dispose();
+        OutputMat.Dispose();
+    }
+}
+
+/// <summary>
+/// The reconstruction defenses on random bytes (every window's median far from its neighbours':
+/// the median's slowest case) to 224×224 with OpenCV bilinear: the filters alone (native and
+/// managed, single-threaded) and SecureScaler end to end, against a full read of the image (the
+/// memory floor, the baseline), a plain copy of it, plain Cv2.Resize with the same algorithm, and
+/// Cv2.Resize with INTER_AREA (the robust alternative, which also reads every pixel).
+/// </summary>
+[MemoryDiagnoser]
+public class DefenseBenchmarks : DefenseFixture
+{
+    protected override byte[] CreateSource(ImageSize size)
+    {
+        var source = new byte[size.Width * size.Height * 3];
+        new Random(7).NextBytes(source);
+        return source;
     }
 
     [Benchmark(Baseline = true, Description = "Full read (memory floor)")]
-    public ulong FullRead() => MemoryFloor.Sum(_source);
+    public ulong FullRead() => MemoryFloor.Sum(Source);
 
     [Benchmark(Description = "Copy of the image")]
-    public void Copy() => _source.AsSpan().CopyTo(_scratch);
+    public void Copy() => Source.AsSpan().CopyTo(Scratch);
 
     [Benchmark(Description = "Cv2.Resize bilinear")]
-    public void CvLinear() => Cv2.Resize(_sourceMat, _outputMat, new Size(224, 224), 0, 0, InterpolationFlags.Linear);
+    public void CvLinear() => Cv2.Resize(SourceMat, OutputMat, new Size(224, 224), 0, 0, InterpolationFlags.Linear);
 
     [Benchmark(Description = "Cv2.Resize area, 1 thread")]
-    public void CvArea() => Cv2.Resize(_sourceMat, _outputMat, new Size(224, 224), 0, 0, InterpolationFlags.Area);
+    public void CvArea() => Cv2.Resize(SourceMat, OutputMat, new Size(224, 224), 0, 0, InterpolationFlags.Area);
 
     [Benchmark(Description = "Median filter (native)")]
-    public long MedianNative() => _native.Reconstruct(_source, _layout, _scratch, _layout, Reconstruction.Median);
+    public long MedianNative() => Native.Reconstruct(Source, Layout, Scratch, Layout, Reconstruction.Median);
 
     [Benchmark(Description = "Random filter (native)")]
-    public long RandomNative() => _native.Reconstruct(_source, _layout, _scratch, _layout, Reconstruction.Random, Seeded);
+    public long RandomNative() => Native.Reconstruct(Source, Layout, Scratch, Layout, Reconstruction.Random, Seeded);
 
     // In place: only the pixels of P are written, so no copy of the image is needed.
     [Benchmark(Description = "Median filter in place (native)")]
-    public long MedianInPlace() => _native.Reconstruct(_scratch, _layout, Reconstruction.Median);
+    public long MedianInPlace() => Native.Reconstruct(Scratch, Layout, Reconstruction.Median);
 
     [Benchmark(Description = "Random filter in place (native)")]
-    public long RandomInPlace() => _native.Reconstruct(_scratch, _layout, Reconstruction.Random, Seeded);
+    public long RandomInPlace() => Native.Reconstruct(Scratch, Layout, Reconstruction.Random, Seeded);
 
     [Benchmark(Description = "Median filter (managed)")]
-    public long MedianManaged() => _managed.Reconstruct(_source, _layout, _scratch, _layout, Reconstruction.Median);
+    public long MedianManaged() => Managed.Reconstruct(Source, Layout, Scratch, Layout, Reconstruction.Median);
 
     [Benchmark(Description = "Random filter (managed)")]
-    public long RandomManaged() => _managed.Reconstruct(_source, _layout, _scratch, _layout, Reconstruction.Random, Seeded);
+    public long RandomManaged() => Managed.Reconstruct(Source, Layout, Scratch, Layout, Reconstruction.Random, Seeded);
 
     [Benchmark(Description = "SecureScaler median")]
-    public Reconstruction SecureMedian() => _median.Resize(_source, _layout, _output, new ImageLayout(224, 224, 3));
+    public Reconstruction SecureMedian() => MedianScaler.Resize(Source, Layout, Output, new ImageLayout(224, 224, 3));
 
     [Benchmark(Description = "SecureScaler median, all cores")]
-    public Reconstruction SecureMedianThreaded() => _medianThreaded.Resize(_source, _layout, _output, new ImageLayout(224, 224, 3));
+    public Reconstruction SecureMedianThreaded() => MedianScalerThreaded.Resize(Source, Layout, Output, new ImageLayout(224, 224, 3));
 
     [Benchmark(Description = "SecureScaler random")]
-    public Reconstruction SecureRandom() => _random.Resize(_source, _layout, _output, new ImageLayout(224, 224, 3));
+    public Reconstruction SecureRandom() => RandomScaler.Resize(Source, Layout, Output, new ImageLayout(224, 224, 3));
+}
+
+/// <summary>
+/// The same defenses on a photo (samples/images/coffee.png resized to each size), what a service
+/// resizes: neighbouring windows' medians lie close together, which the median's block kernel uses.
+/// </summary>
+[MemoryDiagnoser]
+public class PhotoDefenseBenchmarks : DefenseFixture
+{
+    protected override byte[] CreateSource(ImageSize size) => SamplePhotos.Load("coffee", size.Width, size.Height);
+
+    [Benchmark(Baseline = true, Description = "Full read (memory floor)")]
+    public ulong FullRead() => MemoryFloor.Sum(Source);
+
+    [Benchmark(Description = "Cv2.Resize area, 1 thread")]
+    public void CvArea() => Cv2.Resize(SourceMat, OutputMat, new Size(224, 224), 0, 0, InterpolationFlags.Area);
+
+    [Benchmark(Description = "Median filter (native)")]
+    public long MedianNative() => Native.Reconstruct(Source, Layout, Scratch, Layout, Reconstruction.Median);
+
+    [Benchmark(Description = "SecureScaler median")]
+    public Reconstruction SecureMedian() => MedianScaler.Resize(Source, Layout, Output, new ImageLayout(224, 224, 3));
+
+    [Benchmark(Description = "SecureScaler random")]
+    public Reconstruction SecureRandom() => RandomScaler.Resize(Source, Layout, Output, new ImageLayout(224, 224, 3));
 }

@@ -36,8 +36,8 @@ public class StrongAttackBenchmarks
         };
         _sourceLayout = new ImageLayout(size, size, 3);
         _targetLayout = new ImageLayout(224, 224, 3);
-        _source = LoadPhoto("astronaut", size);
-        _target = LoadPhoto("coffee", 224);
+        _source = SamplePhotos.Load("astronaut", size, size);
+        _target = SamplePhotos.Load("coffee", 224, 224);
         _model = ScalingModel.Create(library, algorithm, new ImageSize(size, size), new ImageSize(224, 224));
         _attack = new StrongScalingAttack(_model);
     }
@@ -47,23 +47,4 @@ public class StrongAttackBenchmarks
 
     [Benchmark]
     public StrongAttackResult Attack() => _attack.Run(_source, _sourceLayout, _target, _targetLayout);
-
-    private static byte[] LoadPhoto(string name, int size)
-    {
-        string directory = AppContext.BaseDirectory;
-        while (!Directory.Exists(Path.Combine(directory, "samples", "images")))
-        {
-            directory = Path.GetDirectoryName(directory) ?? throw new DirectoryNotFoundException("samples/images not found above the benchmark's folder");
-        }
-        string file = Directory.GetFiles(Path.Combine(directory, "samples", "images"), name + ".*").Single();
-        using Mat photo = Cv2.ImRead(file, ImreadModes.Color);
-        using Mat resized = new();
-        Cv2.Resize(photo, resized, new Size(size, size), 0, 0, InterpolationFlags.Cubic);
-        var pixels = new byte[size * size * 3];
-        for (int y = 0; y < size; y++)
-        {
-            System.Runtime.InteropServices.Marshal.Copy(resized.Ptr(y), pixels, y * size * 3, size * 3);
-        }
-        return pixels;
-    }
 }
