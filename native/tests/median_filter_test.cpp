@@ -240,16 +240,18 @@ TEST(MedianFilter, BlockKernelMatchesTheSweep) {
     // split), batches of up to 64 blocks and rows of P with more, unions at the image's edges,
     // the gallop from the top-left median and the one-window finish for the lanes left open,
     // smooth images (most searches end at once) and noise or few levels (long searches, ties),
-    // in place, 1-4 channels and the largest windows the kernel takes.
+    // in place, 1-4 channels, windows of more than 255 pixels (16-bit counts) and union rows of
+    // more than 64 bytes (several transpositions a row).
     if (!sd::median_detail::avx512_blocks_available()) GTEST_SKIP() << "this CPU has no AVX-512 VBMI";
     std::mt19937 rng(20261204);
-    int ran = 0;
+    int ran = 0, ran_wide = 0, ran_chunked = 0;
     for (int i = 0; i < 160; ++i) {
         Case c = random_case(rng, 10, 10);
-        c.width = std::uniform_int_distribution<int>(8, 700)(rng);
-        c.height = std::uniform_int_distribution<int>(8, 160)(rng);
-        c.p.ratio_x = std::uniform_real_distribution<double>(1.2, 16.0)(rng);
-        c.p.ratio_y = std::uniform_real_distribution<double>(1.2, 44.0)(rng);
+        const bool wide = i % 2 == 0;  // windows of more than 255 pixels or rows of more than 64 bytes
+        c.width = std::uniform_int_distribution<int>(8, wide ? 360 : 700)(rng);
+        c.height = std::uniform_int_distribution<int>(8, wide ? 200 : 160)(rng);
+        c.p.ratio_x = std::uniform_real_distribution<double>(wide ? 6.0 : 1.2, wide ? 30.0 : 12.0)(rng);
+        c.p.ratio_y = std::uniform_real_distribution<double>(wide ? 6.0 : 1.2, wide ? 40.0 : 12.0)(rng);
         if (!blocks_fit(c)) continue;
         if (i % 4 == 3) {  // P as random flags: runs of any length, singles
             c.p = random_case(rng, 1, 1).p;
@@ -279,22 +281,28 @@ TEST(MedianFilter, BlockKernelMatchesTheSweep) {
             }
         }
         ++ran;
+        const int hx = sd::half_width(c.p.ratio_x, c.window), hy = sd::half_width(c.p.ratio_y, c.window);
+        ran_wide += (2 * hx + 1) * (2 * hy + 1) > 255;
+        ran_chunked += (2 * hx + 2) * c.channels > 64;
         expect_same_as_sweep(c, Path::Avx512Blocks, i);
         if (HasFatalFailure() || HasNonfatalFailure()) return;
     }
-    EXPECT_GT(ran, 40);  // the draw must leave enough cases that fit
+    EXPECT_GT(ran, 40);  // the draw must leave enough cases that fit, and of each kind
+    EXPECT_GT(ran_wide, 10);
+    EXPECT_GT(ran_chunked, 10);
 }
 
 TEST(MedianFilter, BlockKernelRefusesWindowsItCannotHold) {
     if (!sd::median_detail::avx512_blocks_available()) GTEST_SKIP() << "this CPU has no AVX-512 VBMI";
-    EXPECT_TRUE(sd::median_detail::blocks_fit(9, 6, 3));    // 19 x 13 = 247 pixels, unions of 60 bytes
-    EXPECT_FALSE(sd::median_detail::blocks_fit(9, 7, 3));   // 19 x 15 = 285 pixels: over byte counts
-    EXPECT_FALSE(sd::median_detail::blocks_fit(10, 1, 3));  // unions of 66 bytes
+    EXPECT_TRUE(sd::median_detail::blocks_fit(9, 6, 3));     // 19 x 13 = 247 pixels: byte counts
+    EXPECT_TRUE(sd::median_detail::blocks_fit(18, 13, 3));   // 37 x 27 = 999 pixels: 16-bit counts, rows of 114 bytes
+    EXPECT_FALSE(sd::median_detail::blocks_fit(42, 1, 3));   // unions of 258 bytes a row
+    EXPECT_FALSE(sd::median_detail::blocks_fit(1, 64, 1));   // unions of 130 rows
     std::mt19937 rng(3);
     Case c = random_case(rng, 10, 10);
     c.width = 200, c.height = 200, c.channels = 3, c.padding = 0, c.threads = 1;
     c.window = sd::WindowKind::Paper;
-    c.p.ratio_x = c.p.ratio_y = 9.5;  // 19 x 19 windows
+    c.p.ratio_x = 45.5, c.p.ratio_y = 9.5;  // 91 x 19 windows: rows of 276 bytes
     mark_pairs(c.width, c.p.ratio_x, c.p.column_in_p, c.p.columns);
     mark_pairs(c.height, c.p.ratio_y, c.p.row_in_p, c.p.rows);
     c.pixels.assign(static_cast<std::size_t>(c.stride()) * c.height, 7);

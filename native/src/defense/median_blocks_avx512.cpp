@@ -109,15 +109,16 @@ constexpr ByteIndex eight_by_eight() {
 
 inline __mmask64 first_bytes(int n) { return n >= 64 ? ~__mmask64{0} : (__mmask64{1} << n) - 1; }
 
-// Bit i of of[c] set: byte i of a row that starts at a pixel belongs to channel c.
+// Bit i of of[phase][c] set: byte i of 64 that start at a byte of channel `phase` belongs to channel c.
 struct ChannelLanes {
-    std::uint64_t of[4] = {};
+    std::uint64_t of[4][4] = {};
 };
 
 template <int Channels>
 constexpr ChannelLanes channel_lanes() {
     ChannelLanes lanes{};
-    for (int i = 0; i < 64; ++i) lanes.of[i % Channels] |= std::uint64_t{1} << i;
+    for (int phase = 0; phase < Channels; ++phase)
+        for (int i = 0; i < 64; ++i) lanes.of[phase][(phase + i) % Channels] |= std::uint64_t{1} << i;
     return lanes;
 }
 
@@ -130,7 +131,11 @@ public:
     explicit BlockMedian(const Job& job)
         : job_(job), p_(*job.p), width_(job.source.width), height_(job.source.height), rows_(2 * job.half_y + 2),
           columns_(2 * job.half_x + 2), bytes_(columns_ * Channels), outside_(p_, width_, Channels),
-          samples_(static_cast<std::size_t>(rows_) * bytes_), row_(static_cast<std::size_t>(rows_)), middle_(kLanes), window_rows_(static_cast<std::size_t>(rows_)) {
+          samples_(static_cast<std::size_t>(rows_) * bytes_), row_(static_cast<std::size_t>(rows_)), middle_(kLanes),
+          window_rows_(static_cast<std::size_t>(rows_) * ((bytes_ + 63) / 64)) {
+        // Byte counts hold a whole window's when it has at most 255 pixels, else as many rows as cannot overflow.
+        const int window_width = 2 * job_.half_x + 1;
+        chunk_rows_ = window_width * (2 * job_.half_y + 1) <= 255 ? rows_ : 255 / window_width;
         p_columns_before_.assign(static_cast<std::size_t>(width_) + 1, 0);
         for (int x = 0; x < width_; ++x) p_columns_before_[x + 1] = p_columns_before_[x] + p_.column_in_p[x];
         p_rows_before_.assign(static_cast<std::size_t>(height_) + 1, 0);
@@ -168,7 +173,23 @@ public:
     }
 
 private:
-    using Vectors = __m512i[4][Channels];  // per window and channel
+    using Vectors = __m512i[4][Channels];      // per window and channel
+    using Masks = __mmask64[4][Channels];      // per window and channel, a bit per lane
+
+    // Each window's rank (its lower median's, 0-based) per lane, as bytes for windows of at most
+    // 255 pixels and as 16-bit halves (lanes 0-31, 32-63) for larger ones.
+    struct Ranks {
+        alignas(64) std::uint16_t of[4][kLanes] = {};
+        __m512i bytes[4], low[4], high[4];
+
+        void prepare() {
+            for (int w = 0; w < 4; ++w) {
+                low[w] = _mm512_load_si512(of[w]);
+                high[w] = _mm512_load_si512(of[w] + 32);
+                bytes[w] = _mm512_inserti64x4(_mm512_castsi256_si512(_mm512_cvtepi16_epi8(low[w])), _mm512_cvtepi16_epi8(high[w]), 1);
+            }
+        }
+    };
 
     std::int64_t batch(const Run& row, const Run* columns, int n) {
         load(row, columns, n);
@@ -176,7 +197,7 @@ private:
 
         // Each window's rank (the lower median's, 0-based) per lane; windows that hold only P are
         // left to median_of_widened.
-        alignas(64) std::uint8_t rank[4][kLanes] = {};
+        Ranks ranks;
         std::uint64_t present[4] = {}, empty[4] = {};
         for (int l = 0; l < n; ++l)
             for (int a = 0; a < row.size; ++a)
@@ -185,17 +206,17 @@ private:
                     const int pixels = pixels_outside_p(window_at(row.first + a, columns[l].first + b, job_.half_x, job_.half_y, width_, height_));
                     present[w] |= std::uint64_t{1} << l;
                     if (pixels == 0) empty[w] |= std::uint64_t{1} << l;
-                    rank[w][l] = static_cast<std::uint8_t>(pixels > 0 ? (pixels - 1) / 2 : 0);
+                    ranks.of[w][l] = static_cast<std::uint16_t>(pixels > 0 ? (pixels - 1) / 2 : 0);
                 }
-        __m512i ranks[4];
-        for (int w = 0; w < 4; ++w) ranks[w] = _mm512_load_si512(rank[w]);
+        ranks.prepare();
 
         // The top-left window's bisection over [0, 255], eight steps for every lane; each step's probe
         // is counted in all four windows, which narrows their brackets as well (its last probes lie
         // within 1, 2, 4, ... of the top-left median, so a neighbouring median close to it ends in a
         // small bracket).
         const __m512i one = _mm512_set1_epi8(1);
-        Vectors lo, hi, counts;
+        Vectors lo, hi;
+        Masks above;
         // Lanes without a window (or whose window holds only P) stay settled at lo == hi == 0.
         __mmask64 live[4];
         for (int w = 0; w < 4; ++w) {
@@ -208,12 +229,12 @@ private:
         __m512i probe[Channels];
         for (int step = 0; step < 8; ++step) {
             for (int c = 0; c < Channels; ++c) probe[c] = _mm512_sub_epi8(_mm512_avg_epu8(lo[0][c], hi[0][c]), one);
-            count_shared(probe, counts);
+            above_ranks_shared(probe, ranks, above);
             for (int w = 0; w < 4; ++w)
                 for (int c = 0; c < Channels; ++c) {
-                    const __mmask64 above = _mm512_mask_cmpgt_epu8_mask(live[w], counts[w][c], ranks[w]);
-                    hi[w][c] = _mm512_mask_min_epu8(hi[w][c], above, hi[w][c], probe[c]);
-                    lo[w][c] = _mm512_mask_max_epu8(lo[w][c], live[w] & ~above, lo[w][c], _mm512_add_epi8(probe[c], one));
+                    const __mmask64 up = live[w] & above[w][c];
+                    hi[w][c] = _mm512_mask_min_epu8(hi[w][c], up, hi[w][c], probe[c]);
+                    lo[w][c] = _mm512_mask_max_epu8(lo[w][c], live[w] & ~up, lo[w][c], _mm512_add_epi8(probe[c], one));
                 }
         }
 
@@ -240,7 +261,7 @@ private:
                     open |= low[c] != high[c];
                 }
                 if (!open) continue;
-                finish(row.first + w / 2, columns[l].first + w % 2, rank[w][l], low, high);
+                finish(row.first + w / 2, columns[l].first + w % 2, ranks.of[w][l], low, high);
                 for (int c = 0; c < Channels; ++c) medians[w][c][l] = low[c];
             }
         std::int64_t rewritten = 0;
@@ -267,10 +288,10 @@ private:
     // windows are open that finishing them one by one costs less than a round (straggler_limit_),
     // they are left to finish().
     template <unsigned Others>
-    void search(Vectors& lo, Vectors& hi, const __m512i (&ranks)[4]) {
+    void search(Vectors& lo, Vectors& hi, const Ranks& ranks) {
         const __m512i one = _mm512_set1_epi8(1), longest = _mm512_set1_epi8(static_cast<char>(0x80));
-        Vectors probe, counts, step;
-        __mmask64 up[4][Channels], down[4][Channels];
+        Vectors probe, step;
+        Masks up, down, counted;
         for (int w = 1; w < 4; ++w)
             for (int c = 0; c < Channels; ++c) {
                 const __mmask64 open = _mm512_cmpneq_epu8_mask(lo[w][c], hi[w][c]);
@@ -295,11 +316,11 @@ private:
                 open_windows += __builtin_popcountll(open);
             }
             if (open_windows <= straggler_limit_) break;
-            count<Others>(probe, counts);
+            above_ranks<Others>(probe, ranks, counted);
             for (int w = 1; w < 4; ++w)
                 for (int c = 0; c < Channels; ++c) {
                     const __mmask64 open = _mm512_cmpneq_epu8_mask(lo[w][c], hi[w][c]);
-                    const __mmask64 above = _mm512_mask_cmpgt_epu8_mask(open, counts[w][c], ranks[w]);
+                    const __mmask64 above = open & counted[w][c];
                     const __mmask64 not_above = open & ~above;
                     hi[w][c] = _mm512_mask_mov_epi8(hi[w][c], above, probe[w][c]);
                     lo[w][c] = _mm512_mask_add_epi8(lo[w][c], not_above, probe[w][c], one);
@@ -315,38 +336,53 @@ private:
     // by bisection over the window's own pixels: one masked load per row (all channels in one
     // vector, P's pixels never read and standing as 255), then per step a compare and a masked add
     // per row and one sum per open channel. On return low[c] == high[c] for every channel.
-    void finish(int y, int x, std::uint8_t rank, std::uint8_t (&low)[Channels], std::uint8_t (&high)[Channels]) {
+    void finish(int y, int x, int rank, std::uint8_t (&low)[Channels], std::uint8_t (&high)[Channels]) {
         static constexpr ChannelLanes kChannel = channel_lanes<Channels>();
         const Window w = window_at(y, x, job_.half_x, job_.half_y, width_, height_);
+        const int bytes = (w.x1 - w.x0 + 1) * Channels, chunks = (bytes + 63) / 64, rows = w.y1 - w.y0 + 1;
         const std::size_t first = static_cast<std::size_t>(w.x0) * Channels;
-        const __mmask64 all = first_bytes((w.x1 - w.x0 + 1) * Channels), outside = all & outside_.from(first);
         const __m512i none = _mm512_set1_epi8(static_cast<char>(0xFF)), one = _mm512_set1_epi8(1);
-        const int rows = w.y1 - w.y0 + 1;
-        __m512i* pixels = window_rows_.data();
-        for (int r = 0; r < rows; ++r)
-            pixels[r] = _mm512_mask_loadu_epi8(none, p_.row_in_p[w.y0 + r] ? outside : all, job_.source.row(w.y0 + r) + first);
-        for (;;) {
+        __m512i* pixels = window_rows_.data();  // row r, chunk k at r * chunks + k
+        for (int r = 0; r < rows; ++r) {
+            const std::uint8_t* row = job_.source.row(w.y0 + r) + first;
+            const bool row_in_p = p_.row_in_p[w.y0 + r] != 0;
+            for (int k = 0; k < chunks; ++k) {
+                const __mmask64 all = first_bytes(bytes - 64 * k);
+                pixels[r * chunks + k] = _mm512_mask_loadu_epi8(none, row_in_p ? all & outside_.from(first + 64 * k) : all, row + 64 * k);
+            }
+        }
+        // Each step halves every open bracket: eight steps settle any (the bound only guards the loop).
+        for (int step = 0; step < 9; ++step) {
             bool open = false;
-            __m512i bound = none;
             std::uint8_t probe[Channels];
             for (int c = 0; c < Channels; ++c) {
                 probe[c] = static_cast<std::uint8_t>((low[c] + high[c]) / 2);
-                open |= low[c] != high[c];
-                bound = _mm512_mask_mov_epi8(bound, kChannel.of[c], _mm512_set1_epi8(static_cast<char>(probe[c])));
+                open |= low[c] < high[c];
             }
             if (!open) return;
-            __m512i even = _mm512_setzero_si512(), odd = _mm512_setzero_si512();
-            int r = 0;
-            for (; r + 1 < rows; r += 2) {
-                even = _mm512_mask_add_epi8(even, _mm512_cmple_epu8_mask(pixels[r], bound), even, one);
-                odd = _mm512_mask_add_epi8(odd, _mm512_cmple_epu8_mask(pixels[r + 1], bound), odd, one);
+            __m512i sums[Channels];
+            for (int c = 0; c < Channels; ++c) sums[c] = _mm512_setzero_si512();
+            for (int k = 0; k < chunks; ++k) {
+                const int phase = 64 * k % Channels;  // the channel of the chunk's first byte
+                __m512i bound = none;
+                for (int c = 0; c < Channels; ++c)
+                    bound = _mm512_mask_mov_epi8(bound, kChannel.of[phase][c], _mm512_set1_epi8(static_cast<char>(probe[c])));
+                __m512i even = _mm512_setzero_si512(), odd = _mm512_setzero_si512();  // per lane at most one per row
+                int r = 0;
+                for (; r + 1 < rows; r += 2) {
+                    even = _mm512_mask_add_epi8(even, _mm512_cmple_epu8_mask(pixels[r * chunks + k], bound), even, one);
+                    odd = _mm512_mask_add_epi8(odd, _mm512_cmple_epu8_mask(pixels[(r + 1) * chunks + k], bound), odd, one);
+                }
+                if (r < rows) even = _mm512_mask_add_epi8(even, _mm512_cmple_epu8_mask(pixels[r * chunks + k], bound), even, one);
+                const __m512i zero = _mm512_setzero_si512();
+                for (int c = 0; c < Channels; ++c) {
+                    sums[c] = _mm512_add_epi64(sums[c], _mm512_sad_epu8(_mm512_maskz_mov_epi8(kChannel.of[phase][c], even), zero));
+                    sums[c] = _mm512_add_epi64(sums[c], _mm512_sad_epu8(_mm512_maskz_mov_epi8(kChannel.of[phase][c], odd), zero));
+                }
             }
-            if (r < rows) even = _mm512_mask_add_epi8(even, _mm512_cmple_epu8_mask(pixels[r], bound), even, one);
-            const __m512i count = _mm512_add_epi8(even, odd);  // per lane at most 85 rows: no overflow
             for (int c = 0; c < Channels; ++c) {
-                if (low[c] == high[c]) continue;
-                const __m512i sums = _mm512_sad_epu8(_mm512_maskz_mov_epi8(kChannel.of[c], count), _mm512_setzero_si512());
-                if (_mm512_reduce_add_epi64(sums) > rank)
+                if (low[c] >= high[c]) continue;
+                if (_mm512_reduce_add_epi64(sums[c]) > rank)
                     high[c] = probe[c];
                 else
                     low[c] = static_cast<std::uint8_t>(probe[c] + 1);
@@ -354,65 +390,112 @@ private:
         }
     }
 
-    // counts[w][c] = per lane, how many samples of window w, channel c, are <= probe[c] (one probe
-    // for all four windows): the samples all four share are compared and summed once.
-    void count_shared(const __m512i (&probe)[Channels], Vectors& counts) const {
+    // above[w][c], per lane: more of window w's samples of channel c are <= probe[c] than its rank
+    // (one probe for all four windows): the samples all four share are compared and summed once.
+    void above_ranks_shared(const __m512i (&probe)[Channels], const Ranks& ranks, Masks& above) const {
         const __m512i one = _mm512_set1_epi8(1);
-        __m512i core[Channels];
-        for (int c = 0; c < Channels; ++c) {
-            core[c] = _mm512_setzero_si512();
-            for (int w = 0; w < 4; ++w) counts[w][c] = _mm512_setzero_si512();
-        }
-        for_each_region<0b1111>([&](auto windows, int r0, int r1, int u0, int u1) {
-            constexpr unsigned In = decltype(windows)::value;
-            for_each_sample(r0, r1, u0, u1, [&](int c, __m512i v) {
-                const __mmask64 le = _mm512_cmple_epu8_mask(v, probe[c]);
-                if constexpr (In == 0b1111) {
-                    core[c] = _mm512_mask_add_epi8(core[c], le, core[c], one);
-                } else {
+        counted_above<0b1111>(ranks, above, [&](int from, int to, Vectors& counts) {
+            __m512i core[Channels];
+            for (int c = 0; c < Channels; ++c) core[c] = _mm512_setzero_si512();
+            for_each_region<0b1111>(from, to, [&](auto windows, int r0, int r1, int u0, int u1) {
+                constexpr unsigned In = decltype(windows)::value;
+                for_each_sample(r0, r1, u0, u1, [&](int c, __m512i v) {
+                    const __mmask64 le = _mm512_cmple_epu8_mask(v, probe[c]);
+                    if constexpr (In == 0b1111) {
+                        core[c] = _mm512_mask_add_epi8(core[c], le, core[c], one);
+                    } else {
 #pragma GCC unroll 4
-                    for (int w = 0; w < 4; ++w)
-                        if (In >> w & 1) counts[w][c] = _mm512_mask_add_epi8(counts[w][c], le, counts[w][c], one);
-                }
+                        for (int w = 0; w < 4; ++w)
+                            if (In >> w & 1) counts[w][c] = _mm512_mask_add_epi8(counts[w][c], le, counts[w][c], one);
+                    }
+                });
+            });
+            for (int w = 0; w < 4; ++w)
+                for (int c = 0; c < Channels; ++c) counts[w][c] = _mm512_add_epi8(counts[w][c], core[c]);
+        });
+    }
+
+    // above[w][c], per lane: more of window w's samples of channel c are <= probe[w][c] than its
+    // rank, for the windows of Windows.
+    template <unsigned Windows>
+    void above_ranks(const Vectors& probe, const Ranks& ranks, Masks& above) const {
+        const __m512i one = _mm512_set1_epi8(1);
+        counted_above<Windows>(ranks, above, [&](int from, int to, Vectors& counts) {
+            for_each_region<Windows>(from, to, [&](auto windows, int r0, int r1, int u0, int u1) {
+                constexpr unsigned In = decltype(windows)::value;
+                if constexpr (In != 0)
+                    for_each_sample(r0, r1, u0, u1, [&](int c, __m512i v) {
+#pragma GCC unroll 4
+                        for (int w = 0; w < 4; ++w)
+                            if (In >> w & 1)
+                                counts[w][c] = _mm512_mask_add_epi8(counts[w][c], _mm512_cmple_epu8_mask(v, probe[w][c]), counts[w][c], one);
+                    });
             });
         });
-        for (int w = 0; w < 4; ++w)
-            for (int c = 0; c < Channels; ++c) counts[w][c] = _mm512_add_epi8(counts[w][c], core[c]);
     }
 
-    // counts[w][c] = per lane, how many samples of window w (bits of Windows), channel c, are <= probe[w][c].
-    template <unsigned Windows>
-    void count(const Vectors& probe, Vectors& counts) const {
-        const __m512i one = _mm512_set1_epi8(1);
+    // Runs count(from, to, counts) over the union's rows in chunks whose byte counts cannot
+    // overflow (all rows at once for windows of at most 255 pixels), sums the chunks in 16 bits
+    // when there are several, and compares each window's counts with its rank.
+    template <unsigned Windows, class Count>
+    __attribute__((always_inline)) inline void counted_above(const Ranks& ranks, Masks& above, Count&& count) const {
+        Vectors counts;
+        auto clear = [&] {
+            for (int w = 0; w < 4; ++w)
+                for (int c = 0; c < Channels; ++c) counts[w][c] = _mm512_setzero_si512();
+        };
+        clear();
+        if (chunk_rows_ >= rows_) {
+            count(0, rows_ - 1, counts);
+            for (int w = 0; w < 4; ++w)
+                for (int c = 0; c < Channels; ++c)
+                    if (Windows >> w & 1) above[w][c] = _mm512_cmpgt_epu8_mask(counts[w][c], ranks.bytes[w]);
+            return;
+        }
+        Vectors low, high;  // 16-bit sums of lanes 0-31 and 32-63
         for (int w = 0; w < 4; ++w)
-            for (int c = 0; c < Channels; ++c) counts[w][c] = _mm512_setzero_si512();
-        for_each_region<Windows>([&](auto windows, int r0, int r1, int u0, int u1) {
-            constexpr unsigned In = decltype(windows)::value;
-            if constexpr (In != 0)
-                for_each_sample(r0, r1, u0, u1, [&](int c, __m512i v) {
-#pragma GCC unroll 4
-                    for (int w = 0; w < 4; ++w)
-                        if (In >> w & 1) counts[w][c] = _mm512_mask_add_epi8(counts[w][c], _mm512_cmple_epu8_mask(v, probe[w][c]), counts[w][c], one);
-                });
-        });
+            for (int c = 0; c < Channels; ++c) low[w][c] = high[w][c] = _mm512_setzero_si512();
+        for (int from = 0; from < rows_; from += chunk_rows_) {
+            if (from > 0) clear();
+            count(from, std::min(rows_, from + chunk_rows_) - 1, counts);
+            for (int w = 0; w < 4; ++w)
+                for (int c = 0; c < Channels; ++c)
+                    if (Windows >> w & 1) {
+                        low[w][c] = _mm512_add_epi16(low[w][c], _mm512_cvtepu8_epi16(_mm512_castsi512_si256(counts[w][c])));
+                        high[w][c] = _mm512_add_epi16(high[w][c], _mm512_cvtepu8_epi16(_mm512_extracti64x4_epi64(counts[w][c], 1)));
+                    }
+        }
+        for (int w = 0; w < 4; ++w)
+            for (int c = 0; c < Channels; ++c)
+                if (Windows >> w & 1)
+                    above[w][c] = static_cast<__mmask64>(_mm512_cmpgt_epu16_mask(low[w][c], ranks.low[w])) |
+                                  static_cast<__mmask64>(_mm512_cmpgt_epu16_mask(high[w][c], ranks.high[w])) << 32;
     }
 
-    // visit(windows, r0, r1, u0, u1) for the nine regions of the union, `windows` (an
-    // integral_constant) being those of Windows that hold the region: the union's first row lies
-    // only in the top windows, its last only in the bottom ones, and likewise its first and last columns.
+    // visit(windows, r0, r1, u0, u1) for the nine regions of the union, within its rows [from, to],
+    // `windows` (an integral_constant) being those of Windows that hold the region: the union's
+    // first row lies only in the top windows, its last only in the bottom ones, and likewise its
+    // first and last columns.
     template <unsigned Windows, class Visit>
-    __attribute__((always_inline)) inline void for_each_region(Visit&& visit) const {
+    __attribute__((always_inline)) inline void for_each_region(int from, int to, Visit&& visit) const {
         using std::integral_constant;
         const int last_row = rows_ - 1, last_column = columns_ - 1;
-        visit(integral_constant<unsigned, Windows & kTopRow & kLeftColumn>{}, 0, 0, 0, 0);
-        visit(integral_constant<unsigned, Windows & kTopRow>{}, 0, 0, 1, last_column - 1);
-        visit(integral_constant<unsigned, Windows & kTopRow & kRightColumn>{}, 0, 0, last_column, last_column);
-        visit(integral_constant<unsigned, Windows & kLeftColumn>{}, 1, last_row - 1, 0, 0);
-        visit(integral_constant<unsigned, Windows>{}, 1, last_row - 1, 1, last_column - 1);
-        visit(integral_constant<unsigned, Windows & kRightColumn>{}, 1, last_row - 1, last_column, last_column);
-        visit(integral_constant<unsigned, Windows & kBottomRow & kLeftColumn>{}, last_row, last_row, 0, 0);
-        visit(integral_constant<unsigned, Windows & kBottomRow>{}, last_row, last_row, 1, last_column - 1);
-        visit(integral_constant<unsigned, Windows & kBottomRow & kRightColumn>{}, last_row, last_row, last_column, last_column);
+        if (from == 0) {
+            visit(integral_constant<unsigned, Windows & kTopRow & kLeftColumn>{}, 0, 0, 0, 0);
+            visit(integral_constant<unsigned, Windows & kTopRow>{}, 0, 0, 1, last_column - 1);
+            visit(integral_constant<unsigned, Windows & kTopRow & kRightColumn>{}, 0, 0, last_column, last_column);
+        }
+        const int first_middle = std::max(from, 1), last_middle = std::min(to, last_row - 1);
+        if (first_middle <= last_middle) {
+            visit(integral_constant<unsigned, Windows & kLeftColumn>{}, first_middle, last_middle, 0, 0);
+            visit(integral_constant<unsigned, Windows>{}, first_middle, last_middle, 1, last_column - 1);
+            visit(integral_constant<unsigned, Windows & kRightColumn>{}, first_middle, last_middle, last_column, last_column);
+        }
+        if (to == last_row) {
+            visit(integral_constant<unsigned, Windows & kBottomRow & kLeftColumn>{}, last_row, last_row, 0, 0);
+            visit(integral_constant<unsigned, Windows & kBottomRow>{}, last_row, last_row, 1, last_column - 1);
+            visit(integral_constant<unsigned, Windows & kBottomRow & kRightColumn>{}, last_row, last_row, last_column, last_column);
+        }
     }
 
     // f(c, sample vector) for the union's rows [r0, r1] and columns [u0, u1], every channel c.
@@ -446,17 +529,23 @@ private:
     std::size_t slot(int y) const { return static_cast<std::size_t>(((y % rows_) + rows_) % rows_) * bytes_; }
 
     void load_row(int y, const Run* columns, int n, __m512i* out) {
-        static constexpr ByteIndex kEightByEight = eight_by_eight();
-        const __m512i shuffle = _mm512_loadu_si512(kEightByEight.at);
         const __m512i none = _mm512_set1_epi8(static_cast<char>(0xFF));
         if (y < 0 || y >= height_) {
             for (int j = 0; j < bytes_; ++j) out[j] = none;
             return;
         }
-        const int qwords = (bytes_ + 7) / 8;
+        for (int chunk = 0; 64 * chunk < bytes_; ++chunk) load_chunk(y, columns, n, chunk, out + 64 * chunk);
+    }
+
+    // Bytes [64 chunk, 64 chunk + 64) of the union's row at image row y, transposed.
+    void load_chunk(int y, const Run* columns, int n, int chunk, __m512i* out) {
+        static constexpr ByteIndex kEightByEight = eight_by_eight();
+        const __m512i shuffle = _mm512_loadu_si512(kEightByEight.at);
+        const __m512i none = _mm512_set1_epi8(static_cast<char>(0xFF));
+        const int bytes = std::min(64, bytes_ - 64 * chunk), qwords = (bytes + 7) / 8;
         const std::uint8_t* pixels = job_.source.row(y);
         const bool row_in_p = p_.row_in_p[y] != 0;
-        const __mmask64 all = first_bytes(bytes_);
+        const __mmask64 all = first_bytes(bytes);
         __m512i q[8];
         // Group g (blocks 8g..8g+7) -> middle_[8k + g]: qword i holds byte 8k + i of the group's blocks.
         for (int g = 0; g < 8; ++g) {
@@ -466,11 +555,11 @@ private:
                 if (l >= n) {
                     q[b] = none;
                 } else if (x0 >= 0 && x0 + columns_ <= width_) {
-                    const std::size_t first = static_cast<std::size_t>(x0) * Channels;
+                    const std::size_t first = static_cast<std::size_t>(x0) * Channels + 64 * static_cast<std::size_t>(chunk);
                     const __mmask64 lanes = row_in_p ? all & outside_.from(first) : all;
                     q[b] = _mm512_mask_loadu_epi8(none, lanes, pixels + first);
                 } else {
-                    q[b] = clipped_row(pixels, row_in_p, x0);
+                    q[b] = clipped_chunk(pixels, row_in_p, x0, chunk);
                 }
             }
             transpose_qwords(q);
@@ -480,7 +569,7 @@ private:
         for (int k = 0; k < qwords; ++k) {
             for (int g = 0; g < 8; ++g) q[g] = middle_[8 * k + g];
             transpose_qwords(q);
-            for (int i = 0; i < 8 && 8 * k + i < bytes_; ++i) out[8 * k + i] = q[i];
+            for (int i = 0; i < 8 && 8 * k + i < bytes; ++i) out[8 * k + i] = q[i];
         }
     }
 
@@ -500,14 +589,15 @@ private:
         }
     }
 
-    // A union row that crosses the image's left or right edge, byte by byte.
-    __m512i clipped_row(const std::uint8_t* pixels, bool row_in_p, int x0) const {
+    // Bytes [64 chunk, 64 chunk + 64) of a union row that crosses the image's left or right edge,
+    // byte by byte.
+    __m512i clipped_chunk(const std::uint8_t* pixels, bool row_in_p, int x0, int chunk) const {
         alignas(64) std::uint8_t bytes[kLanes];
         std::memset(bytes, 0xFF, sizeof bytes);
-        for (int u = 0; u < columns_; ++u) {
-            const int x = x0 + u;
+        for (int j = 64 * chunk; j < std::min(bytes_, 64 * chunk + 64); ++j) {
+            const int x = x0 + j / Channels;
             if (x < 0 || x >= width_ || (row_in_p && p_.column_in_p[x])) continue;
-            std::memcpy(bytes + u * Channels, pixels + static_cast<std::ptrdiff_t>(x) * Channels, Channels);
+            bytes[j - 64 * chunk] = pixels[static_cast<std::ptrdiff_t>(x) * Channels + j % Channels];
         }
         return _mm512_load_si512(bytes);
     }
@@ -525,6 +615,7 @@ private:
     const int rows_, columns_, bytes_;  // the union of a block's windows: rows, columns, bytes per row
     const OutsideColumnBits outside_;
     int straggler_limit_ = 0;  // open windows of a batch that finish() takes instead of another vector round
+    int chunk_rows_ = 0;       // union rows counted in bytes before they are summed in 16 bits
     std::vector<int> p_columns_before_, p_rows_before_;  // prefix counts of P's columns and rows
     VectorBuffer samples_;                               // rows_ x bytes_ vectors of 64 blocks
     std::vector<std::size_t> row_;                       // the union's rows in samples_, top to bottom

@@ -41,9 +41,12 @@ std::int64_t histogram_rows_avx512(const Job& job, std::size_t begin, std::size_
 std::int64_t block_rows_avx512(const Job& job, std::size_t begin, std::size_t end);
 #endif
 
-// The block kernel counts in bytes and holds a block's union of windows in one 64-byte row.
+// The block kernel counts in 16 bits at most (bytes up to 255 pixels), keeps a block's union of
+// windows (2 half_y + 2 rows of 2 half_x + 2 pixels) for 64 blocks, and finishes windows of at most
+// 255 rows in bytes: up to 128 rows of 256 bytes (2 MiB).
 inline bool blocks_fit(int half_x, int half_y, int channels) {
-    return (2 * half_x + 1) * (2 * half_y + 1) <= 255 && (2 * half_x + 2) * channels <= 64;
+    const long long window = (2LL * half_x + 1) * (2LL * half_y + 1);
+    return window <= 65535 && 2LL * half_y + 2 <= 128 && (2LL * half_x + 2) * channels <= 256;
 }
 
 // Which implementation filter() runs: Auto picks the block kernel where it fits and the CPU has
