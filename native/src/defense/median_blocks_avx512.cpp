@@ -49,6 +49,10 @@ namespace {
 
 constexpr int kLanes = 64;  // blocks per batch: one per byte lane
 
+// The counting loops are lambdas within lambdas; their accumulators stay in registers only if
+// every level is inlined.
+#define SD_INLINE __attribute__((always_inline))
+
 // Storage for one vector (std::vector<__m512i> would drop the type's alignment attribute).
 struct alignas(64) Bytes64 {
     std::uint8_t lane[kLanes];
@@ -394,12 +398,12 @@ private:
     // (one probe for all four windows): the samples all four share are compared and summed once.
     void above_ranks_shared(const __m512i (&probe)[Channels], const Ranks& ranks, Masks& above) const {
         const __m512i one = _mm512_set1_epi8(1);
-        counted_above<0b1111>(ranks, above, [&](int from, int to, Vectors& counts) {
+        counted_above<0b1111>(ranks, above, [&](int from, int to, Vectors& counts) SD_INLINE {
             __m512i core[Channels];
             for (int c = 0; c < Channels; ++c) core[c] = _mm512_setzero_si512();
-            for_each_region<0b1111>(from, to, [&](auto windows, int r0, int r1, int u0, int u1) {
+            for_each_region<0b1111>(from, to, [&](auto windows, int r0, int r1, int u0, int u1) SD_INLINE {
                 constexpr unsigned In = decltype(windows)::value;
-                for_each_sample(r0, r1, u0, u1, [&](int c, __m512i v) {
+                for_each_sample(r0, r1, u0, u1, [&](int c, __m512i v) SD_INLINE {
                     const __mmask64 le = _mm512_cmple_epu8_mask(v, probe[c]);
                     if constexpr (In == 0b1111) {
                         core[c] = _mm512_mask_add_epi8(core[c], le, core[c], one);
@@ -420,11 +424,11 @@ private:
     template <unsigned Windows>
     void above_ranks(const Vectors& probe, const Ranks& ranks, Masks& above) const {
         const __m512i one = _mm512_set1_epi8(1);
-        counted_above<Windows>(ranks, above, [&](int from, int to, Vectors& counts) {
-            for_each_region<Windows>(from, to, [&](auto windows, int r0, int r1, int u0, int u1) {
+        counted_above<Windows>(ranks, above, [&](int from, int to, Vectors& counts) SD_INLINE {
+            for_each_region<Windows>(from, to, [&](auto windows, int r0, int r1, int u0, int u1) SD_INLINE {
                 constexpr unsigned In = decltype(windows)::value;
                 if constexpr (In != 0)
-                    for_each_sample(r0, r1, u0, u1, [&](int c, __m512i v) {
+                    for_each_sample(r0, r1, u0, u1, [&](int c, __m512i v) SD_INLINE {
 #pragma GCC unroll 4
                         for (int w = 0; w < 4; ++w)
                             if (In >> w & 1)
@@ -438,7 +442,7 @@ private:
     // overflow (all rows at once for windows of at most 255 pixels), sums the chunks in 16 bits
     // when there are several, and compares each window's counts with its rank.
     template <unsigned Windows, class Count>
-    __attribute__((always_inline)) inline void counted_above(const Ranks& ranks, Masks& above, Count&& count) const {
+    SD_INLINE inline void counted_above(const Ranks& ranks, Masks& above, Count&& count) const {
         Vectors counts;
         auto clear = [&] {
             for (int w = 0; w < 4; ++w)
@@ -477,7 +481,7 @@ private:
     // first row lies only in the top windows, its last only in the bottom ones, and likewise its
     // first and last columns.
     template <unsigned Windows, class Visit>
-    __attribute__((always_inline)) inline void for_each_region(int from, int to, Visit&& visit) const {
+    SD_INLINE inline void for_each_region(int from, int to, Visit&& visit) const {
         using std::integral_constant;
         const int last_row = rows_ - 1, last_column = columns_ - 1;
         if (from == 0) {
@@ -500,7 +504,7 @@ private:
 
     // f(c, sample vector) for the union's rows [r0, r1] and columns [u0, u1], every channel c.
     template <class F>
-    __attribute__((always_inline)) inline void for_each_sample(int r0, int r1, int u0, int u1, F&& f) const {
+    SD_INLINE inline void for_each_sample(int r0, int r1, int u0, int u1, F&& f) const {
         for (int r = r0; r <= r1; ++r) {
             const __m512i* sample = samples_.data() + row_[r] + static_cast<std::size_t>(u0) * Channels;
             for (int u = u0; u <= u1; ++u, sample += Channels)
