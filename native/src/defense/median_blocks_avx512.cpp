@@ -8,14 +8,15 @@
 // 64 blocks. A search step is then one compare and one masked add per sample vector and window,
 // with no horizontal sums:
 //  - the top-left window's lower median by an 8-step bisection on the value (the count of values
-//    <= the probe against the window's rank);
-//  - the other three windows' by a search that starts at that median, gallops away from it in the
-//    direction the first count gives (steps of 1, 2, 4, ...) and bisects the last bracket.
-//    Neighbouring windows' medians are usually equal or close, so most lanes settle in two or
-//    three steps; a lane that does not only costs more steps, never a different byte (every lane
-//    keeps its answer within [lo, hi] and stops at lo == hi).
-// Serves windows of at most 255 pixels per channel (byte counts) whose block union spans at most
-// 64 bytes of a row; others take the column-histogram kernels.
+//    <= the probe against the window's rank), each probe counted in all four windows, which
+//    brackets the other three as well;
+//  - the other three by a gallop from that median (steps of 1, 2, 4, ...) and a bisection of the
+//    last bracket. Neighbouring windows' medians are usually equal or close, so most lanes settle
+//    in one to three rounds; the few left open are finished one window at a time. A lane that
+//    starts far off only costs more steps, never a different byte (every lane keeps its answer
+//    within [lo, hi] and stops at lo == hi).
+// Serves the windows of blocks_fit (median_detail.hpp): byte counts up to 255 pixels, 16-bit sums
+// of byte-counted row chunks beyond; union rows of up to four 64-byte chunks.
 #include "defense/median_detail.hpp"
 
 #ifdef SD_MEDIAN_HAS_AVX2
@@ -170,7 +171,8 @@ public:
             }
         std::int64_t rewritten = 0;
         for (std::size_t i = 0; i < batches.size(); ++i) {
-            if (i + 1 < batches.size()) prefetch_new_rows(*batches[i + 1].row, batches[i + 1].columns, batches[i + 1].n, *batches[i].row, batches[i].columns);
+            if (i + 1 < batches.size())
+                prefetch_new_rows(*batches[i + 1].row, batches[i + 1].columns, batches[i + 1].n, *batches[i].row, batches[i].columns);
             rewritten += batch(*batches[i].row, batches[i].columns, batches[i].n);
         }
         return rewritten;
@@ -197,31 +199,11 @@ private:
 
     std::int64_t batch(const Run& row, const Run* columns, int n) {
         load(row, columns, n);
-
-
-        // Each window's rank (the lower median's, 0-based) per lane; windows that hold only P are
-        // left to median_of_widened.
         Ranks ranks;
         std::uint64_t present[4] = {}, empty[4] = {};
-        for (int l = 0; l < n; ++l)
-            for (int a = 0; a < row.size; ++a)
-                for (int b = 0; b < columns[l].size; ++b) {
-                    const int w = 2 * a + b;
-                    const int pixels = pixels_outside_p(window_at(row.first + a, columns[l].first + b, job_.half_x, job_.half_y, width_, height_));
-                    present[w] |= std::uint64_t{1} << l;
-                    if (pixels == 0) empty[w] |= std::uint64_t{1} << l;
-                    ranks.of[w][l] = static_cast<std::uint16_t>(pixels > 0 ? (pixels - 1) / 2 : 0);
-                }
-        ranks.prepare();
-
-        // The top-left window's bisection over [0, 255], eight steps for every lane; each step's probe
-        // is counted in all four windows, which narrows their brackets as well (its last probes lie
-        // within 1, 2, 4, ... of the top-left median, so a neighbouring median close to it ends in a
-        // small bracket).
-        const __m512i one = _mm512_set1_epi8(1);
-        Vectors lo, hi;
-        Masks above;
+        rank_windows(row, columns, n, ranks, present, empty);
         // Lanes without a window (or whose window holds only P) stay settled at lo == hi == 0.
+        Vectors lo, hi;
         __mmask64 live[4];
         for (int w = 0; w < 4; ++w) {
             live[w] = w == 0 ? ~__mmask64{0} : present[w] & ~empty[w];
@@ -230,18 +212,7 @@ private:
                 hi[w][c] = _mm512_maskz_mov_epi8(live[w], _mm512_set1_epi8(static_cast<char>(0xFF)));
             }
         }
-        __m512i probe[Channels];
-        for (int step = 0; step < 8; ++step) {
-            for (int c = 0; c < Channels; ++c) probe[c] = _mm512_sub_epi8(_mm512_avg_epu8(lo[0][c], hi[0][c]), one);
-            above_ranks_shared(probe, ranks, above);
-            for (int w = 0; w < 4; ++w)
-                for (int c = 0; c < Channels; ++c) {
-                    const __mmask64 up = live[w] & above[w][c];
-                    hi[w][c] = _mm512_mask_min_epu8(hi[w][c], up, hi[w][c], probe[c]);
-                    lo[w][c] = _mm512_mask_max_epu8(lo[w][c], live[w] & ~up, lo[w][c], _mm512_add_epi8(probe[c], one));
-                }
-        }
-
+        bisect_top_left(ranks, live, lo, hi);
         const unsigned others = (present[1] ? 0b0010u : 0u) | (present[2] ? 0b0100u : 0u) | (present[3] ? 0b1000u : 0u);
         if (others == 0b0010)
             search<0b0010>(lo, hi, ranks);
@@ -249,7 +220,13 @@ private:
             search<0b0100>(lo, hi, ranks);
         else if (others != 0)
             search<0b1110>(lo, hi, ranks);
+        return write_medians(row, columns, n, lo, hi, ranks, present, empty);
+    }
 
+    // Finishes the lanes the search left open, then writes each window's medians (or, for a window
+    // that holds only P, its widened window's); returns the pixels rewritten.
+    std::int64_t write_medians(const Run& row, const Run* columns, int n, const Vectors& lo, const Vectors& hi, const Ranks& ranks,
+                               const std::uint64_t (&present)[4], const std::uint64_t (&empty)[4]) {
         alignas(64) std::uint8_t medians[4][Channels][kLanes], upper[4][Channels][kLanes];
         for (int w = 0; w < 4; ++w)
             for (int c = 0; c < Channels; ++c) {
@@ -283,6 +260,43 @@ private:
                 ++rewritten;
             }
         return rewritten;
+    }
+
+    // Each window's rank (its lower median's, 0-based) per lane, which lanes have the window, and
+    // which windows hold only P (left to median_of_widened).
+    void rank_windows(const Run& row, const Run* columns, int n, Ranks& ranks, std::uint64_t (&present)[4],
+                      std::uint64_t (&empty)[4]) const {
+        for (int l = 0; l < n; ++l)
+            for (int a = 0; a < row.size; ++a)
+                for (int b = 0; b < columns[l].size; ++b) {
+                    const int w = 2 * a + b;
+                    const Window window = window_at(row.first + a, columns[l].first + b, job_.half_x, job_.half_y, width_, height_);
+                    const int pixels = pixels_outside_p(window);
+                    present[w] |= std::uint64_t{1} << l;
+                    if (pixels == 0) empty[w] |= std::uint64_t{1} << l;
+                    ranks.of[w][l] = static_cast<std::uint16_t>(pixels > 0 ? (pixels - 1) / 2 : 0);
+                }
+        ranks.prepare();
+    }
+
+    // The top-left window's bisection over [0, 255], eight steps for every lane. Each step's probe
+    // is counted in all four windows (`live` lanes), which narrows their brackets too: its last
+    // probes lie within 1, 2, 4, ... of the top-left median, so a neighbouring median close to it
+    // ends in a bracket that is tight on that side.
+    void bisect_top_left(const Ranks& ranks, const __mmask64 (&live)[4], Vectors& lo, Vectors& hi) const {
+        const __m512i one = _mm512_set1_epi8(1);
+        __m512i probe[Channels];
+        Masks above;
+        for (int step = 0; step < 8; ++step) {
+            for (int c = 0; c < Channels; ++c) probe[c] = _mm512_sub_epi8(_mm512_avg_epu8(lo[0][c], hi[0][c]), one);
+            above_ranks_shared(probe, ranks, above);
+            for (int w = 0; w < 4; ++w)
+                for (int c = 0; c < Channels; ++c) {
+                    const __mmask64 at_most = live[w] & above[w][c];  // the median is <= the probe
+                    hi[w][c] = _mm512_mask_min_epu8(hi[w][c], at_most, hi[w][c], probe[c]);
+                    lo[w][c] = _mm512_mask_max_epu8(lo[w][c], live[w] & ~at_most, lo[w][c], _mm512_add_epi8(probe[c], one));
+                }
+        }
     }
 
     // Windows `Others` (bits 1-3) on from their brackets [lo, hi] and the top-left medians m: the
