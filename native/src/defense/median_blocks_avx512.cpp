@@ -220,12 +220,12 @@ private:
             search<0b0100>(lo, hi, ranks);
         else if (others != 0)
             search<0b1110>(lo, hi, ranks);
-        return write_medians(row, columns, n, lo, hi, ranks, present, empty);
+        return write_medians(row, columns, lo, hi, ranks, present, empty);
     }
 
     // Finishes the lanes the search left open, then writes each window's medians (or, for a window
     // that holds only P, its widened window's); returns the pixels rewritten.
-    std::int64_t write_medians(const Run& row, const Run* columns, int n, const Vectors& lo, const Vectors& hi, const Ranks& ranks,
+    std::int64_t write_medians(const Run& row, const Run* columns, const Vectors& lo, const Vectors& hi, const Ranks& ranks,
                                const std::uint64_t (&present)[4], const std::uint64_t (&empty)[4]) {
         alignas(64) std::uint8_t medians[4][Channels][kLanes], upper[4][Channels][kLanes];
         for (int w = 0; w < 4; ++w)
@@ -233,50 +233,82 @@ private:
                 _mm512_store_si512(medians[w][c], lo[w][c]);
                 _mm512_store_si512(upper[w][c], hi[w][c]);
             }
-        for (int l = 0; l < n; ++l)
-            for (int w = 1; w < 4; ++w) {
-                bool open = false;
+        for (int w = 1; w < 4; ++w) {
+            __mmask64 open = 0;
+            for (int c = 0; c < Channels; ++c) open |= _mm512_cmpneq_epu8_mask(lo[w][c], hi[w][c]);
+            for (; open != 0; open &= open - 1) {
+                const int l = __builtin_ctzll(open);
                 std::uint8_t low[Channels], high[Channels];
-                for (int c = 0; c < Channels; ++c) {
-                    low[c] = medians[w][c][l], high[c] = upper[w][c][l];
-                    open |= low[c] != high[c];
-                }
-                if (!open) continue;
+                for (int c = 0; c < Channels; ++c) low[c] = medians[w][c][l], high[c] = upper[w][c][l];
                 finish(row.first + w / 2, columns[l].first + w % 2, ranks.of[w][l], low, high);
                 for (int c = 0; c < Channels; ++c) medians[w][c][l] = low[c];
             }
+        }
         std::int64_t rewritten = 0;
-        for (int l = 0; l < n; ++l)
-            for (int w = 0; w < 4; ++w) {
-                if (!(present[w] >> l & 1)) continue;
-                const int y = row.first + w / 2, x = columns[l].first + w % 2;
-                std::uint8_t* out = job_.target.row(y) + static_cast<std::ptrdiff_t>(x) * Channels;
-                if (empty[w] >> l & 1) {
-                    if (median_of_widened(job_.source, p_, *job_.widening, window_at(y, x, job_.half_x, job_.half_y, width_, height_), out))
-                        ++rewritten;
-                    continue;
-                }
+        for (int w = 0; w < 4; ++w) {
+            const int y = row.first + w / 2;
+            std::uint8_t* pixels = present[w] != 0 ? job_.target.row(y) : nullptr;
+            for (std::uint64_t lanes = present[w] & ~empty[w]; lanes != 0; lanes &= lanes - 1) {
+                const int l = __builtin_ctzll(lanes);
+                std::uint8_t* out = pixels + static_cast<std::ptrdiff_t>(columns[l].first + w % 2) * Channels;
                 for (int c = 0; c < Channels; ++c) out[c] = medians[w][c][l];
                 ++rewritten;
             }
+            for (std::uint64_t lanes = present[w] & empty[w]; lanes != 0; lanes &= lanes - 1) {
+                const int l = __builtin_ctzll(lanes), x = columns[l].first + w % 2;
+                const Window window = window_at(y, x, job_.half_x, job_.half_y, width_, height_);
+                if (median_of_widened(job_.source, p_, *job_.widening, window, pixels + static_cast<std::ptrdiff_t>(x) * Channels))
+                    ++rewritten;
+            }
+        }
         return rewritten;
     }
 
     // Each window's rank (its lower median's, 0-based) per lane, which lanes have the window, and
-    // which windows hold only P (left to median_of_widened).
+    // which windows hold only P (left to median_of_widened). A window's pixels outside P are
+    // rows x (columns - columns of P) + (rows - rows of P) x columns of P: the column terms are
+    // kept per batch of columns, so a row of blocks costs a few 16-bit vector operations.
     void rank_windows(const Run& row, const Run* columns, int n, Ranks& ranks, std::uint64_t (&present)[4],
-                      std::uint64_t (&empty)[4]) const {
-        for (int l = 0; l < n; ++l)
-            for (int a = 0; a < row.size; ++a)
-                for (int b = 0; b < columns[l].size; ++b) {
-                    const int w = 2 * a + b;
-                    const Window window = window_at(row.first + a, columns[l].first + b, job_.half_x, job_.half_y, width_, height_);
-                    const int pixels = pixels_outside_p(window);
-                    present[w] |= std::uint64_t{1} << l;
-                    if (pixels == 0) empty[w] |= std::uint64_t{1} << l;
-                    ranks.of[w][l] = static_cast<std::uint16_t>(pixels > 0 ? (pixels - 1) / 2 : 0);
+                      std::uint64_t (&empty)[4]) {
+        if (columns != ranked_columns_) measure_columns(columns, n);
+        const __m512i one = _mm512_set1_epi16(1);
+        for (int a = 0; a < row.size; ++a) {
+            const Window window = window_at(row.first + a, 0, 0, job_.half_y, width_, height_);
+            const int rows = window.y1 - window.y0 + 1, outside = rows - (p_rows_before_[window.y1 + 1] - p_rows_before_[window.y0]);
+            const __m512i all_rows = _mm512_set1_epi16(static_cast<short>(rows)), outside_rows = _mm512_set1_epi16(static_cast<short>(outside));
+            for (int b = 0; b < 2; ++b) {
+                const int w = 2 * a + b;
+                present[w] = column_lanes_[b];
+                __mmask64 none = 0;
+                for (int half = 0; half < 2; ++half) {
+                    const __m512i in_p = column_counts_[b][1][half];
+                    const __m512i pixels = _mm512_add_epi16(_mm512_mullo_epi16(all_rows, _mm512_sub_epi16(column_counts_[b][0][half], in_p)),
+                                                            _mm512_mullo_epi16(outside_rows, in_p));
+                    none |= static_cast<__mmask64>(_mm512_cmpeq_epi16_mask(pixels, _mm512_setzero_si512())) << (32 * half);
+                    _mm512_store_si512(ranks.of[w] + 32 * half, _mm512_srli_epi16(_mm512_subs_epu16(pixels, one), 1));
                 }
+                empty[w] = none & present[w];
+            }
+        }
         ranks.prepare();
+    }
+
+    // Per lane, for a block's first (b = 0) and second column: its window's columns and columns of P.
+    void measure_columns(const Run* columns, int n) {
+        alignas(64) std::uint16_t counts[2][2][kLanes] = {};
+        for (int b = 0; b < 2; ++b) {
+            column_lanes_[b] = 0;
+            for (int l = 0; l < n; ++l) {
+                if (b >= columns[l].size) continue;
+                const Window window = window_at(0, columns[l].first + b, job_.half_x, 0, width_, height_);
+                counts[b][0][l] = static_cast<std::uint16_t>(window.x1 - window.x0 + 1);
+                counts[b][1][l] = static_cast<std::uint16_t>(p_columns_before_[window.x1 + 1] - p_columns_before_[window.x0]);
+                column_lanes_[b] |= std::uint64_t{1} << l;
+            }
+            for (int k = 0; k < 2; ++k)
+                for (int half = 0; half < 2; ++half) column_counts_[b][k][half] = _mm512_load_si512(counts[b][k] + 32 * half);
+        }
+        ranked_columns_ = columns;
     }
 
     // The top-left window's bisection over [0, 255], eight steps for every lane. Each step's probe
@@ -620,18 +652,15 @@ private:
         return _mm512_load_si512(bytes);
     }
 
-    int pixels_outside_p(const Window& w) const {
-        const int rows = w.y1 - w.y0 + 1, columns = w.x1 - w.x0 + 1;
-        const int p_rows = p_rows_before_[w.y1 + 1] - p_rows_before_[w.y0];
-        const int p_columns = p_columns_before_[w.x1 + 1] - p_columns_before_[w.x0];
-        return rows * (columns - p_columns) + (rows - p_rows) * p_columns;
-    }
 
     const Job& job_;
     const ConsideredPixels& p_;
     const int width_, height_;
     const int rows_, columns_, bytes_;  // the union of a block's windows: rows, columns, bytes per row
     const OutsideColumnBits outside_;
+    const Run* ranked_columns_ = nullptr;  // the batch columns measure_columns() describes:
+    std::uint64_t column_lanes_[2] = {};   // lanes with a first / second column
+    __m512i column_counts_[2][2][2];       // [b][window columns, of them in P][lanes 0-31, 32-63]
     int straggler_limit_ = 0;  // open windows of a batch that finish() takes instead of another vector round
     int chunk_rows_ = 0;       // union rows counted in bytes before they are summed in 16 bits
     std::vector<int> p_columns_before_, p_rows_before_;  // prefix counts of P's columns and rows
