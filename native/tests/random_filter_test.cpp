@@ -120,6 +120,7 @@ std::vector<std::uint8_t> run(const Case& c, Path path, bool in_place, std::int6
 std::vector<Path> paths() {
     std::vector<Path> all{Path::Auto, Path::Scalar, Path::Portable};
     if (sd::random_detail::avx2_available()) all.push_back(Path::Avx2);
+    if (sd::random_detail::avx512_available()) all.push_back(Path::Avx512);
     return all;
 }
 

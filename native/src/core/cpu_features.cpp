@@ -16,6 +16,10 @@ bool has_avx512_bw_vl() {
                             __builtin_cpu_supports("avx512vl");
     return has;
 }
+bool has_avx512_dq() {
+    static const bool has = has_avx512_bw_vl() && __builtin_cpu_supports("avx512dq");
+    return has;
+}
 bool has_avx512_vbmi() {
     static const bool has = has_avx512_bw_vl() && __builtin_cpu_supports("avx512vbmi");
     return has;
@@ -24,6 +28,7 @@ bool has_avx512_vbmi() {
 bool has_avx2() { return false; }
 bool has_avx2_fma() { return false; }
 bool has_avx512_bw_vl() { return false; }
+bool has_avx512_dq() { return false; }
 bool has_avx512_vbmi() { return false; }
 #endif
 

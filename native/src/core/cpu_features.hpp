@@ -7,6 +7,7 @@ namespace sd::cpu {
 bool has_avx2();          // AVX2 and POPCNT
 bool has_avx2_fma();      // AVX2 and FMA
 bool has_avx512_bw_vl();  // AVX-512 F, BW and VL (and AVX2)
+bool has_avx512_dq();     // has_avx512_bw_vl() and DQ (64-bit multiplies)
 bool has_avx512_vbmi();   // has_avx512_bw_vl() and VBMI (byte permutes)
 
 }  // namespace sd::cpu

@@ -1,6 +1,6 @@
 // Internals of the selective random filter shared by its source files: the windows' axes along P,
-// the rule of one attempt, and the kernels that make the first attempt of a whole row of P at once
-// (one portable, one AVX2 chosen at run time; both give the same offsets).
+// the rule of one attempt, and the kernels that make the first attempts of a whole row of P at once
+// (portable, AVX2 and AVX-512, chosen at run time; all give the same offsets).
 //
 // The draws, exactly (the managed twin in SelectiveFilters.Random follows the same rule): the
 // pixels of P are numbered n = i * |columns| + j, row by row. Attempt a = 0, 1, ... of pixel n takes
@@ -75,7 +75,7 @@ struct RowJob {
     std::uint64_t attempt_step;   // what the state advances by from one attempt to the next: |P| * gamma
     std::ptrdiff_t stride_bytes;  // the source's
     int channels;
-    int attempts;                 // 1 to 3
+    int attempts;                 // at most this many attempts per pixel
 };
 
 // How many attempts the row kernels make: one where few draws land in P; three where more than a
@@ -84,16 +84,30 @@ struct RowJob {
 // the speed only, never the picks.
 int row_attempts(const Axes& rows, const Axes& columns);
 
+// The AVX-512 kernel retries only the pixels whose attempts failed, so it can afford more of them.
+inline constexpr int kListAttempts = 6;
+
 void first_attempts_portable(const RowJob& job, std::int64_t* offsets);
 #if defined(__x86_64__) || defined(__i386__)
 #define SD_RANDOM_HAS_AVX2 1
 void first_attempts_avx2(const RowJob& job, std::int64_t* offsets);
+#define SD_RANDOM_HAS_AVX512 1
+// Also returns how many pixels are left without a pick, and their indices in list[0, count).
+// `list`: room for the row's pixel count + 8 indices.
+std::size_t first_attempts_avx512(const RowJob& job, std::int64_t* offsets, std::uint32_t* list);
+// values[j] = the pick's bytes for every j with offsets[j] >= 0, in its low `channels` bytes (the
+// others are what follows in memory). Four bytes are read at an offset up to `last_word`, the
+// remaining `channels` bytes beyond it.
+void read_picks_avx512(const std::int64_t* offsets, std::size_t n, const std::uint8_t* data, std::int64_t last_word,
+                       int channels, std::uint32_t* values);
 #endif
 
-// Which kernel filter() runs: Auto picks AVX2 where the CPU has it; Scalar makes every attempt one
-// at a time (also what runs when a window is longer than 64). The others are for tests.
-enum class Path { Auto, Scalar, Portable, Avx2 };
+// Which kernel filter() runs: Auto picks AVX-512 (F, DQ, VL, BW), else AVX2, where the CPU has it;
+// Scalar makes every attempt one at a time (also what runs when a window is longer than 64). The
+// others are for tests.
+enum class Path { Auto, Scalar, Portable, Avx2, Avx512 };
 bool avx2_available();
+bool avx512_available();
 
 // selective_random_filter() with a chosen path; throws std::invalid_argument for a path that cannot run.
 std::int64_t filter(const ImageRef<const std::uint8_t>& source, const ImageRef<std::uint8_t>& target,

@@ -54,6 +54,14 @@ bool avx2_supported() {
 #endif
 }
 
+bool avx512_supported() {
+#ifdef SD_RANDOM_HAS_AVX512
+    return cpu::has_avx512_dq();
+#else
+    return false;
+#endif
+}
+
 template <int Channels>
 std::int64_t random_filter(const ImageRef<const std::uint8_t>& source, const ImageRef<std::uint8_t>& target,
                            const ConsideredPixels& p, int half_x, int half_y, std::uint64_t seed, Path path) {
@@ -62,15 +70,17 @@ std::int64_t random_filter(const ImageRef<const std::uint8_t>& source, const Ima
     const Axes columns(p.columns, p.column_in_p, half_x, source.width, Channels);
     if (!(rows.masks_fit && columns.masks_fit)) path = Path::Scalar;
     std::optional<WindowWidening> widening;  // built at the first window that holds only P
-    const int attempts = row_attempts(rows, columns);
+    const int attempts = path == Path::Avx512 ? kListAttempts : row_attempts(rows, columns);
     const std::size_t width = p.columns.size();
     const auto pixels = static_cast<std::uint64_t>(p.rows.size()) * width;
-    // Per row of P: the first attempts of all its pixels, the retries of those that failed (with
-    // a prefetch of each pick: the picks land anywhere in the window's rows, in random order), then
-    // the reads, then the writes. In place, reads interleaved with writes to the same rows were
-    // slower by half (the loads wait on the stores before them).
+    // Per row of P: the first attempts of all its pixels, one attempt at a time for those left
+    // without a pick, then the reads, then the writes. In place, reads interleaved with writes to
+    // the same rows were slower by half (the loads wait on the stores before them).
     std::vector<std::int64_t> offsets(width);
-    std::vector<std::uint8_t> values(width * Channels);
+    std::vector<std::uint32_t> values(width);  // a pick's bytes in the low Channels bytes
+    std::vector<std::uint32_t> left(width + 8);   // the row's pixels still without a pick
+    // The AVX-512 reads take four bytes at a pick: not past the last pixel's own bytes.
+    const std::int64_t last_word = (source.height - 1) * source.stride_bytes + source.row_elements() - 4;
     std::int64_t rewritten = 0;
     int fetched = 0;  // rows below this are asked for already
     for (std::size_t i = 0; i < p.rows.size(); ++i) {
@@ -83,37 +93,49 @@ std::int64_t random_filter(const ImageRef<const std::uint8_t>& source, const Ima
         }
         const std::uint64_t first = static_cast<std::uint64_t>(i) * width;  // pixel (i, 0)'s number
         const RowJob job{&rows, &columns, i, random.counter_state(first), pixels * RandomSource::kGamma, source.stride_bytes, Channels, attempts};
+        std::size_t unpicked = 0;
         switch (path) {
 #ifdef SD_RANDOM_HAS_AVX2
             case Path::Avx2: first_attempts_avx2(job, offsets.data()); break;
+            case Path::Avx512: unpicked = first_attempts_avx512(job, offsets.data(), left.data()); break;
 #endif
             case Path::Portable: first_attempts_portable(job, offsets.data()); break;
             default: std::fill(offsets.begin(), offsets.end(), -1); break;
         }
-        for (std::size_t j = 0; j < width; ++j) {
-            if (offsets[j] < 0) {
-                Axis row = rows.at(i), column = columns.at(j);
-                if (!(rows.open[i] | columns.open[j])) {  // the window holds only P: widen it
-                    Window w = window_at(p.rows[i], p.columns[j], half_x, half_y, source.width, source.height);
-                    if (!widening) widening.emplace(p, source.width, source.height);
-                    if (!widening->widen(w)) continue;  // the whole image is P
-                    row = axis(w.y0, w.y1);
-                    column = axis(w.x0, w.x1);
-                }
-                // Attempts from the first: the kernels' failed too, unless the window was widened.
-                int sy, sx;
-                for (std::uint64_t a = 0; !attempt(random.at(first + j + a * pixels), row, column, p, sy, sx); ++a) {
-                }
-                offsets[j] = sy * source.stride_bytes + static_cast<std::int64_t>(sx) * Channels;
+        if (path != Path::Avx512)
+            for (std::size_t j = 0; j < width; ++j)
+                if (offsets[j] < 0) left[unpicked++] = static_cast<std::uint32_t>(j);
+        for (std::size_t k = 0; k < unpicked; ++k) {
+            const std::size_t j = left[k];
+            Axis row = rows.at(i), column = columns.at(j);
+            if (!(rows.open[i] | columns.open[j])) {  // the window holds only P: widen it
+                Window w = window_at(p.rows[i], p.columns[j], half_x, half_y, source.width, source.height);
+                if (!widening) widening.emplace(p, source.width, source.height);
+                if (!widening->widen(w)) continue;  // the whole image is P
+                row = axis(w.y0, w.y1);
+                column = axis(w.x0, w.x1);
             }
-            __builtin_prefetch(source.data + offsets[j]);
+            // Attempts from the first: the kernels' failed too, unless the window was widened.
+            int sy, sx;
+            for (std::uint64_t a = 0; !attempt(random.at(first + j + a * pixels), row, column, p, sy, sx); ++a) {
+            }
+            offsets[j] = sy * source.stride_bytes + static_cast<std::int64_t>(sx) * Channels;
         }
-        for (std::size_t j = 0; j < width; ++j)
-            if (offsets[j] >= 0) std::memcpy(&values[j * Channels], source.data + offsets[j], Channels);
+        if (path == Path::Avx512) {
+#ifdef SD_RANDOM_HAS_AVX512
+            read_picks_avx512(offsets.data(), width, source.data, last_word, Channels, values.data());
+#endif
+        } else {
+            // The picks land anywhere in the window's rows, in random order: ask for them all first.
+            for (std::size_t j = 0; j < width; ++j)
+                if (offsets[j] >= 0) __builtin_prefetch(source.data + offsets[j]);
+            for (std::size_t j = 0; j < width; ++j)
+                if (offsets[j] >= 0) std::memcpy(&values[j], source.data + offsets[j], Channels);
+        }
         std::uint8_t* to_row = target.row(p.rows[i]);
         for (std::size_t j = 0; j < width; ++j) {
             if (offsets[j] < 0) continue;
-            std::memcpy(to_row + static_cast<std::ptrdiff_t>(p.columns[j]) * Channels, &values[j * Channels], Channels);
+            std::memcpy(to_row + static_cast<std::ptrdiff_t>(p.columns[j]) * Channels, &values[j], Channels);
             ++rewritten;
         }
     }
@@ -123,19 +145,21 @@ std::int64_t random_filter(const ImageRef<const std::uint8_t>& source, const Ima
 }  // namespace
 
 bool avx2_available() { return avx2_supported(); }
+bool avx512_available() { return avx512_supported(); }
 
 std::int64_t filter(const ImageRef<const std::uint8_t>& source, const ImageRef<std::uint8_t>& target,
                     const ConsideredPixels& p, WindowKind window, std::uint64_t seed, Path path) {
     if (path == Path::Avx2 && !avx2_supported()) throw std::invalid_argument("this CPU has no AVX2");
+    if (path == Path::Avx512 && !avx512_supported()) throw std::invalid_argument("this CPU has no AVX-512 DQ");
     if (static_cast<const void*>(source.data) != static_cast<const void*>(target.data)) {
         const std::size_t bytes = static_cast<std::size_t>(source.row_elements());
         for (int y = 0; y < source.height; ++y) std::memcpy(target.row(y), source.row(y), bytes);
     }
     if (p.covers_image()) return 0;
-    // The AVX2 kernel multiplies row offsets by the stride in 32-bit halves.
+    // The vector kernels multiply row offsets by the stride in 32-bit halves.
     const bool stride_fits = source.stride_bytes <= std::numeric_limits<std::uint32_t>::max();
-    if (path == Path::Auto) path = avx2_supported() && stride_fits ? Path::Avx2 : Path::Portable;
-    if (path == Path::Avx2 && !stride_fits) path = Path::Portable;
+    if (path == Path::Auto) path = avx512_supported() ? Path::Avx512 : avx2_supported() ? Path::Avx2 : Path::Portable;
+    if ((path == Path::Avx2 || path == Path::Avx512) && !stride_fits) path = Path::Portable;
     const int half_x = half_width(p.ratio_x, window);
     const int half_y = half_width(p.ratio_y, window);
     switch (source.channels) {
