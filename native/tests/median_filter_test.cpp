@@ -35,6 +35,21 @@ std::vector<std::uint8_t> flags(std::mt19937& rng, int n, double density) {
     return f;
 }
 
+std::vector<std::int32_t> flagged(const std::vector<std::uint8_t>& f) {
+    std::vector<std::int32_t> indices;
+    for (std::size_t i = 0; i < f.size(); ++i)
+        if (f[i]) indices.push_back(static_cast<std::int32_t>(i));
+    return indices;
+}
+
+// P as random rows x random columns, each index in P with probability `density`.
+void set_random_p(Case& c, std::mt19937& rng, double density) {
+    c.p.row_in_p = flags(rng, c.height, density);
+    c.p.column_in_p = flags(rng, c.width, density);
+    c.p.rows = flagged(c.p.row_in_p);
+    c.p.columns = flagged(c.p.column_in_p);
+}
+
 Case random_case(std::mt19937& rng, int max_width, int max_height) {
     Case c{};
     c.width = std::uniform_int_distribution<int>(1, max_width)(rng);
@@ -44,12 +59,7 @@ Case random_case(std::mt19937& rng, int max_width, int max_height) {
     c.threads = std::uniform_int_distribution<int>(1, 4)(rng);
     c.window = rng() % 2 ? sd::WindowKind::Paper : sd::WindowKind::Narrow;
     const double density = std::uniform_real_distribution<double>(0.05, 0.9)(rng);
-    c.p.row_in_p = flags(rng, c.height, density);
-    c.p.column_in_p = flags(rng, c.width, density);
-    for (int y = 0; y < c.height; ++y)
-        if (c.p.row_in_p[y]) c.p.rows.push_back(y);
-    for (int x = 0; x < c.width; ++x)
-        if (c.p.column_in_p[x]) c.p.columns.push_back(x);
+    set_random_p(c, rng, density);
     c.p.ratio_x = std::uniform_real_distribution<double>(1.0, 14.0)(rng);
     c.p.ratio_y = std::uniform_real_distribution<double>(1.0, 14.0)(rng);
     // Few distinct values in some cases (ties), all 256 in others.
@@ -139,9 +149,7 @@ TEST(MedianFilter, WideImagesSpanSeveralStrips) {
         c.channels = 4;
         c.padding = i;
         c.p.column_in_p = flags(rng, c.width, 0.2);
-        c.p.columns.clear();
-        for (int x = 0; x < c.width; ++x)
-            if (c.p.column_in_p[x]) c.p.columns.push_back(x);
+        c.p.columns = flagged(c.p.column_in_p);
         c.pixels.resize(static_cast<std::size_t>(c.stride()) * c.height);
         for (auto& v : c.pixels) v = static_cast<std::uint8_t>(rng());
         const std::vector<std::uint8_t> expected = brute_force(c);
@@ -255,14 +263,7 @@ TEST(MedianFilter, BlockKernelMatchesTheSweep) {
         if (!blocks_fit(c)) continue;
         if (i % 4 == 3) {  // P as random flags: runs of any length, singles
             c.p = random_case(rng, 1, 1).p;
-            const double density = std::uniform_real_distribution<double>(0.05, 0.7)(rng);
-            c.p.row_in_p = flags(rng, c.height, density);
-            c.p.column_in_p = flags(rng, c.width, density);
-            c.p.rows.clear(), c.p.columns.clear();
-            for (int y = 0; y < c.height; ++y)
-                if (c.p.row_in_p[y]) c.p.rows.push_back(y);
-            for (int x = 0; x < c.width; ++x)
-                if (c.p.column_in_p[x]) c.p.columns.push_back(x);
+            set_random_p(c, rng, std::uniform_real_distribution<double>(0.05, 0.7)(rng));
             c.p.ratio_x = std::uniform_real_distribution<double>(1.2, 6.0)(rng);
             c.p.ratio_y = std::uniform_real_distribution<double>(1.2, 6.0)(rng);
             if (!blocks_fit(c)) continue;
