@@ -80,7 +80,7 @@ std::int64_t random_filter(const ImageRef<const std::uint8_t>& source, const Ima
     std::vector<std::uint32_t> values(width);  // a pick's bytes in the low Channels bytes
     std::vector<std::uint32_t> left(width + 8);   // the row's pixels still without a pick
     // The AVX-512 reads take four bytes at a pick: not past the last pixel's own bytes.
-    const std::int64_t last_word = (source.height - 1) * source.stride_bytes + source.row_elements() - 4;
+    [[maybe_unused]] const std::int64_t last_word = (source.height - 1) * source.stride_bytes + source.row_elements() - 4;
     std::int64_t rewritten = 0;
     int fetched = 0;  // rows below this are asked for already
     for (std::size_t i = 0; i < p.rows.size(); ++i) {
