@@ -20,6 +20,10 @@ bool has_avx512_dq() {
     static const bool has = has_avx512_bw_vl() && __builtin_cpu_supports("avx512dq");
     return has;
 }
+bool has_avx512_vbmi2() {
+    static const bool has = has_avx512_dq() && __builtin_cpu_supports("avx512vbmi2");
+    return has;
+}
 bool has_avx512_vbmi() {
     static const bool has = has_avx512_bw_vl() && __builtin_cpu_supports("avx512vbmi");
     return has;
@@ -30,6 +34,7 @@ bool has_avx2_fma() { return false; }
 bool has_avx512_bw_vl() { return false; }
 bool has_avx512_dq() { return false; }
 bool has_avx512_vbmi() { return false; }
+bool has_avx512_vbmi2() { return false; }
 #endif
 
 }  // namespace sd::cpu

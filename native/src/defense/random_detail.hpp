@@ -84,6 +84,17 @@ struct RowJob {
 // the speed only, never the picks.
 int row_attempts(const Axes& rows, const Axes& columns);
 
+// Where the pixels of P lie in a row of the target, per 64-byte chunk that holds any of them: the
+// chunk's index, which of its bytes are P's, and where its first such byte is among the row's picks
+// packed `channels` bytes per pixel (so one expand and one masked store write a chunk).
+struct RowChunks {
+    std::vector<std::uint32_t> chunk, first;
+    std::vector<std::uint64_t> mask;
+
+    RowChunks() = default;
+    RowChunks(const std::vector<std::int32_t>& columns, int channels);
+};
+
 // The AVX-512 kernel retries only the pixels whose attempts failed, so it can afford more of them.
 inline constexpr int kListAttempts = 6;
 
@@ -100,6 +111,11 @@ std::size_t first_attempts_avx512(const RowJob& job, std::int64_t* offsets, std:
 // remaining `channels` bytes beyond it.
 void read_picks_avx512(const std::int64_t* offsets, std::size_t n, const std::uint8_t* data, std::int64_t last_word,
                        int channels, std::uint32_t* values);
+// Writes a row's picks (values as read_picks_avx512 leaves them, with room for 16 more) into the
+// target row with one masked store per chunk of P's bytes; `packed`: room for n * channels + 64
+// bytes. Needs AVX-512 VBMI2 (byte compress and expand).
+void write_row_avx512(const std::uint32_t* values, std::size_t n, int channels, const RowChunks& chunks, std::uint8_t* row,
+                      std::uint8_t* packed);
 #endif
 
 // Which kernel filter() runs: Auto picks AVX-512 (F, DQ, VL, BW), else AVX2, where the CPU has it;

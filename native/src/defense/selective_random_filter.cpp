@@ -34,6 +34,21 @@ Axes::Axes(const std::vector<std::int32_t>& indices, const std::vector<std::uint
     }
 }
 
+RowChunks::RowChunks(const std::vector<std::int32_t>& columns, int channels) {
+    std::uint32_t packed = 0;
+    for (const std::int32_t x : columns)
+        for (int c = 0; c < channels; ++c, ++packed) {
+            const std::int64_t byte = static_cast<std::int64_t>(x) * channels + c;
+            const auto k = static_cast<std::uint32_t>(byte / 64);
+            if (chunk.empty() || chunk.back() != k) {
+                chunk.push_back(k);
+                first.push_back(packed);
+                mask.push_back(0);
+            }
+            mask.back() |= std::uint64_t{1} << (byte % 64);
+        }
+}
+
 int row_attempts(const Axes& rows, const Axes& columns) {
     auto share_in_p = [](const Axes& axes) {
         double sum = 0;
@@ -77,7 +92,11 @@ std::int64_t random_filter(const ImageRef<const std::uint8_t>& source, const Ima
     // without a pick, then the reads, then the writes. In place, reads interleaved with writes to
     // the same rows were slower by half (the loads wait on the stores before them).
     std::vector<std::int64_t> offsets(width);
-    std::vector<std::uint32_t> values(width);  // a pick's bytes in the low Channels bytes
+    std::vector<std::uint32_t> values(width + 16);  // a pick's bytes in the low Channels bytes
+    // With VBMI2, the row's picks are written 64 bytes of the row at a time (masked stores).
+    const bool chunked_writes = path == Path::Avx512 && cpu::has_avx512_vbmi2();
+    const RowChunks chunks = chunked_writes ? RowChunks(p.columns, Channels) : RowChunks{};
+    std::vector<std::uint8_t> packed(chunked_writes ? width * Channels + 64 : 0);
     std::vector<std::uint32_t> left(width + 8);   // the row's pixels still without a pick
     // The AVX-512 reads take four bytes at a pick: not past the last pixel's own bytes.
     [[maybe_unused]] const std::int64_t last_word = (source.height - 1) * source.stride_bytes + source.row_elements() - 4;
@@ -105,13 +124,17 @@ std::int64_t random_filter(const ImageRef<const std::uint8_t>& source, const Ima
         if (path != Path::Avx512)
             for (std::size_t j = 0; j < width; ++j)
                 if (offsets[j] < 0) left[unpicked++] = static_cast<std::uint32_t>(j);
+        bool skipped = false;  // a pixel left as it is (the whole image is P)
         for (std::size_t k = 0; k < unpicked; ++k) {
             const std::size_t j = left[k];
             Axis row = rows.at(i), column = columns.at(j);
             if (!(rows.open[i] | columns.open[j])) {  // the window holds only P: widen it
                 Window w = window_at(p.rows[i], p.columns[j], half_x, half_y, source.width, source.height);
                 if (!widening) widening.emplace(p, source.width, source.height);
-                if (!widening->widen(w)) continue;  // the whole image is P
+                if (!widening->widen(w)) {  // the whole image is P
+                    skipped = true;
+                    continue;
+                }
                 row = axis(w.y0, w.y1);
                 column = axis(w.x0, w.x1);
             }
@@ -133,6 +156,13 @@ std::int64_t random_filter(const ImageRef<const std::uint8_t>& source, const Ima
                 if (offsets[j] >= 0) std::memcpy(&values[j], source.data + offsets[j], Channels);
         }
         std::uint8_t* to_row = target.row(p.rows[i]);
+#ifdef SD_RANDOM_HAS_AVX512
+        if (chunked_writes && !skipped) {
+            write_row_avx512(values.data(), width, Channels, chunks, to_row, packed.data());
+            rewritten += static_cast<std::int64_t>(width);
+            continue;
+        }
+#endif
         for (std::size_t j = 0; j < width; ++j) {
             if (offsets[j] < 0) continue;
             std::memcpy(to_row + static_cast<std::ptrdiff_t>(p.columns[j]) * Channels, &values[j], Channels);
