@@ -124,7 +124,7 @@ std::int64_t random_filter(const ImageRef<const std::uint8_t>& source, const Ima
         if (path != Path::Avx512)
             for (std::size_t j = 0; j < width; ++j)
                 if (offsets[j] < 0) left[unpicked++] = static_cast<std::uint32_t>(j);
-        bool skipped = false;  // a pixel left as it is (the whole image is P)
+        [[maybe_unused]] bool skipped = false;  // a pixel left as it is (the whole image is P)
         for (std::size_t k = 0; k < unpicked; ++k) {
             const std::size_t j = left[k];
             Axis row = rows.at(i), column = columns.at(j);
