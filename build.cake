@@ -3,7 +3,7 @@
 //   Bindings  regenerate src/ScaleDefense.Interop/Generated/NativeMethods.g.cs from the C header
 //   VerifyBindings  fail when the checked-in bindings are stale
 //   Build     (default) everything, and publish the CLI to artifacts/cli/scaledefense
-//   Test      native CTest + dotnet test + ConsumerTest, then TestDebug, Sanitize and Fuzz (--fuzz-seconds, 30 by default here)
+//   Test      native CTest + dotnet test + ConsumerTest, then TestDebug (beside Sanitize and Fuzz), Sanitize and Fuzz (--fuzz-seconds, 30 by default here)
 //   Bench     BenchmarkDotNet suite (--bench-args="--filter *Scale*" to pass arguments)
 //   Demo      artifacts/cli/scaledefense demo --out artifacts/demo (builds only the library and the CLI)
 //   NativeArm64  cross-build libscaledefense.so for linux-arm64 (g++-aarch64-linux-gnu)
@@ -28,6 +28,8 @@ var nativeBuild = artifacts.Combine("native/build");
 var arm64Build = artifacts.Combine("native/build-linux-arm64");
 var cliDir = artifacts.Combine("cli");
 var solution = root.CombineWithFilePath("ScaleDefense.sln");
+var testProject = root.CombineWithFilePath("tests/ScaleDefense.Tests/ScaleDefense.Tests.csproj");
+var debugLog = artifacts.CombineWithFilePath("test-debug.log");
 var header = "native/include/scaledefense/scaledefense.h";
 var bindings = "src/ScaleDefense.Interop/Generated/NativeMethods.g.cs";
 
@@ -36,6 +38,31 @@ void Run(string tool, string arguments, string failure)
     Information($"> {tool} {arguments}");
     int code = StartProcess(tool, new ProcessSettings { Arguments = arguments, WorkingDirectory = root });
     if (code != 0) throw new Exception($"{failure} ({tool} exited with {code})");
+}
+
+// Starts tool in the background with its output going to log (then FinishLogged).
+IProcess StartLogged(string tool, string arguments, FilePath log, IDictionary<string, string> environment = null)
+{
+    EnsureDirectoryExists(log.GetDirectory());
+    Information("> {0} {1} > {2} (in the background)", tool, arguments, log);
+    return StartAndReturnProcess("bash", new ProcessSettings
+    {
+        Arguments = $"-c \"exec {tool} {arguments.Replace("\"", "\\\"")} > '{log}' 2>&1\"",
+        WorkingDirectory = root,
+        EnvironmentVariables = environment ?? new Dictionary<string, string>(),
+    });
+}
+
+// Waits for a StartLogged process, shows its log (the last `lines` lines when it passed, 0 for all),
+// and fails when it did.
+void FinishLogged(IProcess process, FilePath log, string failure, int lines = 0)
+{
+    process.WaitForExit();
+    int code = process.GetExitCode();
+    string[] text = System.IO.File.Exists(log.FullPath) ? System.IO.File.ReadAllLines(log.FullPath) : new string[0];
+    Information("--- {0} ---", log);
+    Information("{0}", string.Join("\n", code == 0 && lines > 0 ? text.Skip(Math.Max(0, text.Length - lines)) : text));
+    if (code != 0) throw new Exception($"{failure} (exit code {code}; log: {log})");
 }
 
 void BindGen(bool check)
@@ -111,12 +138,23 @@ Task("Test")
     });
 })
     // After the Release suites, so a plain failure shows first: the Debug suite (overflow checks on),
-    // then the sanitizers and a short fuzz run (see build/instrumented.cake).
+    // the sanitizers and a short fuzz run (see build/instrumented.cake). The Debug suite keeps about
+    // one core busy, so it runs beside the clang builds and the fuzzers; its output follows theirs.
     .Does(() =>
 {
-    RunDebugTests();
-    RunSanitizers();
-    FuzzCApi(fuzzSeconds);
+    Run("dotnet", $"build {testProject} -c Debug", "The Debug build of the tests failed");
+    IProcess debugSuite = StartLogged("dotnet", $"test {testProject} -c Debug --no-build --logger \"console;verbosity=minimal\"", debugLog);
+    try
+    {
+        RunSanitizers();
+        FuzzCApi(fuzzSeconds);
+    }
+    catch
+    {
+        debugSuite.Kill();
+        throw;
+    }
+    FinishLogged(debugSuite, debugLog, "The Debug suite (overflow checks on) failed");
 });
 
 Task("Sanitize")
@@ -133,7 +171,7 @@ Task("TestDebug")
     .Does(() => RunDebugTests());
 
 // The NUnit suite built in Debug, where CheckForOverflowUnderflow turns silent wrap-around into a failure.
-void RunDebugTests() => DotNetTest(solution.FullPath, new DotNetTestSettings
+void RunDebugTests() => DotNetTest(testProject.FullPath, new DotNetTestSettings
 {
     Configuration = "Debug",
     Loggers = { "console;verbosity=minimal" },

@@ -90,19 +90,27 @@ string ClangRuntime(string file)
     return path;
 }
 
-// Each harness under native/fuzz for `seconds`, starting from its committed seed corpus; new inputs
-// go to artifacts/fuzz/<harness>/corpus, findings to artifacts/fuzz/<harness>/ and fail the target.
+// Each harness under native/fuzz for `seconds`, starting from its committed seed corpus, as many at
+// once as there are cores (each is one thread; its log is artifacts/fuzz/<harness>/log.txt); new
+// inputs go to artifacts/fuzz/<harness>/corpus, findings to artifacts/fuzz/<harness>/ and fail the target.
 void FuzzCApi(int seconds)
 {
     string[] harnesses = { "model_scale", "reconstruct", "strong_attack", "custom_model" };
     DirectoryPath dir = BuildInstrumented("asan", AsanOptions, string.Join(" ", harnesses.Select(h => h + "_fuzz")));
-    foreach (string harness in harnesses)
+    foreach (string[] wave in harnesses.Chunk(Math.Max(1, Environment.ProcessorCount)))
     {
-        DirectoryPath output = InstrumentedRoot().Combine($"artifacts/fuzz/{harness}");
-        EnsureDirectoryExists(output.Combine("corpus"));
-        RunWithEnvironment(dir.CombineWithFilePath($"native/fuzz/{harness}_fuzz").FullPath,
-            $"-max_total_time={seconds} -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=\"{output}/\" "
-            + $"\"{output}/corpus\" \"native/fuzz/corpus/{harness}\"",
-            AsanEnvironment, $"Fuzzing {harness} found a failure: the input is in {output}; add it as a regression test");
+        var running = wave.Select(harness =>
+        {
+            DirectoryPath output = InstrumentedRoot().Combine($"artifacts/fuzz/{harness}");
+            EnsureDirectoryExists(output.Combine("corpus"));
+            FilePath log = output.CombineWithFilePath("log.txt");
+            IProcess process = StartLogged(dir.CombineWithFilePath($"native/fuzz/{harness}_fuzz").FullPath,
+                $"-max_total_time={seconds} -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=\"{output}/\" "
+                + $"\"{output}/corpus\" \"native/fuzz/corpus/{harness}\"", log, AsanEnvironment);
+            return (harness, output, log, process);
+        }).ToList();
+        foreach (var run in running) run.process.WaitForExit();  // all of the wave, before any failure is raised
+        foreach (var (harness, output, log, process) in running)
+            FinishLogged(process, log, $"Fuzzing {harness} found a failure: the input is in {output}; add it as a regression test", 7);
     }
 }

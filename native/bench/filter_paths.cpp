@@ -3,7 +3,10 @@
 // round runs every path in turn, so that a busy machine slows them alike; the best call over all
 // rounds is reported, with a hash of the output (every path must give the same bytes).
 //
-//   scaledefense_filter_paths [WIDTHxHEIGHT] [--image FILE.rgb] [--only random|median] [--rounds 8] [--calls 20]
+//   scaledefense_filter_paths [WIDTHxHEIGHT] [--image FILE.rgb] [--only TEXT] [--rounds 8] [--calls 20]
+//
+// --only keeps the paths whose name contains TEXT ("random", "median", "random in place avx512"):
+// one path alone is what a profiler should watch.
 #include <time.h>
 
 #include <algorithm>
@@ -27,7 +30,7 @@ namespace {
 struct Options {
     int width = 2048, height = 1536, rounds = 8, calls = 20;
     std::string image;
-    std::string only;  // "random", "median" or empty for both
+    std::string only;  // part of the names of the paths to run; empty for all
 };
 
 Options parse(int argc, char** argv) {
@@ -41,9 +44,8 @@ Options parse(int argc, char** argv) {
         else if (arg == "--calls" && has_value) o.calls = std::atoi(argv[++i]);
         else if (std::sscanf(arg.c_str(), "%dx%d", &o.width, &o.height) != 2)
             throw std::invalid_argument(
-                "usage: scaledefense_filter_paths [WIDTHxHEIGHT] [--image FILE.rgb] [--only random|median] [--rounds N] [--calls N]");
+                "usage: scaledefense_filter_paths [WIDTHxHEIGHT] [--image FILE.rgb] [--only TEXT] [--rounds N] [--calls N]");
     }
-    if (!(o.only.empty() || o.only == "random" || o.only == "median")) throw std::invalid_argument("--only takes random or median");
     if (o.width < 224 || o.height < 224 || o.rounds < 1 || o.calls < 1)
         throw std::invalid_argument("sizes must be at least 224x224, rounds and calls at least 1");
     return o;
@@ -109,17 +111,19 @@ int main(int argc, char** argv) try {
         {RandomPath::Portable, "portable"}, {RandomPath::Avx2, "avx2"}, {RandomPath::Avx512, "avx512"}};
     const std::pair<MedianPath, const char*> median_paths[] = {
         {MedianPath::Avx2, "avx2"}, {MedianPath::Avx512, "avx512"}, {MedianPath::Avx512Blocks, "avx512-blocks"}};
-    if (o.only != "median")
-        for (const bool in_place : {true, false})
-            for (const auto& [path, name] : random_paths)
-                variants.push_back({std::string("random ") + (in_place ? "in place " : "") + name,
-                                    [&p, path = path](const auto& s, const auto& t) { sd::random_detail::filter(s, t, p, sd::WindowKind::Paper, 1, path); },
-                                    in_place});
-    if (o.only != "random")
-        for (const auto& [path, name] : median_paths)
-            variants.push_back({std::string("median ") + name,
-                                [&p, path = path](const auto& s, const auto& t) { sd::median_detail::filter(s, t, p, sd::WindowKind::Paper, 1, path); },
-                                false});
+    for (const bool in_place : {true, false})
+        for (const auto& [path, name] : random_paths)
+            variants.push_back({std::string("random ") + (in_place ? "in place " : "") + name,
+                                [&p, path = path](const auto& s, const auto& t) { sd::random_detail::filter(s, t, p, sd::WindowKind::Paper, 1, path); },
+                                in_place});
+    for (const auto& [path, name] : median_paths)
+        variants.push_back({std::string("median ") + name,
+                            [&p, path = path](const auto& s, const auto& t) { sd::median_detail::filter(s, t, p, sd::WindowKind::Paper, 1, path); },
+                            false});
+    variants.erase(std::remove_if(variants.begin(), variants.end(),
+                                  [&](const Variant& v) { return v.name.find(o.only) == std::string::npos; }),
+                   variants.end());
+    if (variants.empty()) throw std::invalid_argument("no path's name contains \"" + o.only + "\"");
 
     for (int round = 0; round < o.rounds; ++round)
         for (Variant& v : variants) {

@@ -59,7 +59,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     sd_fuzz::Image destination = sd_fuzz::image(in, p.target_width, p.target_height, channels, sample_type);
     sd_scaling_model_scale(model, &source.view, &destination.view);
     sd_fuzz::Image bytes = sd_fuzz::image(in, p.source_width, p.source_height, channels, SD_SAMPLE_UINT8);
-    sd_filter_params filter{1, SD_RECONSTRUCTION_MEDIAN, SD_WINDOW_PAPER, 0, 1};
+    sd_filter_params filter{1, SD_RECONSTRUCTION_MEDIAN, SD_WINDOW_PAPER, 0, 1, 0};
     sd_reconstruct(model, &filter, &bytes.view, &bytes.view, nullptr);
     sd_scaling_model_destroy(model);
     return 0;

@@ -1,5 +1,5 @@
-// Fuzzes sd_reconstruct: both filters, both windows, any thread count, in place or not, through
-// views that may lie about their layout.
+// Fuzzes sd_reconstruct: both filters, both windows, any thread count, in place or not, the rest of
+// the destination copied or left, through views that may lie about their layout.
 #include <cstddef>
 #include <cstdint>
 
@@ -16,6 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     filter.window = sd_fuzz::small_or_hostile(in, SD_WINDOW_PAPER, SD_WINDOW_NARROW);
     filter.unpredictable = sd_fuzz::small_or_hostile(in, 0, 1);
     filter.threads = sd_fuzz::small_or_hostile(in, 0, 5);
+    filter.leave_other_pixels = sd_fuzz::small_or_hostile(in, 0, 1);
     const int channels = in.ConsumeIntegralInRange<int>(1, 4);
     sd_fuzz::Image source = sd_fuzz::image(in, m.params.source_width, m.params.source_height, channels, SD_SAMPLE_UINT8);
     int64_t rewritten = 0;

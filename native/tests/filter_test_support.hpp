@@ -1,5 +1,5 @@
 // Shared by the selective filters' tests: running a filter on a test image, in place or into a
-// fresh buffer.
+// fresh buffer, and what a filter that leaves the pixels outside P must give there.
 #pragma once
 
 #include <cstddef>
@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/image_ref.hpp"
+#include "defense/considered_pixels.hpp"
 
 namespace sd_test {
 
@@ -23,6 +24,23 @@ std::vector<std::uint8_t> run_filter(const std::vector<std::uint8_t>& pixels, in
     if (!in_place)
         for (int y = 0; y < height; ++y)
             for (std::ptrdiff_t i = static_cast<std::ptrdiff_t>(width) * channels; i < stride; ++i) out[y * stride + i] = pixels[y * stride + i];
+    return out;
+}
+
+// run_filter's out-of-place result for a filter told to leave the pixels outside P (OtherPixels::
+// Leave), from the whole rebuilt image: its pixels of P, 0xA5 elsewhere; the source as it is when P
+// is the whole image (nothing is rebuilt, so the source is copied).
+inline std::vector<std::uint8_t> only_p_written(const std::vector<std::uint8_t>& rebuilt, const std::vector<std::uint8_t>& pixels,
+                                                const sd::ConsideredPixels& p, int width, int height, int channels,
+                                                std::ptrdiff_t stride) {
+    if (p.covers_image()) return pixels;
+    std::vector<std::uint8_t> out = pixels;  // row padding as run_filter puts it back
+    for (int y = 0; y < height; ++y)
+        for (int x = 0; x < width; ++x)
+            for (int c = 0; c < channels; ++c) {
+                const std::size_t at = static_cast<std::size_t>(y * stride + x * channels + c);
+                out[at] = p.contains(y, x) ? rebuilt[at] : 0xA5;
+            }
     return out;
 }
 

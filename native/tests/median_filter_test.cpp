@@ -2,7 +2,7 @@
 // VBMI; the sweep) against a brute
 // force written from the rule alone: random image sizes, strides, channel counts, random sets P
 // (sparse to dense, so windows that hold only P and must widen occur), ratios, both windows,
-// thread counts, in place and out of place. Every byte must agree.
+// thread counts, in place and out of place (also leaving the pixels outside P). Every byte must agree.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -99,9 +99,12 @@ std::vector<std::uint8_t> brute_force(const Case& c) {
     return out;
 }
 
-std::vector<std::uint8_t> run(const Case& c, Path path, bool in_place, std::int64_t& rewritten) {
+std::vector<std::uint8_t> run(const Case& c, Path path, bool in_place, std::int64_t& rewritten,
+                              sd::OtherPixels other = sd::OtherPixels::Copy) {
     return sd_test::run_filter(c.pixels, c.width, c.height, c.channels, c.stride(), in_place, rewritten,
-                               [&](const auto& source, const auto& target) { return sd::median_detail::filter(source, target, c.p, c.window, c.threads, path); });
+                               [&](const auto& source, const auto& target) {
+                                   return sd::median_detail::filter(source, target, c.p, c.window, c.threads, path, other);
+                               });
 }
 
 bool blocks_fit(const Case& c) {
@@ -128,6 +131,8 @@ TEST(MedianFilter, EveryKernelMatchesTheBruteForceOnRandomCases) {
     for (int i = 0; i < 400; ++i) {
         const Case c = random_case(rng, 70, 50);
         const std::vector<std::uint8_t> expected = brute_force(c);
+        const std::vector<std::uint8_t> only_p =
+            sd_test::only_p_written(expected, c.pixels, c.p, c.width, c.height, c.channels, c.stride());
         for (const Path path : paths(c)) {
             for (const bool in_place : {false, true}) {
                 std::int64_t rewritten = 0;
@@ -136,6 +141,10 @@ TEST(MedianFilter, EveryKernelMatchesTheBruteForceOnRandomCases) {
                                          << " size " << c.width << "x" << c.height << "x" << c.channels;
                 ASSERT_EQ(rewritten, expected_count(c)) << "case " << i;
             }
+            std::int64_t rewritten = 0;
+            ASSERT_EQ(run(c, path, false, rewritten, sd::OtherPixels::Leave), only_p)
+                << "case " << i << " path " << static_cast<int>(path) << " leaving the pixels outside P";
+            ASSERT_EQ(rewritten, expected_count(c)) << "case " << i;
         }
     }
 }

@@ -1,8 +1,9 @@
 // The selective random filter's kernels (AVX2 and portable row kernels, and attempts one at a
 // time) against a reference written from the rule alone (random_detail.hpp): random image sizes,
 // strides, channel counts, random sets P (sparse to dense, so windows that hold only P and must
-// widen occur), windows longer than 64 (no masks), in place and out of place. Every byte must
-// agree; and the picks must be uniform over the window's pixels outside P.
+// widen occur), windows longer than 64 (no masks), in place and out of place (also leaving the
+// pixels outside P). Every byte must agree; and the picks must be uniform over the window's pixels
+// outside P.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -112,9 +113,12 @@ std::vector<std::uint8_t> reference(const Case& c, std::int64_t& rewritten) {
     return out;
 }
 
-std::vector<std::uint8_t> run(const Case& c, Path path, bool in_place, std::int64_t& rewritten) {
+std::vector<std::uint8_t> run(const Case& c, Path path, bool in_place, std::int64_t& rewritten,
+                              sd::OtherPixels other = sd::OtherPixels::Copy) {
     return sd_test::run_filter(c.pixels, c.width, c.height, c.channels, c.stride(), in_place, rewritten,
-                               [&](const auto& source, const auto& target) { return sd::random_detail::filter(source, target, c.p, c.window, c.seed, path); });
+                               [&](const auto& source, const auto& target) {
+                                   return sd::random_detail::filter(source, target, c.p, c.window, c.seed, path, other);
+                               });
 }
 
 std::vector<Path> paths() {
@@ -135,6 +139,11 @@ void expect_every_path_matches(const Case& c, int index) {
                 << "x" << c.height << "x" << c.channels;
             ASSERT_EQ(rewritten, expected_count) << "case " << index;
         }
+        std::int64_t rewritten = 0;
+        ASSERT_EQ(run(c, path, false, rewritten, sd::OtherPixels::Leave),
+                  sd_test::only_p_written(expected, c.pixels, c.p, c.width, c.height, c.channels, c.stride()))
+            << "case " << index << " path " << static_cast<int>(path) << " leaving the pixels outside P";
+        ASSERT_EQ(rewritten, expected_count) << "case " << index;
     }
 }
 

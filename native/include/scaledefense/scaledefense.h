@@ -26,7 +26,7 @@ extern "C" {
 #endif
 
 /* Bumped on every incompatible change of this header; the C# side refuses a mismatch. */
-enum sd_abi { SD_ABI_VERSION = 7 };
+enum sd_abi { SD_ABI_VERSION = 8 };
 
 typedef int32_t sd_status;
 
@@ -166,6 +166,11 @@ typedef struct sd_filter_params {
     int32_t window;        /* enum sd_window */
     int32_t unpredictable; /* 1: seed from the OS CSPRNG on every call (the secure default) */
     int32_t threads;       /* median filters: worker threads, 1..64 (0 = 1); same bytes for any count */
+    int32_t leave_other_pixels; /* 1: out of place, write only the rebuilt set's pixels and leave every other
+                                   destination byte as it is (a scratch image for a scaler that reads only that
+                                   set: saves a copy of the image); when the set is the whole image the source is
+                                   copied. 0: destination becomes the whole rebuilt image. Same in place.
+                                   sd_reconstruct only; the detectors ignore it. */
 } sd_filter_params;
 
 /* One library/algorithm pair sd_scaling_model_create accepts. */

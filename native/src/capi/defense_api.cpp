@@ -26,6 +26,8 @@ void check_filter_params(const sd_filter_params& params) {
             "unpredictable must be 0 or 1, got %d", params.unpredictable);
     require(params.threads >= 0 && params.threads <= 64, SD_STATUS_INVALID_ARGUMENT,
             "threads must be in 0..64, got %d", params.threads);
+    require(params.leave_other_pixels == 0 || params.leave_other_pixels == 1, SD_STATUS_INVALID_ARGUMENT,
+            "leave_other_pixels must be 0 or 1, got %d", params.leave_other_pixels);
 }
 
 // The set a method rebuilds: P, or the heavily weighted pixels for the weighted median.
@@ -63,11 +65,12 @@ sd_status sd_reconstruct(const sd_scaling_model* model, const sd_filter_params* 
         const auto from = sd::capi::to_ref<const std::uint8_t>(*source);
         const auto to = sd::capi::to_ref<std::uint8_t>(*destination);
         const auto window = static_cast<sd::WindowKind>(params->window);
+        const auto other = params->leave_other_pixels ? sd::OtherPixels::Leave : sd::OtherPixels::Copy;
         std::int64_t rewritten;
         if (params->method != SD_RECONSTRUCTION_RANDOM) {
-            rewritten = sd::selective_median_filter(from, to, set_of(*model, *params), window, std::max(1, params->threads));
+            rewritten = sd::selective_median_filter(from, to, set_of(*model, *params), window, std::max(1, params->threads), other);
         } else {
-            rewritten = sd::selective_random_filter(from, to, model->considered, window, seed_of(*params));
+            rewritten = sd::selective_random_filter(from, to, model->considered, window, seed_of(*params), other);
         }
         if (out_reconstructed != nullptr) *out_reconstructed = rewritten;
     });

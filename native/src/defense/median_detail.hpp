@@ -8,6 +8,7 @@
 #include "core/image_ref.hpp"
 #include "defense/considered_pixels.hpp"
 #include "defense/filter_window.hpp"
+#include "defense/other_pixels.hpp"
 
 namespace sd::median_detail {
 
@@ -60,6 +61,7 @@ bool avx512_blocks_available();  // AVX-512 F, BW, VL and VBMI
 
 // selective_median_filter() with a chosen path; throws std::invalid_argument for a path that cannot run.
 std::int64_t filter(const ImageRef<const std::uint8_t>& source, const ImageRef<std::uint8_t>& target,
-                    const ConsideredPixels& p, WindowKind window, int threads, Path path);
+                    const ConsideredPixels& p, WindowKind window, int threads, Path path,
+                    OtherPixels other = OtherPixels::Copy);
 
 }  // namespace sd::median_detail

@@ -17,6 +17,7 @@
 #include "core/image_ref.hpp"
 #include "defense/considered_pixels.hpp"
 #include "defense/filter_window.hpp"
+#include "defense/other_pixels.hpp"
 #include "defense/random_source.hpp"
 
 namespace sd::random_detail {
@@ -127,6 +128,7 @@ bool avx512_available();
 
 // selective_random_filter() with a chosen path; throws std::invalid_argument for a path that cannot run.
 std::int64_t filter(const ImageRef<const std::uint8_t>& source, const ImageRef<std::uint8_t>& target,
-                    const ConsideredPixels& p, WindowKind window, std::uint64_t seed, Path path);
+                    const ConsideredPixels& p, WindowKind window, std::uint64_t seed, Path path,
+                    OtherPixels other = OtherPixels::Copy);
 
 }  // namespace sd::random_detail

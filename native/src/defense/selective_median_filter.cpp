@@ -1,6 +1,5 @@
 #include <algorithm>
 #include <array>
-#include <cstring>
 #include <stdexcept>
 #include <vector>
 
@@ -53,12 +52,6 @@ struct Histogram {
         return static_cast<std::uint8_t>(v);
     }
 };
-
-void copy_image(const ImageRef<const std::uint8_t>& source, const ImageRef<std::uint8_t>& target) {
-    if (static_cast<const void*>(source.data) == static_cast<const void*>(target.data)) return;  // in place
-    const std::size_t bytes = static_cast<std::size_t>(source.row_elements());
-    for (int y = 0; y < source.height; ++y) std::memcpy(target.row(y), source.row(y), bytes);
-}
 
 // The sweep: one histogram slid along each row of P over the window's full height. Its cost grows
 // with the window; kept for windows too large for the 16-bit column histograms, and as a second
@@ -184,8 +177,8 @@ bool median_detail::avx512_available() { return avx512_supported(); }
 bool median_detail::avx512_blocks_available() { return avx512_blocks_supported(); }
 
 std::int64_t median_detail::filter(const ImageRef<const std::uint8_t>& source, const ImageRef<std::uint8_t>& target,
-                                   const ConsideredPixels& p, WindowKind window, int threads, Path path) {
-    copy_image(source, target);
+                                   const ConsideredPixels& p, WindowKind window, int threads, Path path, OtherPixels other) {
+    copy_other_pixels(source, target, p, other);
     if (p.covers_image()) return 0;
     const int half_x = half_width(p.ratio_x, window);
     const int half_y = half_width(p.ratio_y, window);
@@ -245,8 +238,8 @@ std::int64_t median_detail::filter(const ImageRef<const std::uint8_t>& source, c
 }
 
 std::int64_t selective_median_filter(const ImageRef<const std::uint8_t>& source, const ImageRef<std::uint8_t>& target,
-                                     const ConsideredPixels& p, WindowKind window, int threads) {
-    return median_detail::filter(source, target, p, window, threads, median_detail::Path::Auto);
+                                     const ConsideredPixels& p, WindowKind window, int threads, OtherPixels other) {
+    return median_detail::filter(source, target, p, window, threads, median_detail::Path::Auto, other);
 }
 
 }  // namespace sd

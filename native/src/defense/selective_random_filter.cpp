@@ -178,13 +178,10 @@ bool avx2_available() { return avx2_supported(); }
 bool avx512_available() { return avx512_supported(); }
 
 std::int64_t filter(const ImageRef<const std::uint8_t>& source, const ImageRef<std::uint8_t>& target,
-                    const ConsideredPixels& p, WindowKind window, std::uint64_t seed, Path path) {
+                    const ConsideredPixels& p, WindowKind window, std::uint64_t seed, Path path, OtherPixels other) {
     if (path == Path::Avx2 && !avx2_supported()) throw std::invalid_argument("this CPU has no AVX2");
     if (path == Path::Avx512 && !avx512_supported()) throw std::invalid_argument("this CPU has no AVX-512 DQ");
-    if (static_cast<const void*>(source.data) != static_cast<const void*>(target.data)) {
-        const std::size_t bytes = static_cast<std::size_t>(source.row_elements());
-        for (int y = 0; y < source.height; ++y) std::memcpy(target.row(y), source.row(y), bytes);
-    }
+    copy_other_pixels(source, target, p, other);
     if (p.covers_image()) return 0;
     // The vector kernels multiply row offsets by the stride in 32-bit halves.
     const bool stride_fits = source.stride_bytes <= std::numeric_limits<std::uint32_t>::max();
@@ -203,8 +200,8 @@ std::int64_t filter(const ImageRef<const std::uint8_t>& source, const ImageRef<s
 }  // namespace random_detail
 
 std::int64_t selective_random_filter(const ImageRef<const std::uint8_t>& source, const ImageRef<std::uint8_t>& target,
-                                     const ConsideredPixels& p, WindowKind window, std::uint64_t seed) {
-    return random_detail::filter(source, target, p, window, seed, random_detail::Path::Auto);
+                                     const ConsideredPixels& p, WindowKind window, std::uint64_t seed, OtherPixels other) {
+    return random_detail::filter(source, target, p, window, seed, random_detail::Path::Auto, other);
 }
 
 }  // namespace sd

@@ -8,7 +8,7 @@ namespace ScaleDefense.Interop;
 
 public enum sd_abi : int
 {
-    SD_ABI_VERSION = 7,
+    SD_ABI_VERSION = 8,
 }
 
 public enum sd_status_code : int
@@ -150,6 +150,7 @@ public unsafe struct sd_filter_params
     public int window;
     public int unpredictable;
     public int threads;
+    public int leave_other_pixels;
 }
 
 [StructLayout(LayoutKind.Sequential)]
@@ -287,12 +288,13 @@ public static class NativeLayout
     public const int sd_scaling_model_info_kernel_width_y_Offset = 8;
     public const int sd_scaling_model_info_supports_uint8_Offset = 16;
     public const int sd_scaling_model_info_supports_float32_Offset = 20;
-    public const int sd_filter_params_Size = 24;
+    public const int sd_filter_params_Size = 32;
     public const int sd_filter_params_seed_Offset = 0;
     public const int sd_filter_params_method_Offset = 8;
     public const int sd_filter_params_window_Offset = 12;
     public const int sd_filter_params_unpredictable_Offset = 16;
     public const int sd_filter_params_threads_Offset = 20;
+    public const int sd_filter_params_leave_other_pixels_Offset = 24;
     public const int sd_catalog_entry_Size = 12;
     public const int sd_catalog_entry_library_Offset = 0;
     public const int sd_catalog_entry_algorithm_Offset = 4;

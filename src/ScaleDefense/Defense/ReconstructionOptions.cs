@@ -27,6 +27,15 @@ public sealed record ReconstructionOptions
     /// </summary>
     public int Threads { get; init; } = 1;
 
+    /// <summary>
+    /// Out of place, write only the pixels of the rebuilt set (P; the heavy pixels for
+    /// <see cref="Reconstruction.WeightedMedian"/>) and leave every other destination byte as it is. For a scratch
+    /// buffer handed to a scaler that reads only that set — what <see cref="SecureScaler"/> does for the median and
+    /// random filters — this saves a copy of the image. When the set is the whole image the source is copied.
+    /// Default false: the destination becomes the whole rebuilt image. In place it changes nothing.
+    /// </summary>
+    public bool LeaveOtherPixels { get; init; }
+
     /// <summary>Throws an <see cref="ArgumentException"/> naming <paramref name="parameterName"/> when a value is out of range.</summary>
     internal void Validate(string parameterName)
     {

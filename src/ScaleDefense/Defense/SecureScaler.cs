@@ -21,6 +21,8 @@ public sealed class SecureScaler : IDisposable
 {
     private readonly ConcurrentDictionary<ImageSize, CachedModel> _models = new();
     private readonly CustomMatrices? _custom; // a custom model's matrices: the only source size served
+    private readonly ReconstructionOptions _writesAll; // Options.Filter, the whole image written
+    private readonly ReconstructionOptions _writesP;   // Options.Filter, only P written (ScratchFilter)
     private long _clock;
     private volatile bool _disposed;
 
@@ -107,6 +109,8 @@ public sealed class SecureScaler : IDisposable
         Library = library;
         Algorithm = algorithm;
         Target = target;
+        _writesAll = Options.Filter with { LeaveOtherPixels = false };
+        _writesP = Options.Filter with { LeaveOtherPixels = true };
     }
 
     /// <summary>The library whose resize is reproduced.</summary>
@@ -174,7 +178,7 @@ public sealed class SecureScaler : IDisposable
             try
             {
                 Span<byte> rebuilt = scratch.AsSpan(0, (int)packed.RequiredLength);
-                model.Reconstruct(source, sourceLayout, rebuilt, packed, applied, Options.Filter);
+                model.Reconstruct(source, sourceLayout, rebuilt, packed, applied, ScratchFilter(applied));
                 model.Scale(rebuilt, packed, destination, destinationLayout);
             }
             finally
@@ -289,7 +293,8 @@ public sealed class SecureScaler : IDisposable
         try
         {
             Span<byte> rebuilt = bytes.AsSpan(0, length);
-            model.Reconstruct(source, sourceLayout, rebuilt, packed, applied, Options.Filter);
+            // The float path's weights may reach beyond the 8-bit P: the whole image is written.
+            model.Reconstruct(source, sourceLayout, rebuilt, packed, applied, _writesAll);
             Span<float> asFloat = floats.AsSpan(0, length);
             for (int i = 0; i < length; i++)
             {
@@ -350,6 +355,12 @@ public sealed class SecureScaler : IDisposable
 
     private static T NotNull<T>(T? value)
         where T : class => value ?? throw new ArgumentNullException(typeof(T) == typeof(ScalingModel) ? "model" : "options");
+
+    // The 8-bit scale of the scratch reads only P (its non-zero weights; garbage times a zero weight
+    // adds nothing), so the median and random filters write P alone and skip copying the rest of the
+    // image. The weighted median rebuilds a subset of what its scaler reads: the rest must be there.
+    private ReconstructionOptions ScratchFilter(Reconstruction applied) =>
+        applied == Reconstruction.WeightedMedian ? _writesAll : _writesP;
 
     private Reconstruction Resolve(ScalingModel model) =>
         Options.Reconstruction == Reconstruction.Auto ? model.AutomaticReconstruction : Options.Reconstruction;

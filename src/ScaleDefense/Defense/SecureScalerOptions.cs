@@ -6,7 +6,10 @@ public sealed record SecureScalerOptions
     /// <summary>How P is rebuilt. Default <see cref="Reconstruction.Auto"/>: the median filter unless the scaler is robust.</summary>
     public Reconstruction Reconstruction { get; init; } = Reconstruction.Auto;
 
-    /// <summary>Filter window and random seed.</summary>
+    /// <summary>
+    /// Filter window, random seed and threads. Its <see cref="ReconstructionOptions.LeaveOtherPixels"/> is not used: the
+    /// scaler rebuilds into its own scratch buffer and writes there what its scale reads.
+    /// </summary>
     public ReconstructionOptions Filter { get; init; } = ReconstructionOptions.Default;
 
     /// <summary>The library's antialias switch and the backend.</summary>

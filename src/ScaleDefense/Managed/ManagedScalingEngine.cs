@@ -25,16 +25,17 @@ internal abstract class ManagedScalingEngine : IScalingEngine
     public long Reconstruct(ReadOnlySpan<byte> source, ImageLayout sourceLayout, Span<byte> destination, ImageLayout destinationLayout,
                             Reconstruction method, ReconstructionOptions options, Lazy<ConsideredPixels> considered) =>
         method != Reconstruction.Random // Median, or WeightedMedian on the heavy set the model passes
-            ? SelectiveFilters.Median(source, sourceLayout, destination, destinationLayout, considered.Value, options.Window)
+            ? SelectiveFilters.Median(source, sourceLayout, destination, destinationLayout, considered.Value, options.Window,
+                                      options.LeaveOtherPixels)
             : SelectiveFilters.Random(source, sourceLayout, destination, destinationLayout, considered.Value, options.Window,
-                                      options.Seed ?? RandomSource.OsSeed());
+                                      options.Seed ?? RandomSource.OsSeed(), options.LeaveOtherPixels);
 
     public double ReconstructionDifference(ReadOnlySpan<byte> source, ImageLayout sourceLayout, Reconstruction method,
                                            ReconstructionOptions options, Lazy<ConsideredPixels> considered, ImageSize target)
     {
         var packed = new ImageLayout(sourceLayout.Width, sourceLayout.Height, sourceLayout.Channels);
         byte[] rebuilt = new byte[packed.RequiredLength];
-        if (Reconstruct(source, sourceLayout, rebuilt, packed, method, options, considered) == 0)
+        if (Reconstruct(source, sourceLayout, rebuilt, packed, method, options with { LeaveOtherPixels = false }, considered) == 0)
         {
             return 0;
         }

@@ -165,6 +165,7 @@ internal sealed unsafe class NativeScalingEngine : IScalingEngine
         window = (int)options.Window,
         unpredictable = options.Seed is null ? 1 : 0,
         threads = options.Threads,
+        leave_other_pixels = options.LeaveOtherPixels ? 1 : 0,
     };
 
     public StrongAttackOutput StrongAttack(ReadOnlySpan<byte> source, ImageLayout sourceLayout, ReadOnlySpan<byte> target, ImageLayout targetLayout,

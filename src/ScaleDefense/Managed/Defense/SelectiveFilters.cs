@@ -8,9 +8,10 @@ namespace ScaleDefense.Managed.Defense;
 /// </summary>
 internal static class SelectiveFilters
 {
-    public static long Median(ReadOnlySpan<byte> source, ImageLayout s, Span<byte> destination, ImageLayout d, ConsideredPixels p, FilterWindow window)
+    public static long Median(ReadOnlySpan<byte> source, ImageLayout s, Span<byte> destination, ImageLayout d, ConsideredPixels p, FilterWindow window,
+                              bool leaveOtherPixels)
     {
-        if (Start(source, s, destination, d, p, window) is not (int halfX, int halfY))
+        if (Start(source, s, destination, d, p, window, leaveOtherPixels) is not (int halfX, int halfY))
         {
             return 0;
         }
@@ -81,9 +82,10 @@ internal static class SelectiveFilters
         return rewritten;
     }
 
-    public static long Random(ReadOnlySpan<byte> source, ImageLayout s, Span<byte> destination, ImageLayout d, ConsideredPixels p, FilterWindow window, ulong seed)
+    public static long Random(ReadOnlySpan<byte> source, ImageLayout s, Span<byte> destination, ImageLayout d, ConsideredPixels p, FilterWindow window, ulong seed,
+                              bool leaveOtherPixels)
     {
-        if (Start(source, s, destination, d, p, window) is not (int halfX, int halfY))
+        if (Start(source, s, destination, d, p, window, leaveOtherPixels) is not (int halfX, int halfY))
         {
             return 0;
         }
@@ -175,12 +177,14 @@ internal static class SelectiveFilters
         return true;
     }
 
-    // What both filters do first: the image goes to the destination as it is (unless in place); then
-    // the window's half widths, or null when P is the whole image and nothing can be rebuilt.
+    // What both filters do first: the image goes to the destination as it is (unless in place, or
+    // the caller leaves the pixels outside P alone and P is not the whole image: P's pixels are
+    // always written); then the window's half widths, or null when P is the whole image and nothing
+    // can be rebuilt.
     private static (int HalfX, int HalfY)? Start(ReadOnlySpan<byte> source, ImageLayout s, Span<byte> destination, ImageLayout d,
-                                                 ConsideredPixels p, FilterWindow window)
+                                                 ConsideredPixels p, FilterWindow window, bool leaveOtherPixels)
     {
-        if (!Unsafe.AreSame(in source[0], in destination[0]))
+        if (!Unsafe.AreSame(in source[0], in destination[0]) && !(leaveOtherPixels && !p.CoversImage))
         {
             ImageOps.Copy(source, s, destination, d);
         }
