@@ -24,6 +24,7 @@ public abstract class DefenseFixture
     protected SecureScaler RandomScaler { get; private set; } = null!;
     protected SecureScaler MedianScalerThreaded { get; private set; } = null!;
     protected static readonly ReconstructionOptions Seeded = new() { Seed = 1 };
+    protected static readonly ReconstructionOptions SeededPOnly = Seeded with { LeaveOtherPixels = true };
 
     [Params("1024x768", "2048x1536", "4096x3072")]
     public string Size { get; set; } = "2048x1536";
@@ -103,6 +104,10 @@ public class DefenseBenchmarks : DefenseFixture
 
     [Benchmark(Description = "Random filter (native)")]
     public long RandomNative() => Native.Reconstruct(Source, Layout, Scratch, Layout, Reconstruction.Random, Seeded);
+
+    // Out of place without the copy of the image (what SecureScaler runs): only P is written.
+    [Benchmark(Description = "Random filter, P only (native)")]
+    public long RandomPOnly() => Native.Reconstruct(Source, Layout, Scratch, Layout, Reconstruction.Random, SeededPOnly);
 
     // In place: only the pixels of P are written, so no copy of the image is needed.
     [Benchmark(Description = "Median filter in place (native)")]
