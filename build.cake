@@ -3,7 +3,7 @@
 //   Bindings  regenerate src/ScaleDefense.Interop/Generated/NativeMethods.g.cs from the C header
 //   VerifyBindings  fail when the checked-in bindings are stale
 //   Build     (default) everything, and publish the CLI to artifacts/cli/scaledefense
-//   Test      native CTest + dotnet test + ConsumerTest, then TestDebug (beside Sanitize and Fuzz), Sanitize and Fuzz (--fuzz-seconds, 30 by default here)
+//   Test      native CTest + dotnet test + ConsumerTest, then TestDebug beside Sanitize and Fuzz (--fuzz-seconds, 30 by default here)
 //   Bench     BenchmarkDotNet suite (--bench-args="--filter *Scale*" to pass arguments)
 //   Demo      artifacts/cli/scaledefense demo --out artifacts/demo (builds only the library and the CLI)
 //   NativeArm64  cross-build libscaledefense.so for linux-arm64 (g++-aarch64-linux-gnu)

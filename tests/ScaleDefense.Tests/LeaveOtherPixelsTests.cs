@@ -52,38 +52,56 @@ public class LeaveOtherPixelsTests
         {
             using ScalingModel model = ScalingModel.Create(library, algorithm, source, target,
                                                            new ScalingOptions { Antialias = antialias, Backend = backend });
-            var layout = new ImageLayout(source.Width, source.Height, 3);
-            var outLayout = new ImageLayout(target.Width, target.Height, 3);
-            byte[] image = Noise((int)layout.RequiredLength, 1);
-            foreach (Reconstruction method in new[] { Reconstruction.Median, Reconstruction.Random })
+            AssertScratchScalesLikeTheWholeImage(model);
+        }
+    }
+
+    [TestCase(ScalingLibrary.OpenCV, ScalingAlgorithm.Bilinear, ScalingBackend.Native)]
+    [TestCase(ScalingLibrary.OpenCV, ScalingAlgorithm.Bilinear, ScalingBackend.Managed)]
+    [TestCase(ScalingLibrary.Pillow, ScalingAlgorithm.Bicubic, ScalingBackend.Native)]
+    [TestCase(ScalingLibrary.Pillow, ScalingAlgorithm.Bicubic, ScalingBackend.Managed)]
+    public void A_custom_model_reads_only_its_P_too(ScalingLibrary library, ScalingAlgorithm algorithm, ScalingBackend backend)
+    {
+        using ScalingModel exact = ScalingModel.Create(library, algorithm, new ImageSize(97, 61), new ImageSize(23, 17));
+        using ScalingModel custom = ScalingModel.FromMatrices(exact.GetLeft(SampleType.Float32), exact.GetRight(SampleType.Float32),
+                                                              new ScalingOptions { Backend = backend });
+        AssertScratchScalesLikeTheWholeImage(custom);
+    }
+
+    private static void AssertScratchScalesLikeTheWholeImage(ScalingModel model)
+    {
+        ImageSize source = model.Source, target = model.Target;
+        var layout = new ImageLayout(source.Width, source.Height, 3);
+        var outLayout = new ImageLayout(target.Width, target.Height, 3);
+        byte[] image = Noise((int)layout.RequiredLength, 1);
+        foreach (Reconstruction method in new[] { Reconstruction.Median, Reconstruction.Random })
+        {
+            var whole = new ReconstructionOptions { Seed = 5 };
+            byte[] rebuilt = new byte[image.Length];
+            model.Reconstruct(image, layout, rebuilt, layout, method, whole);
+            byte[] scratch = Noise(image.Length, 2); // what a pooled buffer held before
+            model.Reconstruct(image, layout, scratch, layout, method, whole with { LeaveOtherPixels = true });
+
+            byte[] expected = new byte[outLayout.RequiredLength], actual = new byte[outLayout.RequiredLength];
+            model.Scale(rebuilt, layout, expected, outLayout);
+            model.Scale(scratch, layout, actual, outLayout);
+            Assert.That(actual, Is.EqualTo(expected), $"{method}, {source} -> {target}");
+
+            // P's bytes are the rebuilt ones; the others keep the scratch's (equal to the image's by chance only).
+            ConsideredPixels p = model.Considered;
+            long outside = 0, kept = 0;
+            for (int i = 0; i < image.Length; i++)
             {
-                var whole = new ReconstructionOptions { Seed = 5 };
-                byte[] rebuilt = new byte[image.Length];
-                model.Reconstruct(image, layout, rebuilt, layout, method, whole);
-                byte[] scratch = Noise(image.Length, 2); // what a pooled buffer held before
-                model.Reconstruct(image, layout, scratch, layout, method, whole with { LeaveOtherPixels = true });
-
-                byte[] expected = new byte[outLayout.RequiredLength], actual = new byte[outLayout.RequiredLength];
-                model.Scale(rebuilt, layout, expected, outLayout);
-                model.Scale(scratch, layout, actual, outLayout);
-                Assert.That(actual, Is.EqualTo(expected), $"{method}, {source} -> {target}");
-
-                // P's bytes are the rebuilt ones; the others keep the scratch's (equal to the image's by chance only).
-                ConsideredPixels p = model.Considered;
-                long outside = 0, kept = 0;
-                for (int i = 0; i < image.Length; i++)
+                int pixel = i / 3, y = pixel / source.Width, x = pixel % source.Width;
+                if (p.CoversImage || p.Contains(y, x))
                 {
-                    int pixel = i / 3, y = pixel / source.Width, x = pixel % source.Width;
-                    if (p.CoversImage || p.Contains(y, x))
-                    {
-                        Assert.That(scratch[i], Is.EqualTo(rebuilt[i]), $"{method}, {source} -> {target}: byte {i} of P");
-                        continue;
-                    }
-                    outside++;
-                    kept += scratch[i] != rebuilt[i] ? 1 : 0;
+                    Assert.That(scratch[i], Is.EqualTo(rebuilt[i]), $"{method}, {source} -> {target}: byte {i} of P");
+                    continue;
                 }
-                Assert.That(kept, Is.GreaterThanOrEqualTo(outside * 9 / 10), $"{method}, {source} -> {target}: bytes outside P left as they were");
+                outside++;
+                kept += scratch[i] != rebuilt[i] ? 1 : 0;
             }
+            Assert.That(kept, Is.GreaterThanOrEqualTo(outside * 9 / 10), $"{method}, {source} -> {target}: bytes outside P left as they were");
         }
     }
 
