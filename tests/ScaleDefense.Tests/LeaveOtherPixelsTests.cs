@@ -13,21 +13,51 @@ public class LeaveOtherPixelsTests
     {
         foreach (ScalerEntry entry in ScalerCatalog.Entries)
         {
-            foreach (bool antialias in entry.HasAntialiasSwitch ? new[] { false, true } : [false])
+            foreach ((string variant, ScalingOptions options) in Variants(entry))
             {
-                using (ScalingModel probe = ScalingModel.Create(entry.Library, entry.Algorithm, new ImageSize(8, 8), new ImageSize(4, 4),
-                                                                new ScalingOptions { Antialias = antialias }))
+                try
                 {
+                    using ScalingModel probe = ScalingModel.Create(entry.Library, entry.Algorithm, new ImageSize(8, 8), new ImageSize(4, 4), options);
                     if (!probe.Supports(SampleType.UInt8))
                     {
                         continue; // float output (TensorFlow, PyTorch): SecureScaler writes the whole image there
                     }
                 }
+                catch (ArgumentException)
+                {
+                    continue; // an option this scaler does not take
+                }
                 foreach (ScalingBackend backend in new[] { ScalingBackend.Native, ScalingBackend.Managed })
                 {
-                    yield return new TestCaseData(entry.Library, entry.Algorithm, antialias, backend);
+                    yield return new TestCaseData(entry.Library, entry.Algorithm, variant, options with { Backend = backend })
+                        .SetArgDisplayNames(entry.Library.ToString(), entry.Algorithm.ToString(), variant, backend.ToString());
                 }
             }
+        }
+    }
+
+    // Each scaler as it comes, and with the switches that change which pixels it reads.
+    private static IEnumerable<(string, ScalingOptions)> Variants(ScalerEntry entry)
+    {
+        yield return ("default", new ScalingOptions());
+        if (entry.HasAntialiasSwitch)
+        {
+            yield return ("antialias", new ScalingOptions { Antialias = true });
+        }
+        switch (entry.Library)
+        {
+            case ScalingLibrary.OpenCV:
+                yield return ("plain OpenCV build", new ScalingOptions { OpenCvBuild = OpenCvBuild.Plain });
+                break;
+            case ScalingLibrary.SkiaSharp:
+                yield return ("nearest mipmaps", new ScalingOptions { Mipmaps = MipmapMode.Nearest });
+                yield return ("linear mipmaps", new ScalingOptions { Mipmaps = MipmapMode.Linear });
+                break;
+            case ScalingLibrary.MlNet:
+                yield return ("iso pad", new ScalingOptions { MlNetResizing = MlNetResizing.IsoPad });
+                yield return ("fill", new ScalingOptions { MlNetResizing = MlNetResizing.Fill });
+                yield return ("iso crop, top", new ScalingOptions { MlNetResizing = MlNetResizing.IsoCrop, CropAnchor = CropAnchor.Top });
+                break;
         }
     }
 
@@ -40,7 +70,7 @@ public class LeaveOtherPixelsTests
 
     [TestCaseSource(nameof(EightBitScalers))]
     public void A_scratch_with_only_P_written_scales_like_the_whole_rebuilt_image(ScalingLibrary library, ScalingAlgorithm algorithm,
-                                                                                  bool antialias, ScalingBackend backend)
+                                                                                  string variant, ScalingOptions options)
     {
         // Downscales at an odd ratio and at a ratio near 2 (overlapping and disjoint kernels), and an upscale.
         foreach ((ImageSize source, ImageSize target) in new[]
@@ -50,8 +80,7 @@ public class LeaveOtherPixelsTests
                      (new ImageSize(20, 16), new ImageSize(45, 37)),
                  })
         {
-            using ScalingModel model = ScalingModel.Create(library, algorithm, source, target,
-                                                           new ScalingOptions { Antialias = antialias, Backend = backend });
+            using ScalingModel model = ScalingModel.Create(library, algorithm, source, target, options);
             AssertScratchScalesLikeTheWholeImage(model);
         }
     }
