@@ -45,9 +45,11 @@ IProcess StartLogged(string tool, string arguments, FilePath log, IDictionary<st
 {
     EnsureDirectoryExists(log.GetDirectory());
     Information("> {0} {1} > {2} (in the background)", tool, arguments, log);
+    // bash only redirects: tool, arguments (double-quoted where they hold paths) and log reach it quoted.
+    string command = $"exec \"{tool}\" {arguments} > \"{log}\" 2>&1";
     return StartAndReturnProcess("bash", new ProcessSettings
     {
-        Arguments = $"-c \"exec {tool} {arguments.Replace("\"", "\\\"")} > '{log}' 2>&1\"",
+        Arguments = $"-c \"{command.Replace("\"", "\\\"")}\"",
         WorkingDirectory = root,
         EnvironmentVariables = environment ?? new Dictionary<string, string>(),
     });
@@ -142,8 +144,8 @@ Task("Test")
     // one core busy, so it runs beside the clang builds and the fuzzers; its output follows theirs.
     .Does(() =>
 {
-    Run("dotnet", $"build {testProject} -c Debug", "The Debug build of the tests failed");
-    IProcess debugSuite = StartLogged("dotnet", $"test {testProject} -c Debug --no-build --logger \"console;verbosity=minimal\"", debugLog);
+    Run("dotnet", $"build \"{testProject}\" -c Debug", "The Debug build of the tests failed");
+    IProcess debugSuite = StartLogged("dotnet", $"test \"{testProject}\" -c Debug --no-build --logger \"console;verbosity=minimal\"", debugLog);
     try
     {
         RunSanitizers();

@@ -170,7 +170,7 @@ typedef struct sd_filter_params {
                                    destination byte as it is (a scratch image for a scaler that reads only that
                                    set: saves a copy of the image); when the set is the whole image the source is
                                    copied. 0: destination becomes the whole rebuilt image. Same in place.
-                                   sd_reconstruct only; the detectors ignore it. */
+                                   sd_reconstruct only; the detectors check it, then ignore it. */
 } sd_filter_params;
 
 /* One library/algorithm pair sd_scaling_model_create accepts. */
