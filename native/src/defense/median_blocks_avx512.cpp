@@ -90,12 +90,15 @@ std::vector<Run> runs_of(const std::vector<std::int32_t>& list, std::size_t begi
 // interleave q[i] with q[i + 4], each rotating the 6-bit address (r, c) by one bit.
 inline void transpose_qwords(__m512i (&q)[8]) {
     const __m512i low = _mm512_setr_epi64(0, 8, 1, 9, 2, 10, 3, 11), high = _mm512_setr_epi64(4, 12, 5, 13, 6, 14, 7, 15);
+#pragma GCC unroll 3
     for (int round = 0; round < 3; ++round) {
         __m512i t[8];
+#pragma GCC unroll 4
         for (int i = 0; i < 4; ++i) {
             t[2 * i] = _mm512_permutex2var_epi64(q[i], low, q[i + 4]);
             t[2 * i + 1] = _mm512_permutex2var_epi64(q[i], high, q[i + 4]);
         }
+#pragma GCC unroll 8
         for (int i = 0; i < 8; ++i) q[i] = t[i];
     }
 }
@@ -138,6 +141,7 @@ public:
           columns_(2 * job.half_x + 2), bytes_(columns_ * Channels), outside_(p_, width_, Channels),
           samples_(static_cast<std::size_t>(rows_) * bytes_), row_(static_cast<std::size_t>(rows_)), middle_(kLanes),
           window_rows_(static_cast<std::size_t>(rows_) * ((bytes_ + 63) / 64)) {
+        lane_loads_.resize(static_cast<std::size_t>((bytes_ + 63) / 64));
         // Byte counts hold a whole window's when it has at most 255 pixels, else as many rows as cannot overflow.
         const int window_width = 2 * job_.half_x + 1;
         chunk_rows_ = window_width * (2 * job_.half_y + 1) <= 255 ? rows_ : 255 / window_width;
@@ -172,7 +176,9 @@ public:
         std::int64_t rewritten = 0;
         for (std::size_t i = 0; i < batches.size(); ++i) {
             if (i + 1 < batches.size())
-                prefetch_new_rows(*batches[i + 1].row, batches[i + 1].columns, batches[i + 1].n, *batches[i].row, batches[i].columns);
+                plan_prefetch(*batches[i + 1].row, batches[i + 1].columns, batches[i + 1].n, *batches[i].row, batches[i].columns);
+            else
+                prefetch_ = {};
             rewritten += batch(*batches[i].row, batches[i].columns, batches[i].n);
         }
         return rewritten;
@@ -220,6 +226,7 @@ private:
             search<0b0100>(lo, hi, ranks);
         else if (others != 0)
             search<0b1110>(lo, hi, ranks);
+        prefetch_rows(true);
         return write_medians(row, columns, lo, hi, ranks, present, empty);
     }
 
@@ -314,12 +321,14 @@ private:
     // The top-left window's bisection over [0, 255], eight steps for every lane. Each step's probe
     // is counted in all four windows (`live` lanes), which narrows their brackets too: its last
     // probes lie within 1, 2, 4, ... of the top-left median, so a neighbouring median close to it
-    // ends in a bracket that is tight on that side.
-    void bisect_top_left(const Ranks& ranks, const __mmask64 (&live)[4], Vectors& lo, Vectors& hi) const {
+    // ends in a bracket that is tight on that side. Each step also asks for a share of the next
+    // batch's rows.
+    void bisect_top_left(const Ranks& ranks, const __mmask64 (&live)[4], Vectors& lo, Vectors& hi) {
         const __m512i one = _mm512_set1_epi8(1);
         __m512i probe[Channels];
         Masks above;
         for (int step = 0; step < 8; ++step) {
+            prefetch_rows();
             for (int c = 0; c < Channels; ++c) probe[c] = _mm512_sub_epi8(_mm512_avg_epu8(lo[0][c], hi[0][c]), one);
             above_ranks_shared(probe, ranks, above);
             for (int w = 0; w < 4; ++w)
@@ -562,13 +571,15 @@ private:
     // row_[r][j], lane l: byte j of the union's row r for block l (255 where the pixel is outside
     // the image, in P, or the lane holds no block). Image row y lives in samples_ at slot y mod
     // rows_ and is kept while the next row of blocks (same columns) still needs it; only the rows
-    // new to this batch are read. Each row of 64 blocks is transposed (byte j of block l to byte l
-    // of vector j) in two passes of 8 x 8 qword transpositions held in registers, with an 8 x 8
-    // byte shuffle between them.
+    // new to this batch are read, with the lanes' offsets and masks worked out once per batch of
+    // columns. Each row of 64 blocks is transposed (byte j of block l to byte l of vector j) in two
+    // passes of 8 x 8 qword transpositions held in registers (loops fully unrolled: a loop over the
+    // registers spills them), with an 8 x 8 byte shuffle between them.
     void load(const Run& row, const Run* columns, int n) {
         const int top = row.first - job_.half_y;
+        if (columns != kept_columns_) lay_out_lanes(columns, n);
         if (columns != kept_columns_ || top < kept_top_ || top > kept_end_) kept_end_ = top;  // nothing to keep
-        for (int y = kept_end_; y < top + rows_; ++y) load_row(y, columns, n, samples_.data() + slot(y));
+        for (int y = kept_end_; y < top + rows_; ++y) load_row(y, samples_.data() + slot(y));
         kept_columns_ = columns;
         kept_top_ = top;
         kept_end_ = top + rows_;
@@ -578,64 +589,96 @@ private:
     // Where image row y lives in samples_ (in vectors).
     std::size_t slot(int y) const { return static_cast<std::size_t>(((y % rows_) + rows_) % rows_) * bytes_; }
 
-    void load_row(int y, const Run* columns, int n, __m512i* out) {
+    // Per chunk of the union's rows and lane, what its loads need, the same for every row of a batch
+    // of columns: the byte offset in the row, and the load masks for a row outside P and a row of P
+    // (0 for a lane without a block, and for one whose union crosses the image's edge: those are
+    // read byte by byte).
+    void lay_out_lanes(const Run* columns, int n) {
+        for (int chunk = 0; 64 * chunk < bytes_; ++chunk) {
+            LaneLoads& loads = lane_loads_[chunk];
+            const __mmask64 all = first_bytes(bytes_ - 64 * chunk);
+            loads.clipped = 0;
+            for (int l = 0; l < kLanes; ++l) {
+                const int x0 = l < n ? columns[l].first - job_.half_x : 0;
+                const bool inside = l < n && x0 >= 0 && x0 + columns_ <= width_;
+                const std::size_t first = inside ? static_cast<std::size_t>(x0) * Channels + 64 * static_cast<std::size_t>(chunk) : 0;
+                loads.first[l] = static_cast<std::ptrdiff_t>(first);
+                loads.mask[0][l] = inside ? all : 0;
+                loads.mask[1][l] = inside ? all & outside_.from(first) : 0;
+                loads.x0[l] = x0;
+                if (l < n && !inside) loads.clipped |= std::uint64_t{1} << l;
+            }
+        }
+    }
+
+    void load_row(int y, __m512i* out) {
         const __m512i none = _mm512_set1_epi8(static_cast<char>(0xFF));
         if (y < 0 || y >= height_) {
             for (int j = 0; j < bytes_; ++j) out[j] = none;
             return;
         }
-        for (int chunk = 0; 64 * chunk < bytes_; ++chunk) load_chunk(y, columns, n, chunk, out + 64 * chunk);
+        for (int chunk = 0; 64 * chunk < bytes_; ++chunk) load_chunk(y, chunk, out + 64 * chunk);
     }
 
     // Bytes [64 chunk, 64 chunk + 64) of the union's row at image row y, transposed.
-    void load_chunk(int y, const Run* columns, int n, int chunk, __m512i* out) {
+    void load_chunk(int y, int chunk, __m512i* out) {
         static constexpr ByteIndex kEightByEight = eight_by_eight();
         const __m512i shuffle = _mm512_loadu_si512(kEightByEight.at);
         const __m512i none = _mm512_set1_epi8(static_cast<char>(0xFF));
         const int bytes = std::min(64, bytes_ - 64 * chunk), qwords = (bytes + 7) / 8;
         const std::uint8_t* pixels = job_.source.row(y);
         const bool row_in_p = p_.row_in_p[y] != 0;
-        const __mmask64 all = first_bytes(bytes);
-        __m512i q[8];
+        const LaneLoads& loads = lane_loads_[chunk];
+        const std::uint64_t* masks = loads.mask[row_in_p ? 1 : 0];
         // Group g (blocks 8g..8g+7) -> middle_[8k + g]: qword i holds byte 8k + i of the group's blocks.
+#pragma GCC unroll 8
         for (int g = 0; g < 8; ++g) {
-            for (int b = 0; b < 8; ++b) {
-                const int l = 8 * g + b;
-                const int x0 = l < n ? columns[l].first - job_.half_x : 0;
-                if (l >= n) {
-                    q[b] = none;
-                } else if (x0 >= 0 && x0 + columns_ <= width_) {
-                    const std::size_t first = static_cast<std::size_t>(x0) * Channels + 64 * static_cast<std::size_t>(chunk);
-                    const __mmask64 lanes = row_in_p ? all & outside_.from(first) : all;
-                    q[b] = _mm512_mask_loadu_epi8(none, lanes, pixels + first);
-                } else {
-                    q[b] = clipped_chunk(pixels, row_in_p, x0, chunk);
-                }
-            }
+            __m512i q[8];
+#pragma GCC unroll 8
+            for (int b = 0; b < 8; ++b) q[b] = _mm512_mask_loadu_epi8(none, masks[8 * g + b], pixels + loads.first[8 * g + b]);
+            if (const unsigned clipped = static_cast<unsigned>(loads.clipped >> (8 * g)) & 0xFFu; clipped != 0)
+                for (int b = 0; b < 8; ++b)
+                    if (clipped >> b & 1) q[b] = clipped_chunk(pixels, row_in_p, loads.x0[8 * g + b], chunk);
             transpose_qwords(q);
             for (int k = 0; k < qwords; ++k) middle_[8 * k + g] = _mm512_permutexvar_epi8(shuffle, q[k]);
         }
         // Qwords k of the eight groups -> vectors 8k..8k+7.
         for (int k = 0; k < qwords; ++k) {
+            __m512i q[8];
+#pragma GCC unroll 8
             for (int g = 0; g < 8; ++g) q[g] = middle_[8 * k + g];
             transpose_qwords(q);
             for (int i = 0; i < 8 && 8 * k + i < bytes; ++i) out[8 * k + i] = q[i];
         }
     }
 
-    // Asks for the rows that the next batch will read and this one does not, so that they arrive
-    // while this batch is searched.
-    void prefetch_new_rows(const Run& row, const Run* columns, int n, const Run& this_row, const Run* this_columns) const {
+    // The rows that the next batch will read and this one does not, asked for a few at a time
+    // during this batch's bisection (prefetch_rows): asked for all at once before the batch, most
+    // were still missing when it read them (its loads took 2.7 times as long at 2048 x 1536).
+    struct PrefetchPlan {
+        int next = 0, end = 0;                // image rows [next, end) still to ask for
+        int per_step = 1;                     // rows per bisection step, so that all are asked for by its end
+        std::ptrdiff_t first = 0, last = -1;  // their bytes
+    };
+
+    void plan_prefetch(const Run& row, const Run* columns, int n, const Run& this_row, const Run* this_columns) {
         const int top = row.first - job_.half_y, this_top = this_row.first - job_.half_y;
         const int from = columns == this_columns && top >= this_top && top <= this_top + rows_ ? this_top + rows_ : top;
         const std::ptrdiff_t row_bytes = static_cast<std::ptrdiff_t>(width_) * Channels;
-        const std::ptrdiff_t first = std::max<std::ptrdiff_t>(0, static_cast<std::ptrdiff_t>(columns[0].first - job_.half_x) * Channels);
-        const std::ptrdiff_t last = std::min<std::ptrdiff_t>(
-            row_bytes - 1, static_cast<std::ptrdiff_t>(columns[n - 1].first + job_.half_x + 2) * Channels - 1);
-        for (int y = std::max(from, 0); y < std::min(top + rows_, height_); ++y) {
-            const char* pixels = reinterpret_cast<const char*>(job_.source.row(y));
-            for (std::ptrdiff_t at = first; at <= last; at += 64) _mm_prefetch(pixels + at, _MM_HINT_T1);
-            _mm_prefetch(pixels + last, _MM_HINT_T1);
+        prefetch_.first = std::max<std::ptrdiff_t>(0, static_cast<std::ptrdiff_t>(columns[0].first - job_.half_x) * Channels);
+        prefetch_.last = std::min<std::ptrdiff_t>(row_bytes - 1, static_cast<std::ptrdiff_t>(columns[n - 1].first + job_.half_x + 2) * Channels - 1);
+        prefetch_.next = std::max(from, 0);
+        prefetch_.end = std::min(top + rows_, height_);
+        prefetch_.per_step = std::max(1, (prefetch_.end - prefetch_.next + 7) / 8);
+    }
+
+    // Asks for the next planned rows (one step's share), or for all that are left.
+    void prefetch_rows(bool all = false) {
+        const int end = all ? prefetch_.end : std::min(prefetch_.end, prefetch_.next + prefetch_.per_step);
+        for (; prefetch_.next < end; ++prefetch_.next) {
+            const char* pixels = reinterpret_cast<const char*>(job_.source.row(prefetch_.next));
+            for (std::ptrdiff_t at = prefetch_.first; at <= prefetch_.last; at += 64) _mm_prefetch(pixels + at, _MM_HINT_T1);
+            _mm_prefetch(pixels + prefetch_.last, _MM_HINT_T1);
         }
     }
 
@@ -652,6 +695,13 @@ private:
         return _mm512_load_si512(bytes);
     }
 
+    // What lay_out_lanes() works out once per batch of columns, for one 64-byte chunk of the union's rows.
+    struct LaneLoads {
+        std::ptrdiff_t first[kLanes];   // the lane's byte offset in an image row
+        std::uint64_t mask[2][kLanes];  // its load mask in a row outside P [0] and in a row of P [1]
+        int x0[kLanes];                 // the union's first column (for the clipped lanes)
+        std::uint64_t clipped;          // lanes whose union crosses the image's edge
+    };
 
     const Job& job_;
     const ConsideredPixels& p_;
@@ -668,6 +718,8 @@ private:
     std::vector<std::size_t> row_;                       // the union's rows in samples_, top to bottom
     const Run* kept_columns_ = nullptr;                  // the batch columns whose rows samples_ holds:
     int kept_top_ = 0, kept_end_ = 0;                    // image rows [kept_top_, kept_end_)
+    PrefetchPlan prefetch_;                              // the next batch's new rows
+    std::vector<LaneLoads> lane_loads_;                  // per chunk of a union row, for kept_columns_
     VectorBuffer middle_;                                // a union row between its two transposition passes
     VectorBuffer window_rows_;                           // finish(): one window's rows
 };
