@@ -5,14 +5,15 @@
 // four windows share all but one row and one column. Each block gets one byte lane: the union of
 // its windows is read once, row by row (masked loads that never touch a pixel of P; 255 stands for
 // what is not counted, above every probe asked) and transposed, so that vector j holds sample j of
-// 64 blocks. A search step is then one compare and one masked add per sample vector and window,
-// with no horizontal sums:
+// 64 blocks. A search step is then one compare per sample vector and one masked add per window
+// that holds it, with no horizontal sums; the compares are what the time goes to, so every probe
+// is counted in all the windows at once:
 //  - the top-left window's lower median by an 8-step bisection on the value (the count of values
-//    <= the probe against the window's rank), each probe counted in all four windows, which
-//    brackets the other three as well;
-//  - the other three by a gallop from that median (steps of 1, 2, 4, ...) and a bisection of the
-//    last bracket. Neighbouring windows' medians are usually equal or close, so most lanes settle
-//    in one to three rounds; the few left open are finished one window at a time. A lane that
+//    <= the probe against the window's rank), which brackets the other three as well;
+//  - the other three by one probe per lane and round, that of the lane's widest open bracket: a
+//    gallop away from the top-left median (steps of 1, 2, 4, ...), then a bisection of the last
+//    bracket. Neighbouring windows' medians are usually equal or close, so one window's probes
+//    settle the others' too; the few windows left open are finished one at a time. A lane that
 //    starts far off only costs more steps, never a different byte (every lane keeps its answer
 //    within [lo, hi] and stops at lo == hi).
 // Serves the windows of blocks_fit (median_detail.hpp): byte counts up to 255 pixels, 16-bit sums
@@ -149,10 +150,11 @@ public:
         for (int x = 0; x < width_; ++x) p_columns_before_[x + 1] = p_columns_before_[x] + p_.column_in_p[x];
         p_rows_before_.assign(static_cast<std::size_t>(height_) + 1, 0);
         for (int y = 0; y < height_; ++y) p_rows_before_[y + 1] = p_rows_before_[y] + p_.row_in_p[y];
-        // A vector round compares every sample of three windows in all 64 lanes (two operations
-        // each); finish() about 3 steps of two operations per window row plus a sum per channel.
-        const int window_rows = 2 * job_.half_y + 1, window_samples = (2 * job_.half_x + 1) * window_rows * Channels;
-        straggler_limit_ = 6 * window_samples / (7 * window_rows + 18 * Channels);
+        // A vector round compares every sample of the union once in all 64 lanes (a compare and a
+        // masked add or two each); finish() about 3 steps of two operations per window row plus a
+        // sum per channel.
+        const int window_rows = 2 * job_.half_y + 1;
+        straggler_limit_ = 2 * rows_ * bytes_ / (7 * window_rows + 18 * Channels);
     }
 
     std::int64_t run(std::size_t begin, std::size_t end) {
@@ -340,17 +342,20 @@ private:
         }
     }
 
-    // Windows `Others` (bits 1-3) on from their brackets [lo, hi] and the top-left medians m: the
-    // side of a bracket next to m is tight, so each search gallops away from it (probes 1, 2, 4, ...
-    // beyond) until it passes its median, then bisects what is left. Every round narrows every open
-    // bracket. Most lanes settle in two or three rounds, a batch's slowest in up to 16: once so few
+    // Windows `Others` (bits 1-3) on from their brackets [lo, hi] and the top-left medians m, with
+    // one probe per lane and round counted in all of them (the samples they share compared once):
+    // the probe is that of the lane's widest open bracket, and narrows every bracket it falls in.
+    // The side of a bracket next to m is tight, so a window's probes gallop away from it (1, 2, 4,
+    // ... beyond) until they pass its median, then bisect what is left. Neighbouring windows'
+    // medians lie close together, so one window's probes often settle another's too. Once so few
     // windows are open that finishing them one by one costs less than a round (straggler_limit_),
     // they are left to finish().
     template <unsigned Others>
     void search(Vectors& lo, Vectors& hi, const Ranks& ranks) {
         const __m512i one = _mm512_set1_epi8(1), longest = _mm512_set1_epi8(static_cast<char>(0x80));
-        Vectors probe, step;
+        Vectors step;
         Masks up, down, counted;
+        __m512i probe[Channels];
         for (int w = 1; w < 4; ++w)
             for (int c = 0; c < Channels; ++c) {
                 const __mmask64 open = _mm512_cmpneq_epu8_mask(lo[w][c], hi[w][c]);
@@ -358,16 +363,7 @@ private:
                 up[w][c] = open & ~down[w][c];                                    // above m: gallop up from lo
                 step[w][c] = one;
             }
-        for (int round = 0; round < 16; ++round) {  // at most 8 gallop and 8 bisection steps
-            for (int w = 1; w < 4; ++w)
-                for (int c = 0; c < Channels; ++c) {
-                    // Down: hi - step (not below lo); up: lo + step - 1 (not above hi - 1); else the middle.
-                    const __m512i below = _mm512_max_epu8(_mm512_subs_epu8(hi[w][c], step[w][c]), lo[w][c]);
-                    const __m512i beyond = _mm512_min_epu8(_mm512_subs_epu8(_mm512_adds_epu8(lo[w][c], step[w][c]), one),
-                                                           _mm512_subs_epu8(hi[w][c], one));
-                    const __m512i middle = _mm512_subs_epu8(_mm512_avg_epu8(lo[w][c], hi[w][c]), one);
-                    probe[w][c] = _mm512_mask_mov_epi8(_mm512_mask_mov_epi8(middle, up[w][c], beyond), down[w][c], below);
-                }
+        for (int round = 0; round < 48; ++round) {  // each round narrows the widest bracket of every open lane
             int open_windows = 0;
             for (int w = 1; w < 4; ++w) {
                 __mmask64 open = 0;
@@ -375,19 +371,44 @@ private:
                 open_windows += __builtin_popcountll(open);
             }
             if (open_windows <= straggler_limit_) break;
-            above_ranks<Others>(probe, ranks, counted);
-            for (int w = 1; w < 4; ++w)
+            __mmask64 chosen[4][Channels];
+            for (int c = 0; c < Channels; ++c) {
+                // Per lane, the window with the widest bracket (0 for a settled one) chooses the probe.
+                __m512i widest = _mm512_setzero_si512();
+                probe[c] = _mm512_setzero_si512();
+                for (int w = 1; w < 4; ++w) {
+                    chosen[w][c] = 0;
+                    if (!(Others >> w & 1)) continue;
+                    const __m512i width = _mm512_sub_epi8(hi[w][c], lo[w][c]);
+                    const __mmask64 wider = _mm512_cmpgt_epu8_mask(width, widest);
+                    widest = _mm512_max_epu8(widest, width);
+                    for (int v = 1; v < w; ++v) chosen[v][c] &= ~wider;
+                    chosen[w][c] = wider;
+                    // Down: hi - step (not below lo); up: lo + step - 1 (not above hi - 1); else the middle.
+                    const __m512i below = _mm512_max_epu8(_mm512_subs_epu8(hi[w][c], step[w][c]), lo[w][c]);
+                    const __m512i beyond = _mm512_min_epu8(_mm512_subs_epu8(_mm512_adds_epu8(lo[w][c], step[w][c]), one),
+                                                           _mm512_subs_epu8(hi[w][c], one));
+                    const __m512i middle = _mm512_subs_epu8(_mm512_avg_epu8(lo[w][c], hi[w][c]), one);
+                    const __m512i own = _mm512_mask_mov_epi8(_mm512_mask_mov_epi8(middle, up[w][c], beyond), down[w][c], below);
+                    probe[c] = _mm512_mask_mov_epi8(probe[c], wider, own);
+                }
+            }
+            above_ranks_shared<Others>(probe, ranks, counted);
+            for (int w = 1; w < 4; ++w) {
+                if (!(Others >> w & 1)) continue;
                 for (int c = 0; c < Channels; ++c) {
-                    const __mmask64 open = _mm512_cmpneq_epu8_mask(lo[w][c], hi[w][c]);
-                    const __mmask64 above = open & counted[w][c];
-                    const __mmask64 not_above = open & ~above;
-                    hi[w][c] = _mm512_mask_mov_epi8(hi[w][c], above, probe[w][c]);
-                    lo[w][c] = _mm512_mask_add_epi8(lo[w][c], not_above, probe[w][c], one);
+                    // The probe narrows the brackets it falls in: lo <= probe < hi.
+                    const __mmask64 inside = _mm512_cmple_epu8_mask(lo[w][c], probe[c]) & _mm512_cmplt_epu8_mask(probe[c], hi[w][c]);
+                    const __mmask64 above = inside & counted[w][c];
+                    const __mmask64 not_above = inside & ~above;
+                    hi[w][c] = _mm512_mask_mov_epi8(hi[w][c], above, probe[c]);
+                    lo[w][c] = _mm512_mask_add_epi8(lo[w][c], not_above, probe[c], one);
                     // A gallop down ends at a count not above the rank, a gallop up at one above it.
                     down[w][c] &= ~not_above;
                     up[w][c] &= ~above;
-                    step[w][c] = _mm512_min_epu8(_mm512_add_epi8(step[w][c], step[w][c]), longest);
+                    step[w][c] = _mm512_mask_min_epu8(step[w][c], chosen[w][c], _mm512_add_epi8(step[w][c], step[w][c]), longest);
                 }
+            }
         }
     }
 
@@ -451,26 +472,29 @@ private:
 
     // above[w][c], per lane: more of window w's samples of channel c are <= probe[c] than its rank
     // (one probe for all four windows): the samples all four share are compared and summed once.
+    template <unsigned Windows = 0b1111>
     void above_ranks_shared(const __m512i (&probe)[Channels], const Ranks& ranks, Masks& above) const {
         const __m512i one = _mm512_set1_epi8(1);
-        counted_above<0b1111>(ranks, above, [&](int from, int to, Vectors& counts) SD_INLINE {
+        counted_above<Windows>(ranks, above, [&](int from, int to, Vectors& counts) SD_INLINE {
             __m512i core[Channels];
             for (int c = 0; c < Channels; ++c) core[c] = _mm512_setzero_si512();
-            for_each_region<0b1111>(from, to, [&](auto windows, int r0, int r1, int u0, int u1) SD_INLINE {
+            for_each_region<Windows>(from, to, [&](auto windows, int r0, int r1, int u0, int u1) SD_INLINE {
                 constexpr unsigned In = decltype(windows)::value;
-                for_each_sample(r0, r1, u0, u1, [&](int c, __m512i v) SD_INLINE {
-                    const __mmask64 le = _mm512_cmple_epu8_mask(v, probe[c]);
-                    if constexpr (In == 0b1111) {
-                        core[c] = _mm512_mask_add_epi8(core[c], le, core[c], one);
-                    } else {
+                if constexpr (In != 0)
+                    for_each_sample(r0, r1, u0, u1, [&](int c, __m512i v) SD_INLINE {
+                        const __mmask64 le = _mm512_cmple_epu8_mask(v, probe[c]);
+                        if constexpr (In == Windows) {
+                            core[c] = _mm512_mask_add_epi8(core[c], le, core[c], one);
+                        } else {
 #pragma GCC unroll 4
-                        for (int w = 0; w < 4; ++w)
-                            if (In >> w & 1) counts[w][c] = _mm512_mask_add_epi8(counts[w][c], le, counts[w][c], one);
-                    }
-                });
+                            for (int w = 0; w < 4; ++w)
+                                if (In >> w & 1) counts[w][c] = _mm512_mask_add_epi8(counts[w][c], le, counts[w][c], one);
+                        }
+                    });
             });
             for (int w = 0; w < 4; ++w)
-                for (int c = 0; c < Channels; ++c) counts[w][c] = _mm512_add_epi8(counts[w][c], core[c]);
+                if (Windows >> w & 1)
+                    for (int c = 0; c < Channels; ++c) counts[w][c] = _mm512_add_epi8(counts[w][c], core[c]);
         });
     }
 
