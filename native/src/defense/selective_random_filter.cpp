@@ -77,6 +77,33 @@ bool avx512_supported() {
 #endif
 }
 
+// Asks for the image's rows in address order, a bounded number of cache lines per call, ahead of
+// the picks that read them (which land nearly everywhere in their windows' rows, in random order).
+// Asked for a row of P's share at once, most lines were still missing when the picks read them.
+class RowPrefetcher {
+public:
+    explicit RowPrefetcher(const ImageRef<const std::uint8_t>& image) : image_(image) {}
+
+    // Asks for up to `lines` more cache lines of the rows above `until`.
+    void ahead(int until, std::ptrdiff_t lines) {
+        until = std::min(until, image_.height);
+        const std::ptrdiff_t row_bytes = image_.row_elements();
+        for (; row_ < until && lines > 0; --lines) {
+            __builtin_prefetch(image_.row(row_) + at_);
+            at_ += 64;
+            if (at_ >= row_bytes) {
+                at_ = 0;
+                ++row_;
+            }
+        }
+    }
+
+private:
+    const ImageRef<const std::uint8_t>& image_;
+    int row_ = 0;  // the next line to ask for: row row_, byte at_
+    std::ptrdiff_t at_ = 0;
+};
+
 template <int Channels>
 std::int64_t random_filter(const ImageRef<const std::uint8_t>& source, const ImageRef<std::uint8_t>& target,
                            const ConsideredPixels& p, int half_x, int half_y, std::uint64_t seed, Path path) {
@@ -101,15 +128,19 @@ std::int64_t random_filter(const ImageRef<const std::uint8_t>& source, const Ima
     // The AVX-512 reads take four bytes at a pick: not past the last pixel's own bytes.
     [[maybe_unused]] const std::int64_t last_word = (source.height - 1) * source.stride_bytes + source.row_elements() - 4;
     std::int64_t rewritten = 0;
-    int fetched = 0;  // rows below this are asked for already
+    if (p.rows.empty() || width == 0) return rewritten;
+    // The picks read nearly every cache line of their windows' rows: the rows down to the windows
+    // of the row of P after next are asked for between the steps below, a quarter of a row of P's
+    // share at a time (this row's are all asked for before its reads, should they lag).
+    RowPrefetcher prefetcher(source);
+    const std::ptrdiff_t lines_per_row = (source.row_elements() + 63) / 64;
+    const std::ptrdiff_t rows_per_row_of_p = source.height / static_cast<std::ptrdiff_t>(std::max<std::size_t>(1, p.rows.size())) + 1;
+    const std::ptrdiff_t share = std::max<std::ptrdiff_t>(16, lines_per_row * rows_per_row_of_p / 4);
+    const std::ptrdiff_t all = std::numeric_limits<std::ptrdiff_t>::max();
+    auto window_end = [&](std::size_t k) { return p.rows[std::min(k, p.rows.size() - 1)] + half_y + 1; };
+    prefetcher.ahead(window_end(1), all);
     for (std::size_t i = 0; i < p.rows.size(); ++i) {
-        // The picks read nearly every cache line of the window's rows, in random order: asking for
-        // the next row of P's window rows in address order first lets them stream in.
-        const int until = std::min(source.height, (i + 1 < p.rows.size() ? p.rows[i + 1] : p.rows[i]) + half_y + 1);
-        for (; fetched < until; ++fetched) {
-            const std::uint8_t* line = source.row(fetched);
-            for (std::ptrdiff_t k = 0; k < source.row_elements(); k += 64) __builtin_prefetch(line + k);
-        }
+        prefetcher.ahead(window_end(i + 2), share);
         const std::uint64_t first = static_cast<std::uint64_t>(i) * width;  // pixel (i, 0)'s number
         const RowJob job{&rows, &columns, i, random.counter_state(first), pixels * RandomSource::kGamma, source.stride_bytes, Channels, attempts};
         std::size_t unpicked = 0;
@@ -124,6 +155,7 @@ std::int64_t random_filter(const ImageRef<const std::uint8_t>& source, const Ima
         if (path != Path::Avx512)
             for (std::size_t j = 0; j < width; ++j)
                 if (offsets[j] < 0) left[unpicked++] = static_cast<std::uint32_t>(j);
+        prefetcher.ahead(window_end(i + 2), share);
         [[maybe_unused]] bool skipped = false;  // a pixel left as it is (the whole image is P)
         for (std::size_t k = 0; k < unpicked; ++k) {
             const std::size_t j = left[k];
@@ -144,6 +176,8 @@ std::int64_t random_filter(const ImageRef<const std::uint8_t>& source, const Ima
             }
             offsets[j] = sy * source.stride_bytes + static_cast<std::int64_t>(sx) * Channels;
         }
+        prefetcher.ahead(window_end(i), all);
+        prefetcher.ahead(window_end(i + 2), share);
         if (path == Path::Avx512) {
 #ifdef SD_RANDOM_HAS_AVX512
             read_picks_avx512(offsets.data(), width, source.data, last_word, Channels, values.data());
@@ -155,6 +189,7 @@ std::int64_t random_filter(const ImageRef<const std::uint8_t>& source, const Ima
             for (std::size_t j = 0; j < width; ++j)
                 if (offsets[j] >= 0) std::memcpy(&values[j], source.data + offsets[j], Channels);
         }
+        prefetcher.ahead(window_end(i + 2), share);
         std::uint8_t* to_row = target.row(p.rows[i]);
 #ifdef SD_RANDOM_HAS_AVX512
         if (chunked_writes && !skipped) {
