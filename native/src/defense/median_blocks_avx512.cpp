@@ -470,8 +470,9 @@ private:
         }
     }
 
-    // above[w][c], per lane: more of window w's samples of channel c are <= probe[c] than its rank
-    // (one probe for all four windows): the samples all four share are compared and summed once.
+    // above[w][c], per lane, for the windows of Windows: more of window w's samples of channel c are
+    // <= probe[c] than its rank (one probe for all of them): the samples they all share are compared
+    // and summed once.
     template <unsigned Windows = 0b1111>
     void above_ranks_shared(const __m512i (&probe)[Channels], const Ranks& ranks, Masks& above) const {
         const __m512i one = _mm512_set1_epi8(1);
@@ -495,25 +496,6 @@ private:
             for (int w = 0; w < 4; ++w)
                 if (Windows >> w & 1)
                     for (int c = 0; c < Channels; ++c) counts[w][c] = _mm512_add_epi8(counts[w][c], core[c]);
-        });
-    }
-
-    // above[w][c], per lane: more of window w's samples of channel c are <= probe[w][c] than its
-    // rank, for the windows of Windows.
-    template <unsigned Windows>
-    void above_ranks(const Vectors& probe, const Ranks& ranks, Masks& above) const {
-        const __m512i one = _mm512_set1_epi8(1);
-        counted_above<Windows>(ranks, above, [&](int from, int to, Vectors& counts) SD_INLINE {
-            for_each_region<Windows>(from, to, [&](auto windows, int r0, int r1, int u0, int u1) SD_INLINE {
-                constexpr unsigned In = decltype(windows)::value;
-                if constexpr (In != 0)
-                    for_each_sample(r0, r1, u0, u1, [&](int c, __m512i v) SD_INLINE {
-#pragma GCC unroll 4
-                        for (int w = 0; w < 4; ++w)
-                            if (In >> w & 1)
-                                counts[w][c] = _mm512_mask_add_epi8(counts[w][c], _mm512_cmple_epu8_mask(v, probe[w][c]), counts[w][c], one);
-                    });
-            });
         });
     }
 
