@@ -84,7 +84,7 @@ class RowPrefetcher {
 public:
     explicit RowPrefetcher(const ImageRef<const std::uint8_t>& image) : image_(image) {}
 
-    // Asks for up to `lines` more cache lines of the rows above `until`.
+    // Asks for up to `lines` more cache lines of the rows before row `until`.
     void ahead(int until, std::ptrdiff_t lines) {
         until = std::min(until, image_.height);
         const std::ptrdiff_t row_bytes = image_.row_elements();
