@@ -28,6 +28,10 @@ bool has_avx512_vbmi() {
     static const bool has = has_avx512_bw_vl() && __builtin_cpu_supports("avx512vbmi");
     return has;
 }
+bool has_avx512_bitalg() {
+    static const bool has = has_avx512_bw_vl() && __builtin_cpu_supports("avx512bitalg");
+    return has;
+}
 #else
 bool has_avx2() { return false; }
 bool has_avx2_fma() { return false; }
@@ -35,6 +39,7 @@ bool has_avx512_bw_vl() { return false; }
 bool has_avx512_dq() { return false; }
 bool has_avx512_vbmi() { return false; }
 bool has_avx512_vbmi2() { return false; }
+bool has_avx512_bitalg() { return false; }
 #endif
 
 }  // namespace sd::cpu

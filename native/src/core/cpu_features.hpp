@@ -10,5 +10,6 @@ bool has_avx512_bw_vl();  // AVX-512 F, BW and VL (and AVX2)
 bool has_avx512_dq();     // has_avx512_bw_vl() and DQ (64-bit multiplies)
 bool has_avx512_vbmi();   // has_avx512_bw_vl() and VBMI (byte permutes)
 bool has_avx512_vbmi2();  // has_avx512_dq() and VBMI2 (byte compress and expand)
+bool has_avx512_bitalg();  // has_avx512_bw_vl() and BITALG (byte popcounts)
 
 }  // namespace sd::cpu

@@ -1,23 +1,19 @@
 // The selective median by blocks of P, 64 blocks side by side in the byte lanes of AVX-512
-// registers (F, BW, VL and VBMI; chosen at run time by selective_median_filter.cpp).
+// registers (F, BW, VL, VBMI and BITALG; chosen at run time by selective_median_filter.cpp).
 //
 // Two-tap scalers put P's rows and columns in adjacent pairs, so P is mostly 2 x 2 blocks whose
 // four windows share all but one row and one column. Each block gets one byte lane: the union of
 // its windows is read once, row by row (masked loads that never touch a pixel of P; 255 stands for
-// what is not counted, above every probe asked) and transposed, so that vector j holds sample j of
-// 64 blocks. A search step is then one compare per sample vector and one masked add per window
-// that holds it, with no horizontal sums; the compares are what the time goes to, so every probe
-// is counted in all the windows at once:
-//  - the top-left window's lower median by an 8-step bisection on the value (the count of values
-//    <= the probe against the window's rank), which brackets the other three as well;
-//  - the other three by one probe per lane and round, that of the lane's widest open bracket: a
-//    gallop away from the top-left median (steps of 1, 2, 4, ...), then a bisection of the last
-//    bracket. Neighbouring windows' medians are usually equal or close, so one window's probes
-//    settle the others' too; the few windows left open are finished one at a time. A lane that
-//    starts far off only costs more steps, never a different byte (every lane keeps its answer
-//    within [lo, hi] and stops at lo == hi).
+// what is not counted, above every median that counts it) and transposed, so that vector j holds
+// sample j of 64 blocks. Per channel, eight sample vectors at a time are then turned into bit
+// planes (per lane an 8 x 8 bit transposition), and each window's lower median is found a bit at a
+// time from the top, with the same eight steps for every window and image: a step counts, per
+// lane, the window's candidates whose bit is clear with one AND-NOT and one byte popcount per
+// eight samples, and narrows the candidates with one ternary logic operation. The samples' values
+// are never compared, so a step costs the same for photos and noise, and the four windows' steps
+// share the planes they read.
 // Serves the windows of blocks_fit (median_detail.hpp): byte counts up to 255 pixels, 16-bit sums
-// of byte-counted row chunks beyond; union rows of up to four 64-byte chunks.
+// of byte-counted groups beyond; union rows of up to four 64-byte chunks.
 #include "defense/median_detail.hpp"
 
 #ifdef SD_MEDIAN_HAS_AVX2
@@ -31,10 +27,10 @@
 #include <vector>
 
 #if defined(__clang__)
-#pragma clang attribute push(__attribute__((target("avx2,popcnt,avx512f,avx512bw,avx512vl,avx512vbmi"))), apply_to = function)
+#pragma clang attribute push(__attribute__((target("avx2,popcnt,avx512f,avx512bw,avx512vl,avx512vbmi,avx512bitalg,prfchw"))), apply_to = function)
 #elif defined(__GNUC__)
 #pragma GCC push_options
-#pragma GCC target("avx2,popcnt,avx512f,avx512bw,avx512vl,avx512vbmi")
+#pragma GCC target("avx2,popcnt,avx512f,avx512bw,avx512vl,avx512vbmi,avx512bitalg,prfchw")
 // GCC 12's AVX-512 headers pass _mm512_undefined_* values through some intrinsics and then warn
 // that they may be used uninitialized.
 #pragma GCC diagnostic push
@@ -51,8 +47,7 @@ namespace {
 
 constexpr int kLanes = 64;  // blocks per batch: one per byte lane
 
-// The counting loops are lambdas within lambdas; their accumulators stay in registers only if
-// every level is inlined.
+// The counting loops keep their accumulators in registers only if every helper is inlined.
 #define SD_INLINE __attribute__((always_inline))
 
 // Storage for one vector (std::vector<__m512i> would drop the type's alignment attribute).
@@ -118,43 +113,55 @@ constexpr ByteIndex eight_by_eight() {
 
 inline __mmask64 first_bytes(int n) { return n >= 64 ? ~__mmask64{0} : (__mmask64{1} << n) - 1; }
 
-// Bit i of of[phase][c] set: byte i of 64 that start at a byte of channel `phase` belongs to channel c.
-struct ChannelLanes {
-    std::uint64_t of[4][4] = {};
-};
-
-template <int Channels>
-constexpr ChannelLanes channel_lanes() {
-    ChannelLanes lanes{};
-    for (int phase = 0; phase < Channels; ++phase)
-        for (int i = 0; i < 64; ++i) lanes.of[phase][(phase + i) % Channels] |= std::uint64_t{1} << i;
-    return lanes;
+// Per byte lane, an 8 x 8 bit transposition across eight vectors: bit b of x[j] becomes bit j
+// of x[b]. Three rounds swap the off-diagonal blocks of 4, then 2, then 1 bits.
+template <int Shift>
+SD_INLINE inline void swap_bit_blocks(__m512i& low, __m512i& high, __m512i mask) {
+    const __m512i t = _mm512_ternarylogic_epi64(_mm512_srli_epi16(low, Shift), high, mask, 0x28);  // (low >> s ^ high) & mask
+    high = _mm512_xor_si512(high, t);
+    low = _mm512_xor_si512(low, _mm512_slli_epi16(t, Shift));
 }
 
-// Window w = 2a + b of a block: a = 1 for its second row of P, b = 1 for its second column.
-constexpr unsigned kTopRow = 0b0011, kBottomRow = 0b1100, kLeftColumn = 0b0101, kRightColumn = 0b1010;
+SD_INLINE inline void transpose_bits(__m512i (&x)[8]) {
+    const __m512i nibbles = _mm512_set1_epi8(0x0F), pairs = _mm512_set1_epi8(0x33), singles = _mm512_set1_epi8(0x55);
+#pragma GCC unroll 4
+    for (int j = 0; j < 4; ++j) swap_bit_blocks<4>(x[j], x[j + 4], nibbles);
+#pragma GCC unroll 4
+    for (int i = 0; i < 4; ++i) swap_bit_blocks<2>(x[i % 2 + 4 * (i / 2)], x[i % 2 + 4 * (i / 2) + 2], pairs);
+#pragma GCC unroll 4
+    for (int i = 0; i < 4; ++i) swap_bit_blocks<1>(x[2 * i], x[2 * i + 1], singles);
+}
 
 template <int Channels>
 class BlockMedian {
 public:
     explicit BlockMedian(const Job& job)
         : job_(job), p_(*job.p), width_(job.source.width), height_(job.source.height), rows_(2 * job.half_y + 2),
-          columns_(2 * job.half_x + 2), bytes_(columns_ * Channels), outside_(p_, width_, Channels),
-          samples_(static_cast<std::size_t>(rows_) * bytes_), row_(static_cast<std::size_t>(rows_)), middle_(kLanes),
-          window_rows_(static_cast<std::size_t>(rows_) * ((bytes_ + 63) / 64)) {
+          columns_(2 * job.half_x + 2), bytes_(columns_ * Channels), groups_((rows_ * columns_ + 7) / 8),
+          outside_(p_, width_, Channels), samples_(static_cast<std::size_t>(rows_) * bytes_),
+          row_(static_cast<std::size_t>(rows_)), middle_(kLanes), planes_(8 * static_cast<std::size_t>(groups_)),
+          sets_(4 * static_cast<std::size_t>(groups_)) {
         lane_loads_.resize(static_cast<std::size_t>((bytes_ + 63) / 64));
-        // Byte counts hold a whole window's when it has at most 255 pixels, else as many rows as cannot overflow.
-        const int window_width = 2 * job_.half_x + 1;
-        chunk_rows_ = window_width * (2 * job_.half_y + 1) <= 255 ? rows_ : 255 / window_width;
+        // Byte counts hold a whole window's when it has at most 255 pixels, else 31 groups' (248 samples).
+        const int window = (2 * job_.half_x + 1) * (2 * job_.half_y + 1);
+        count_groups_ = window <= 255 ? groups_ : 31;
+        // Sample k of the union (row-major) is bit k % 8 of group k / 8; window w = 2a + b of a block
+        // holds union rows [a, a + rows_ - 2] and columns [b, b + columns_ - 2].
+        sample_row_.assign(8 * static_cast<std::size_t>(groups_), -1);
+        sample_byte_.assign(8 * static_cast<std::size_t>(groups_), 0);
+        membership_.assign(4 * static_cast<std::size_t>(groups_), 0);
+        for (int k = 0; k < rows_ * columns_; ++k) {
+            const int r = k / columns_, u = k % columns_;
+            sample_row_[k] = r;
+            sample_byte_[k] = u * Channels;
+            for (int w = 0; w < 4; ++w)
+                if (r - w / 2 >= 0 && r - w / 2 <= rows_ - 2 && u - w % 2 >= 0 && u - w % 2 <= columns_ - 2)
+                    membership_[static_cast<std::size_t>(w) * groups_ + k / 8] |= static_cast<std::uint8_t>(1u << (k % 8));
+        }
         p_columns_before_.assign(static_cast<std::size_t>(width_) + 1, 0);
         for (int x = 0; x < width_; ++x) p_columns_before_[x + 1] = p_columns_before_[x] + p_.column_in_p[x];
         p_rows_before_.assign(static_cast<std::size_t>(height_) + 1, 0);
         for (int y = 0; y < height_; ++y) p_rows_before_[y + 1] = p_rows_before_[y] + p_.row_in_p[y];
-        // A vector round compares every sample of the union once in all 64 lanes (a compare and a
-        // masked add or two each); finish() about 3 steps of two operations per window row plus a
-        // sum per channel.
-        const int window_rows = 2 * job_.half_y + 1;
-        straggler_limit_ = 2 * rows_ * bytes_ / (7 * window_rows + 18 * Channels);
     }
 
     std::int64_t run(std::size_t begin, std::size_t end) {
@@ -187,8 +194,7 @@ public:
     }
 
 private:
-    using Vectors = __m512i[4][Channels];      // per window and channel
-    using Masks = __mmask64[4][Channels];      // per window and channel, a bit per lane
+    using Medians = __m512i[4][Channels];  // per window and channel, a byte per lane
 
     // Each window's rank (its lower median's, 0-based) per lane, as bytes for windows of at most
     // 255 pixels and as 16-bit halves (lanes 0-31, 32-63) for larger ones.
@@ -210,49 +216,23 @@ private:
         Ranks ranks;
         std::uint64_t present[4] = {}, empty[4] = {};
         rank_windows(row, columns, n, ranks, present, empty);
-        // Lanes without a window (or whose window holds only P) stay settled at lo == hi == 0.
-        Vectors lo, hi;
-        __mmask64 live[4];
-        for (int w = 0; w < 4; ++w) {
-            live[w] = w == 0 ? ~__mmask64{0} : present[w] & ~empty[w];
-            for (int c = 0; c < Channels; ++c) {
-                lo[w][c] = _mm512_setzero_si512();
-                hi[w][c] = _mm512_maskz_mov_epi8(live[w], _mm512_set1_epi8(static_cast<char>(0xFF)));
-            }
+        plan_writes(row, columns, n);
+        Medians medians;
+        for (int c = 0; c < Channels; ++c) {
+            build_planes(c);
+            select(ranks, medians, c);
         }
-        bisect_top_left(ranks, live, lo, hi);
-        const unsigned others = (present[1] ? 0b0010u : 0u) | (present[2] ? 0b0100u : 0u) | (present[3] ? 0b1000u : 0u);
-        if (others == 0b0010)
-            search<0b0010>(lo, hi, ranks);
-        else if (others == 0b0100)
-            search<0b0100>(lo, hi, ranks);
-        else if (others != 0)
-            search<0b1110>(lo, hi, ranks);
         prefetch_rows(true);
-        return write_medians(row, columns, lo, hi, ranks, present, empty);
+        return write_medians(row, columns, medians, present, empty);
     }
 
-    // Finishes the lanes the search left open, then writes each window's medians (or, for a window
-    // that holds only P, its widened window's); returns the pixels rewritten.
-    std::int64_t write_medians(const Run& row, const Run* columns, const Vectors& lo, const Vectors& hi, const Ranks& ranks,
-                               const std::uint64_t (&present)[4], const std::uint64_t (&empty)[4]) {
-        alignas(64) std::uint8_t medians[4][Channels][kLanes], upper[4][Channels][kLanes];
+    // Writes each window's medians (or, for a window that holds only P, its widened window's);
+    // returns the pixels rewritten.
+    std::int64_t write_medians(const Run& row, const Run* columns, const Medians& found, const std::uint64_t (&present)[4],
+                               const std::uint64_t (&empty)[4]) {
+        alignas(64) std::uint8_t medians[4][Channels][kLanes];
         for (int w = 0; w < 4; ++w)
-            for (int c = 0; c < Channels; ++c) {
-                _mm512_store_si512(medians[w][c], lo[w][c]);
-                _mm512_store_si512(upper[w][c], hi[w][c]);
-            }
-        for (int w = 1; w < 4; ++w) {
-            __mmask64 open = 0;
-            for (int c = 0; c < Channels; ++c) open |= _mm512_cmpneq_epu8_mask(lo[w][c], hi[w][c]);
-            for (; open != 0; open &= open - 1) {
-                const int l = __builtin_ctzll(open);
-                std::uint8_t low[Channels], high[Channels];
-                for (int c = 0; c < Channels; ++c) low[c] = medians[w][c][l], high[c] = upper[w][c][l];
-                finish(row.first + w / 2, columns[l].first + w % 2, ranks.of[w][l], low, high);
-                for (int c = 0; c < Channels; ++c) medians[w][c][l] = low[c];
-            }
-        }
+            for (int c = 0; c < Channels; ++c) _mm512_store_si512(medians[w][c], found[w][c]);
         std::int64_t rewritten = 0;
         for (int w = 0; w < 4; ++w) {
             const int y = row.first + w / 2;
@@ -320,257 +300,108 @@ private:
         ranked_columns_ = columns;
     }
 
-    // The top-left window's bisection over [0, 255], eight steps for every lane. Each step's probe
-    // is counted in all four windows (`live` lanes), which narrows their brackets too: its last
-    // probes lie within 1, 2, 4, ... of the top-left median, so a neighbouring median close to it
-    // ends in a bracket that is tight on that side. Each step also asks for a share of the next
-    // batch's rows.
-    void bisect_top_left(const Ranks& ranks, const __mmask64 (&live)[4], Vectors& lo, Vectors& hi) {
-        const __m512i one = _mm512_set1_epi8(1);
-        __m512i probe[Channels];
-        Masks above;
-        for (int step = 0; step < 8; ++step) {
+    // Channel c's samples as bit planes: planes_[8 g + b], byte lane l, bit j = bit b of the union's
+    // sample 8 g + j (row-major) for block l. Samples past the union's end read as 255 and belong to
+    // no window.
+    void build_planes(int c) {
+        const __m512i none = _mm512_set1_epi8(static_cast<char>(0xFF));
+        const __m512i* __restrict samples = samples_.data() + c;
+        __m512i* __restrict planes = planes_.data();
+        const int* __restrict sample_row = sample_row_.data();
+        const int* __restrict sample_byte = sample_byte_.data();
+        const std::size_t* __restrict row = row_.data();
+        const std::size_t groups = static_cast<std::size_t>(groups_);
+        for (std::size_t g = 0; g < groups; ++g) {
+            __m512i x[8];
+#pragma GCC unroll 8
+            for (std::size_t j = 0; j < 8; ++j) {
+                const std::size_t k = 8 * g + j;
+                x[j] = sample_row[k] < 0 ? none : _mm512_load_si512(samples + row[sample_row[k]] + sample_byte[k]);
+            }
+            transpose_bits(x);
+#pragma GCC unroll 8
+            for (std::size_t b = 0; b < 8; ++b) _mm512_store_si512(planes + 8 * g + b, x[b]);
+        }
+    }
+
+    // Each window's lower median of channel c in every lane, a bit at a time from the top (a radix
+    // selection): a window's candidates are its samples whose higher bits equal the median's bits
+    // found so far, one bit per sample in sets_[w * groups_ + g] (byte lane l, bit j: sample 8 g + j
+    // of block l). Where fewer candidates have bit b clear than the rank among them, the median's
+    // bit b is set: the rank drops by that count and the candidates keep those with the bit set.
+    // Samples not counted (outside the image, in P) read as 255, above every median that counts them.
+    void select(const Ranks& ranks, Medians& medians, int c) {
+        const bool in_bytes = count_groups_ >= groups_;
+        __m512i rank_bytes[4], rank_low[4], rank_high[4], chosen[4];  // chosen: 0xFF where the last bit found is set
+        for (int w = 0; w < 4; ++w) {
+            rank_bytes[w] = ranks.bytes[w];
+            rank_low[w] = ranks.low[w];
+            rank_high[w] = ranks.high[w];
+            chosen[w] = _mm512_setzero_si512();
+            medians[w][c] = _mm512_setzero_si512();
+        }
+        for (int b = 7; b >= 0; --b) {
             prefetch_rows();
-            for (int c = 0; c < Channels; ++c) probe[c] = _mm512_sub_epi8(_mm512_avg_epu8(lo[0][c], hi[0][c]), one);
-            above_ranks_shared(probe, ranks, above);
-            for (int w = 0; w < 4; ++w)
-                for (int c = 0; c < Channels; ++c) {
-                    const __mmask64 at_most = live[w] & above[w][c];  // the median is <= the probe
-                    hi[w][c] = _mm512_mask_min_epu8(hi[w][c], at_most, hi[w][c], probe[c]);
-                    lo[w][c] = _mm512_mask_max_epu8(lo[w][c], live[w] & ~at_most, lo[w][c], _mm512_add_epi8(probe[c], one));
-                }
-        }
-    }
-
-    // Windows `Others` (bits 1-3) on from their brackets [lo, hi] and the top-left medians m, with
-    // one probe per lane and round counted in all of them (the samples they share compared once):
-    // the probe is that of the lane's widest open bracket, and narrows every bracket it falls in.
-    // The side of a bracket next to m is tight, so a window's probes gallop away from it (1, 2, 4,
-    // ... beyond) until they pass its median, then bisect what is left. Neighbouring windows'
-    // medians lie close together, so one window's probes often settle another's too. Once so few
-    // windows are open that finishing them one by one costs less than a round (straggler_limit_),
-    // they are left to finish().
-    template <unsigned Others>
-    void search(Vectors& lo, Vectors& hi, const Ranks& ranks) {
-        const __m512i one = _mm512_set1_epi8(1), longest = _mm512_set1_epi8(static_cast<char>(0x80));
-        Vectors step;
-        Masks up, down, counted;
-        __m512i probe[Channels];
-        for (int w = 1; w < 4; ++w)
-            for (int c = 0; c < Channels; ++c) {
-                const __mmask64 open = _mm512_cmpneq_epu8_mask(lo[w][c], hi[w][c]);
-                down[w][c] = open & _mm512_cmple_epu8_mask(hi[w][c], lo[0][c]);  // median below m: gallop down from hi
-                up[w][c] = open & ~down[w][c];                                    // above m: gallop up from lo
-                step[w][c] = one;
-            }
-        for (int round = 0; round < 48; ++round) {  // each round narrows the widest bracket of every open lane
-            int open_windows = 0;
-            for (int w = 1; w < 4; ++w) {
-                __mmask64 open = 0;
-                for (int c = 0; c < Channels; ++c) open |= _mm512_cmpneq_epu8_mask(lo[w][c], hi[w][c]);
-                open_windows += __builtin_popcountll(open);
-            }
-            if (open_windows <= straggler_limit_) break;
-            __mmask64 chosen[4][Channels];
-            for (int c = 0; c < Channels; ++c) {
-                // Per lane, the window with the widest bracket (0 for a settled one) chooses the probe.
-                __m512i widest = _mm512_setzero_si512();
-                probe[c] = _mm512_setzero_si512();
-                for (int w = 1; w < 4; ++w) {
-                    chosen[w][c] = 0;
-                    if (!(Others >> w & 1)) continue;
-                    const __m512i width = _mm512_sub_epi8(hi[w][c], lo[w][c]);
-                    const __mmask64 wider = _mm512_cmpgt_epu8_mask(width, widest);
-                    widest = _mm512_max_epu8(widest, width);
-                    for (int v = 1; v < w; ++v) chosen[v][c] &= ~wider;
-                    chosen[w][c] = wider;
-                    // Down: hi - step (not below lo); up: lo + step - 1 (not above hi - 1); else the middle.
-                    const __m512i below = _mm512_max_epu8(_mm512_subs_epu8(hi[w][c], step[w][c]), lo[w][c]);
-                    const __m512i beyond = _mm512_min_epu8(_mm512_subs_epu8(_mm512_adds_epu8(lo[w][c], step[w][c]), one),
-                                                           _mm512_subs_epu8(hi[w][c], one));
-                    const __m512i middle = _mm512_subs_epu8(_mm512_avg_epu8(lo[w][c], hi[w][c]), one);
-                    const __m512i own = _mm512_mask_mov_epi8(_mm512_mask_mov_epi8(middle, up[w][c], beyond), down[w][c], below);
-                    probe[c] = _mm512_mask_mov_epi8(probe[c], wider, own);
-                }
-            }
-            above_ranks_shared<Others>(probe, ranks, counted);
-            for (int w = 1; w < 4; ++w) {
-                if (!(Others >> w & 1)) continue;
-                for (int c = 0; c < Channels; ++c) {
-                    // The probe narrows the brackets it falls in: lo <= probe < hi.
-                    const __mmask64 inside = _mm512_cmple_epu8_mask(lo[w][c], probe[c]) & _mm512_cmplt_epu8_mask(probe[c], hi[w][c]);
-                    const __mmask64 above = inside & counted[w][c];
-                    const __mmask64 not_above = inside & ~above;
-                    hi[w][c] = _mm512_mask_mov_epi8(hi[w][c], above, probe[c]);
-                    lo[w][c] = _mm512_mask_add_epi8(lo[w][c], not_above, probe[c], one);
-                    // A gallop down ends at a count not above the rank, a gallop up at one above it.
-                    down[w][c] &= ~not_above;
-                    up[w][c] &= ~above;
-                    step[w][c] = _mm512_mask_min_epu8(step[w][c], chosen[w][c], _mm512_add_epi8(step[w][c], step[w][c]), longest);
-                }
-            }
-        }
-    }
-
-    // The lower medians of window (y, x) for the channels whose brackets [low, high] are still open,
-    // by bisection over the window's own pixels: one masked load per row (all channels in one
-    // vector, P's pixels never read and standing as 255), then per step a compare and a masked add
-    // per row and one sum per open channel. On return low[c] == high[c] for every channel.
-    void finish(int y, int x, int rank, std::uint8_t (&low)[Channels], std::uint8_t (&high)[Channels]) {
-        static constexpr ChannelLanes kChannel = channel_lanes<Channels>();
-        const Window w = window_at(y, x, job_.half_x, job_.half_y, width_, height_);
-        const int bytes = (w.x1 - w.x0 + 1) * Channels, chunks = (bytes + 63) / 64, rows = w.y1 - w.y0 + 1;
-        const std::size_t first = static_cast<std::size_t>(w.x0) * Channels;
-        const __m512i none = _mm512_set1_epi8(static_cast<char>(0xFF)), one = _mm512_set1_epi8(1);
-        __m512i* pixels = window_rows_.data();  // row r, chunk k at r * chunks + k
-        for (int r = 0; r < rows; ++r) {
-            const std::uint8_t* row = job_.source.row(w.y0 + r) + first;
-            const bool row_in_p = p_.row_in_p[w.y0 + r] != 0;
-            for (int k = 0; k < chunks; ++k) {
-                const __mmask64 all = first_bytes(bytes - 64 * k);
-                pixels[r * chunks + k] = _mm512_mask_loadu_epi8(none, row_in_p ? all & outside_.from(first + 64 * k) : all, row + 64 * k);
-            }
-        }
-        // Each step halves every open bracket: eight steps settle any (the bound only guards the loop).
-        for (int step = 0; step < 9; ++step) {
-            bool open = false;
-            std::uint8_t probe[Channels];
-            for (int c = 0; c < Channels; ++c) {
-                probe[c] = static_cast<std::uint8_t>((low[c] + high[c]) / 2);
-                open |= low[c] < high[c];
-            }
-            if (!open) return;
-            __m512i sums[Channels];
-            for (int c = 0; c < Channels; ++c) sums[c] = _mm512_setzero_si512();
-            for (int k = 0; k < chunks; ++k) {
-                const int phase = 64 * k % Channels;  // the channel of the chunk's first byte
-                __m512i bound = none;
-                for (int c = 0; c < Channels; ++c)
-                    bound = _mm512_mask_mov_epi8(bound, kChannel.of[phase][c], _mm512_set1_epi8(static_cast<char>(probe[c])));
-                __m512i even = _mm512_setzero_si512(), odd = _mm512_setzero_si512();  // per lane at most one per row
-                int r = 0;
-                for (; r + 1 < rows; r += 2) {
-                    even = _mm512_mask_add_epi8(even, _mm512_cmple_epu8_mask(pixels[r * chunks + k], bound), even, one);
-                    odd = _mm512_mask_add_epi8(odd, _mm512_cmple_epu8_mask(pixels[(r + 1) * chunks + k], bound), odd, one);
-                }
-                if (r < rows) even = _mm512_mask_add_epi8(even, _mm512_cmple_epu8_mask(pixels[r * chunks + k], bound), even, one);
-                const __m512i zero = _mm512_setzero_si512();
-                for (int c = 0; c < Channels; ++c) {
-                    sums[c] = _mm512_add_epi64(sums[c], _mm512_sad_epu8(_mm512_maskz_mov_epi8(kChannel.of[phase][c], even), zero));
-                    sums[c] = _mm512_add_epi64(sums[c], _mm512_sad_epu8(_mm512_maskz_mov_epi8(kChannel.of[phase][c], odd), zero));
-                }
-            }
-            for (int c = 0; c < Channels; ++c) {
-                if (low[c] >= high[c]) continue;
-                if (_mm512_reduce_add_epi64(sums[c]) > rank)
-                    high[c] = probe[c];
+            prefetch_writes();
+            __m512i zeros[4], low[4], high[4];  // candidates with bit b clear: bytes, 16-bit sums
+            for (int w = 0; w < 4; ++w) low[w] = high[w] = _mm512_setzero_si512();
+            for (int from = 0; from < groups_; from += count_groups_) {
+                for (int w = 0; w < 4; ++w) zeros[w] = _mm512_setzero_si512();
+                const int to = std::min(groups_, from + count_groups_);
+                if (b == 7)
+                    count_zeros<true, true>(from, to, b, chosen, zeros);
+                else if (b > 0)
+                    count_zeros<false, true>(from, to, b, chosen, zeros);
                 else
-                    low[c] = static_cast<std::uint8_t>(probe[c] + 1);
+                    count_zeros<false, false>(from, to, b, chosen, zeros);
+                if (in_bytes) break;
+                for (int w = 0; w < 4; ++w) {
+                    low[w] = _mm512_add_epi16(low[w], _mm512_cvtepu8_epi16(_mm512_castsi512_si256(zeros[w])));
+                    high[w] = _mm512_add_epi16(high[w], _mm512_cvtepu8_epi16(_mm512_extracti64x4_epi64(zeros[w], 1)));
+                }
+            }
+            const __m512i bit = _mm512_set1_epi8(static_cast<char>(1u << b));
+            for (int w = 0; w < 4; ++w) {
+                __mmask64 set;
+                if (in_bytes) {
+                    set = _mm512_cmpge_epu8_mask(rank_bytes[w], zeros[w]);
+                    rank_bytes[w] = _mm512_mask_sub_epi8(rank_bytes[w], set, rank_bytes[w], zeros[w]);
+                } else {
+                    const __mmask32 set_low = _mm512_cmpge_epu16_mask(rank_low[w], low[w]);
+                    const __mmask32 set_high = _mm512_cmpge_epu16_mask(rank_high[w], high[w]);
+                    rank_low[w] = _mm512_mask_sub_epi16(rank_low[w], set_low, rank_low[w], low[w]);
+                    rank_high[w] = _mm512_mask_sub_epi16(rank_high[w], set_high, rank_high[w], high[w]);
+                    set = static_cast<__mmask64>(set_low) | static_cast<__mmask64>(set_high) << 32;
+                }
+                chosen[w] = _mm512_movm_epi8(set);
+                medians[w][c] = _mm512_ternarylogic_epi64(medians[w][c], chosen[w], bit, 0xF8);  // median | (chosen & bit)
             }
         }
     }
 
-    // above[w][c], per lane, for the windows of Windows: more of window w's samples of channel c are
-    // <= probe[c] than its rank (one probe for all of them): the samples they all share are compared
-    // and summed once.
-    template <unsigned Windows = 0b1111>
-    void above_ranks_shared(const __m512i (&probe)[Channels], const Ranks& ranks, Masks& above) const {
-        const __m512i one = _mm512_set1_epi8(1);
-        counted_above<Windows>(ranks, above, [&](int from, int to, Vectors& counts) SD_INLINE {
-            __m512i core[Channels];
-            for (int c = 0; c < Channels; ++c) core[c] = _mm512_setzero_si512();
-            for_each_region<Windows>(from, to, [&](auto windows, int r0, int r1, int u0, int u1) SD_INLINE {
-                constexpr unsigned In = decltype(windows)::value;
-                if constexpr (In != 0)
-                    for_each_sample(r0, r1, u0, u1, [&](int c, __m512i v) SD_INLINE {
-                        const __mmask64 le = _mm512_cmple_epu8_mask(v, probe[c]);
-                        if constexpr (In == Windows) {
-                            core[c] = _mm512_mask_add_epi8(core[c], le, core[c], one);
-                        } else {
+    // zeros[w] += per lane, window w's candidates among groups [from, to) whose bit b is clear.
+    // The candidates are first narrowed by the previous bit's choice (the window's samples, for
+    // the first bit), and kept for the next bit unless this is the last (local pointers: the
+    // compiler would otherwise reload every member after each store).
+    template <bool First, bool Keep>
+    SD_INLINE inline void count_zeros(int from, int to, int b, const __m512i (&chosen)[4], __m512i (&zeros)[4]) {
+        const __m512i* __restrict planes = planes_.data();
+        __m512i* __restrict sets = sets_.data();
+        const std::uint8_t* __restrict membership = membership_.data();
+        const std::size_t groups = static_cast<std::size_t>(groups_);
+        for (std::size_t g = static_cast<std::size_t>(from); g < static_cast<std::size_t>(to); ++g) {
+            const __m512i plane = _mm512_load_si512(planes + 8 * g + b);
+            const __m512i previous = First ? plane : _mm512_load_si512(planes + 8 * g + b + 1);
 #pragma GCC unroll 4
-                            for (int w = 0; w < 4; ++w)
-                                if (In >> w & 1) counts[w][c] = _mm512_mask_add_epi8(counts[w][c], le, counts[w][c], one);
-                        }
-                    });
-            });
-            for (int w = 0; w < 4; ++w)
-                if (Windows >> w & 1)
-                    for (int c = 0; c < Channels; ++c) counts[w][c] = _mm512_add_epi8(counts[w][c], core[c]);
-        });
-    }
-
-    // Runs count(from, to, counts) over the union's rows in chunks whose byte counts cannot
-    // overflow (all rows at once for windows of at most 255 pixels), sums the chunks in 16 bits
-    // when there are several, and compares each window's counts with its rank.
-    template <unsigned Windows, class Count>
-    SD_INLINE inline void counted_above(const Ranks& ranks, Masks& above, Count&& count) const {
-        Vectors counts;
-        auto clear = [&] {
-            for (int w = 0; w < 4; ++w)
-                for (int c = 0; c < Channels; ++c) counts[w][c] = _mm512_setzero_si512();
-        };
-        clear();
-        if (chunk_rows_ >= rows_) {
-            count(0, rows_ - 1, counts);
-            for (int w = 0; w < 4; ++w)
-                for (int c = 0; c < Channels; ++c)
-                    if (Windows >> w & 1) above[w][c] = _mm512_cmpgt_epu8_mask(counts[w][c], ranks.bytes[w]);
-            return;
-        }
-        Vectors low, high;  // 16-bit sums of lanes 0-31 and 32-63
-        for (int w = 0; w < 4; ++w)
-            for (int c = 0; c < Channels; ++c) low[w][c] = high[w][c] = _mm512_setzero_si512();
-        for (int from = 0; from < rows_; from += chunk_rows_) {
-            if (from > 0) clear();
-            count(from, std::min(rows_, from + chunk_rows_) - 1, counts);
-            for (int w = 0; w < 4; ++w)
-                for (int c = 0; c < Channels; ++c)
-                    if (Windows >> w & 1) {
-                        low[w][c] = _mm512_add_epi16(low[w][c], _mm512_cvtepu8_epi16(_mm512_castsi512_si256(counts[w][c])));
-                        high[w][c] = _mm512_add_epi16(high[w][c], _mm512_cvtepu8_epi16(_mm512_extracti64x4_epi64(counts[w][c], 1)));
-                    }
-        }
-        for (int w = 0; w < 4; ++w)
-            for (int c = 0; c < Channels; ++c)
-                if (Windows >> w & 1)
-                    above[w][c] = static_cast<__mmask64>(_mm512_cmpgt_epu16_mask(low[w][c], ranks.low[w])) |
-                                  static_cast<__mmask64>(_mm512_cmpgt_epu16_mask(high[w][c], ranks.high[w])) << 32;
-    }
-
-    // visit(windows, r0, r1, u0, u1) for the nine regions of the union, within its rows [from, to],
-    // `windows` (an integral_constant) being those of Windows that hold the region: the union's
-    // first row lies only in the top windows, its last only in the bottom ones, and likewise its
-    // first and last columns.
-    template <unsigned Windows, class Visit>
-    SD_INLINE inline void for_each_region(int from, int to, Visit&& visit) const {
-        using std::integral_constant;
-        const int last_row = rows_ - 1, last_column = columns_ - 1;
-        if (from == 0) {
-            visit(integral_constant<unsigned, Windows & kTopRow & kLeftColumn>{}, 0, 0, 0, 0);
-            visit(integral_constant<unsigned, Windows & kTopRow>{}, 0, 0, 1, last_column - 1);
-            visit(integral_constant<unsigned, Windows & kTopRow & kRightColumn>{}, 0, 0, last_column, last_column);
-        }
-        const int first_middle = std::max(from, 1), last_middle = std::min(to, last_row - 1);
-        if (first_middle <= last_middle) {
-            visit(integral_constant<unsigned, Windows & kLeftColumn>{}, first_middle, last_middle, 0, 0);
-            visit(integral_constant<unsigned, Windows>{}, first_middle, last_middle, 1, last_column - 1);
-            visit(integral_constant<unsigned, Windows & kRightColumn>{}, first_middle, last_middle, last_column, last_column);
-        }
-        if (to == last_row) {
-            visit(integral_constant<unsigned, Windows & kBottomRow & kLeftColumn>{}, last_row, last_row, 0, 0);
-            visit(integral_constant<unsigned, Windows & kBottomRow>{}, last_row, last_row, 1, last_column - 1);
-            visit(integral_constant<unsigned, Windows & kBottomRow & kRightColumn>{}, last_row, last_row, last_column, last_column);
-        }
-    }
-
-    // f(c, sample vector) for the union's rows [r0, r1] and columns [u0, u1], every channel c.
-    template <class F>
-    SD_INLINE inline void for_each_sample(int r0, int r1, int u0, int u1, F&& f) const {
-        for (int r = r0; r <= r1; ++r) {
-            const __m512i* sample = samples_.data() + row_[r] + static_cast<std::size_t>(u0) * Channels;
-            for (int u = u0; u <= u1; ++u, sample += Channels)
-#pragma GCC unroll 4
-                for (int c = 0; c < Channels; ++c) f(c, _mm512_load_si512(sample + c));
+            for (std::size_t w = 0; w < 4; ++w) {
+                __m512i set;
+                if constexpr (First)
+                    set = _mm512_set1_epi8(static_cast<char>(membership[w * groups + g]));
+                else  // keep the candidates whose bit b + 1 is the one chosen: set & ~(previous ^ chosen)
+                    set = _mm512_ternarylogic_epi64(_mm512_load_si512(sets + w * groups + g), previous, chosen[w], 0x90);
+                if constexpr (Keep) _mm512_store_si512(sets + w * groups + g, set);
+                zeros[w] = _mm512_add_epi8(zeros[w], _mm512_popcnt_epi8(_mm512_andnot_si512(plane, set)));
+            }
         }
     }
 
@@ -659,11 +490,11 @@ private:
     }
 
     // The rows that the next batch will read and this one does not, asked for a few at a time
-    // during this batch's bisection (prefetch_rows): asked for all at once before the batch, most
+    // during this batch's selection steps (prefetch_rows): asked for all at once before the batch, most
     // were still missing when it read them (its loads took 2.7 times as long at 2048 x 1536).
     struct PrefetchPlan {
         int next = 0, end = 0;                // image rows [next, end) still to ask for
-        int per_step = 1;                     // rows per bisection step, so that all are asked for by its end
+        int per_step = 1;                     // rows per selection step, so that all are asked for by the batch's end
         std::ptrdiff_t first = 0, last = -1;  // their bytes
     };
 
@@ -675,7 +506,7 @@ private:
         prefetch_.last = std::min<std::ptrdiff_t>(row_bytes - 1, static_cast<std::ptrdiff_t>(columns[n - 1].first + job_.half_x + 2) * Channels - 1);
         prefetch_.next = std::max(from, 0);
         prefetch_.end = std::min(top + rows_, height_);
-        prefetch_.per_step = std::max(1, (prefetch_.end - prefetch_.next + 7) / 8);
+        prefetch_.per_step = std::max(1, (prefetch_.end - prefetch_.next + 8 * Channels - 1) / (8 * Channels));
     }
 
     // Asks for the next planned rows (one step's share), or for all that are left.
@@ -686,6 +517,33 @@ private:
             for (std::ptrdiff_t at = prefetch_.first; at <= prefetch_.last; at += 64) _mm_prefetch(pixels + at, _MM_HINT_T1);
             _mm_prefetch(pixels + prefetch_.last, _MM_HINT_T1);
         }
+    }
+
+    // The target's lines that this batch writes, asked for with the intent to write a share per
+    // selection step: out of place they are seldom cached, and the writes waited for them.
+    struct WritePlan {
+        std::uint8_t* rows[2] = {};
+        int count = 0;                                      // rows
+        std::ptrdiff_t first = 0, last = -1, next = 0;      // their bytes, the next one to ask for
+        std::ptrdiff_t per_step = 64;                       // bytes of each row per step
+    };
+
+    void plan_writes(const Run& row, const Run* columns, int n) {
+        writes_.count = row.size;
+        for (int a = 0; a < row.size; ++a) writes_.rows[a] = job_.target.row(row.first + a);
+        writes_.first = static_cast<std::ptrdiff_t>(columns[0].first) * Channels;
+        writes_.last = static_cast<std::ptrdiff_t>(columns[n - 1].first + columns[n - 1].size) * Channels - 1;
+        writes_.next = writes_.first;
+        writes_.per_step = std::max<std::ptrdiff_t>(64, (writes_.last - writes_.first + 8 * Channels) / (8 * Channels));
+    }
+
+    void prefetch_writes() {
+        if (writes_.next > writes_.last) return;
+        const std::ptrdiff_t end = std::min(writes_.last + 1, writes_.next + writes_.per_step);
+        for (; writes_.next < end; writes_.next += 64)
+            for (int a = 0; a < writes_.count; ++a) __builtin_prefetch(writes_.rows[a] + writes_.next, 1, 3);
+        if (writes_.next > writes_.last)  // the last line, when the span does not start on a line
+            for (int a = 0; a < writes_.count; ++a) __builtin_prefetch(writes_.rows[a] + writes_.last, 1, 3);
     }
 
     // Bytes [64 chunk, 64 chunk + 64) of a union row that crosses the image's left or right edge,
@@ -713,21 +571,25 @@ private:
     const ConsideredPixels& p_;
     const int width_, height_;
     const int rows_, columns_, bytes_;  // the union of a block's windows: rows, columns, bytes per row
+    const int groups_;                  // groups of eight of the union's samples (one channel), bit planes for select()
     const OutsideColumnBits outside_;
     const Run* ranked_columns_ = nullptr;  // the batch columns measure_columns() describes:
     std::uint64_t column_lanes_[2] = {};   // lanes with a first / second column
     __m512i column_counts_[2][2][2];       // [b][window columns, of them in P][lanes 0-31, 32-63]
-    int straggler_limit_ = 0;  // open windows of a batch that finish() takes instead of another vector round
-    int chunk_rows_ = 0;       // union rows counted in bytes before they are summed in 16 bits
+    int count_groups_ = 0;   // groups counted in bytes before they are summed in 16 bits
+    std::vector<int> sample_row_, sample_byte_;  // per sample of the groups: union row (-1 past the end), byte in it
+    std::vector<std::uint8_t> membership_;       // [w * groups_ + g]: the samples of group g in window w
     std::vector<int> p_columns_before_, p_rows_before_;  // prefix counts of P's columns and rows
     VectorBuffer samples_;                               // rows_ x bytes_ vectors of 64 blocks
     std::vector<std::size_t> row_;                       // the union's rows in samples_, top to bottom
     const Run* kept_columns_ = nullptr;                  // the batch columns whose rows samples_ holds:
     int kept_top_ = 0, kept_end_ = 0;                    // image rows [kept_top_, kept_end_)
     PrefetchPlan prefetch_;                              // the next batch's new rows
+    WritePlan writes_;                                   // this batch's target lines
     std::vector<LaneLoads> lane_loads_;                  // per chunk of a union row, for kept_columns_
     VectorBuffer middle_;                                // a union row between its two transposition passes
-    VectorBuffer window_rows_;                           // finish(): one window's rows
+    VectorBuffer planes_;                                // build_planes(): one channel's bit planes
+    VectorBuffer sets_;                                  // select(): each window's candidates
 };
 
 }  // namespace

@@ -38,26 +38,26 @@ std::int64_t histogram_rows_portable(const Job& job, std::size_t begin, std::siz
 #define SD_MEDIAN_HAS_AVX2 1
 std::int64_t histogram_rows_avx2(const Job& job, std::size_t begin, std::size_t end);
 std::int64_t histogram_rows_avx512(const Job& job, std::size_t begin, std::size_t end);  // coarse columns + window scan
-// Rows p.rows[begin, end) by 2 x 2 blocks of P, 64 blocks per vector (needs blocks_fit and AVX-512 VBMI).
+// Rows p.rows[begin, end) by 2 x 2 blocks of P, 64 blocks per vector (needs blocks_fit and AVX-512 VBMI and BITALG).
 std::int64_t block_rows_avx512(const Job& job, std::size_t begin, std::size_t end);
 #endif
 
-// The block kernel counts in 16 bits at most (bytes up to 255 pixels), keeps a block's union of
-// windows (2 half_y + 2 rows of 2 half_x + 2 pixels) for 64 blocks, and finishes windows of at most
-// 255 rows in bytes: up to 128 rows of 256 bytes (2 MiB).
+// The block kernel counts in 16 bits at most (bytes up to 255 pixels) and keeps a block's union of
+// windows (2 half_y + 2 rows of 2 half_x + 2 pixels) for 64 blocks: up to 128 rows of 256 bytes
+// (2 MiB), and one channel's bit planes of it.
 inline bool blocks_fit(int half_x, int half_y, int channels) {
     const long long window = (2LL * half_x + 1) * (2LL * half_y + 1);
     return window <= 65535 && 2LL * half_y + 2 <= 128 && (2LL * half_x + 2) * channels <= 256;
 }
 
 // Which implementation filter() runs: Auto picks the block kernel where it fits and the CPU has
-// AVX-512 VBMI, else AVX-512 (F, BW, VL) for windows of at least kMinScannedWindow pixels, else
+// AVX-512 VBMI and BITALG, else AVX-512 (F, BW, VL) for windows of at least kMinScannedWindow pixels, else
 // AVX2, where the CPU has them; the portable kernel elsewhere, and the sweep for windows beyond
 // kMaxHistogramWindow. The others are for tests.
 enum class Path { Auto, Sweep, Portable, Avx2, Avx512, Avx512Blocks };
 bool avx2_available();
 bool avx512_available();
-bool avx512_blocks_available();  // AVX-512 F, BW, VL and VBMI
+bool avx512_blocks_available();  // AVX-512 F, BW, VL, VBMI and BITALG
 
 // selective_median_filter() with a chosen path; throws std::invalid_argument for a path that cannot run.
 std::int64_t filter(const ImageRef<const std::uint8_t>& source, const ImageRef<std::uint8_t>& target,

@@ -164,7 +164,7 @@ bool avx512_supported() {
 
 bool avx512_blocks_supported() {
 #ifdef SD_MEDIAN_HAS_AVX2
-    return cpu::has_avx512_vbmi();
+    return cpu::has_avx512_vbmi() && cpu::has_avx512_bitalg();
 #else
     return false;
 #endif
@@ -195,7 +195,7 @@ std::int64_t median_detail::filter(const ImageRef<const std::uint8_t>& source, c
     }
     if (path == Path::Avx2 && !avx2_supported()) throw std::invalid_argument("this CPU has no AVX2");
     if (path == Path::Avx512 && !avx512_supported()) throw std::invalid_argument("this CPU has no AVX-512 BW and VL");
-    if (path == Path::Avx512Blocks && !avx512_blocks_supported()) throw std::invalid_argument("this CPU has no AVX-512 VBMI");
+    if (path == Path::Avx512Blocks && !avx512_blocks_supported()) throw std::invalid_argument("this CPU has no AVX-512 VBMI and BITALG");
     if (path == Path::Avx512Blocks && !blocks_fit(half_x, half_y, source.channels))
         throw std::invalid_argument("the window is too large for the block kernel");
     const WindowWidening widening(p, source.width, source.height);
