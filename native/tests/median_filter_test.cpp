@@ -1,5 +1,5 @@
 // The selective median's kernels (column histograms, portable, AVX2 and AVX-512; blocks of P with AVX-512
-// VBMI; the sweep) against a brute
+// VBMI and BITALG; the sweep) against a brute
 // force written from the rule alone: random image sizes, strides, channel counts, random sets P
 // (sparse to dense, so windows that hold only P and must widen occur), ratios, both windows,
 // thread counts, in place and out of place (also leaving the pixels outside P). Every byte must agree.
@@ -255,11 +255,11 @@ void smooth_pixels(Case& c, std::mt19937& rng, int noise) {
 TEST(MedianFilter, BlockKernelMatchesTheSweep) {
     // The block kernel's own paths: pairs and single rows or columns of P (runs longer than two
     // split), batches of up to 64 blocks and rows of P with more, unions at the image's edges,
-    // the gallop from the top-left median and the one-window finish for the lanes left open,
-    // smooth images (most searches end at once) and noise or few levels (long searches, ties),
+    // the bit planes' groups that straddle union rows and the groups past the union's end,
+    // smooth images (candidates shared by many samples), noise, and few levels (ties on every bit),
     // in place, 1-4 channels, windows of more than 255 pixels (16-bit counts) and union rows of
     // more than 64 bytes (several transpositions a row).
-    if (!sd::median_detail::avx512_blocks_available()) GTEST_SKIP() << "this CPU has no AVX-512 VBMI";
+    if (!sd::median_detail::avx512_blocks_available()) GTEST_SKIP() << "this CPU has no AVX-512 VBMI and BITALG";
     std::mt19937 rng(20261204);
     int ran = 0, ran_wide = 0, ran_chunked = 0;
     for (int i = 0; i < 160; ++i) {
@@ -303,7 +303,7 @@ TEST(MedianFilter, BlockKernelMatchesTheSweep) {
 }
 
 TEST(MedianFilter, BlockKernelRefusesWindowsItCannotHold) {
-    if (!sd::median_detail::avx512_blocks_available()) GTEST_SKIP() << "this CPU has no AVX-512 VBMI";
+    if (!sd::median_detail::avx512_blocks_available()) GTEST_SKIP() << "this CPU has no AVX-512 VBMI and BITALG";
     EXPECT_TRUE(sd::median_detail::blocks_fit(9, 6, 3));     // 19 x 13 = 247 pixels: byte counts
     EXPECT_TRUE(sd::median_detail::blocks_fit(18, 13, 3));   // 37 x 27 = 999 pixels: 16-bit counts, rows of 114 bytes
     EXPECT_FALSE(sd::median_detail::blocks_fit(42, 1, 3));   // unions of 258 bytes a row
