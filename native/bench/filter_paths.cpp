@@ -126,10 +126,11 @@ int main(int argc, char** argv) try {
             variants.push_back({std::string("random ") + (in_place ? "in place " : "") + name,
                                 [&p, path = path](const auto& s, const auto& t) { sd::random_detail::filter(s, t, p, sd::WindowKind::Paper, 1, path); },
                                 in_place});
-    for (const auto& [path, name] : median_paths)
-        variants.push_back({std::string("median ") + name,
-                            [&p, path = path](const auto& s, const auto& t) { sd::median_detail::filter(s, t, p, sd::WindowKind::Paper, 1, path); },
-                            false});
+    for (const bool in_place : {true, false})
+        for (const auto& [path, name] : median_paths)
+            variants.push_back({std::string("median ") + (in_place ? "in place " : "") + name,
+                                [&p, path = path](const auto& s, const auto& t) { sd::median_detail::filter(s, t, p, sd::WindowKind::Paper, 1, path); },
+                                in_place});
     variants.erase(std::remove_if(variants.begin(), variants.end(),
                                   [&](const Variant& v) { return v.name.find(o.only) == std::string::npos; }),
                    variants.end());
