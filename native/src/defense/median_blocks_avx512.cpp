@@ -327,8 +327,9 @@ private:
     // Each window's lower median of channel c in every lane, a bit at a time from the top (a radix
     // selection): a window's candidates are its samples whose higher bits equal the median's bits
     // found so far, one bit per sample in sets_[w * groups_ + g] (byte lane l, bit j: sample 8 g + j
-    // of block l). Where fewer candidates have bit b clear than the rank among them, the median's
-    // bit b is set: the rank drops by that count and the candidates keep those with the bit set.
+    // of block l). Where at most `rank` candidates have bit b clear (the rank among them, from 0),
+    // the median's bit b is set: the rank drops by that count and the candidates keep those with
+    // the bit set; otherwise they keep those with it clear.
     // Samples not counted (outside the image, in P) read as 255, above every median that counts them.
     void select(const Ranks& ranks, Medians& medians, int c) {
         const bool in_bytes = count_groups_ >= groups_;
