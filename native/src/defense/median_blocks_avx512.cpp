@@ -195,6 +195,8 @@ public:
 
 private:
     using Medians = __m512i[4][Channels];  // per window and channel, a byte per lane
+    // select()'s steps in a batch (eight bits per channel): the prefetches are spread over them.
+    static constexpr int kSteps = 8 * Channels;
 
     // Each window's rank (its lower median's, 0-based) per lane, as bytes for windows of at most
     // 255 pixels and as 16-bit halves (lanes 0-31, 32-63) for larger ones.
@@ -513,7 +515,7 @@ private:
         prefetch_.last = std::min<std::ptrdiff_t>(row_bytes - 1, static_cast<std::ptrdiff_t>(columns[n - 1].first + job_.half_x + 2) * Channels - 1);
         prefetch_.next = std::max(from, 0);
         prefetch_.end = std::min(top + rows_, height_);
-        prefetch_.per_step = std::max(1, (prefetch_.end - prefetch_.next + 8 * Channels - 1) / (8 * Channels));
+        prefetch_.per_step = std::max(1, (prefetch_.end - prefetch_.next + kSteps - 1) / kSteps);
     }
 
     // Asks for the next planned rows (one step's share), or for all that are left.
@@ -541,7 +543,7 @@ private:
         writes_.first = static_cast<std::ptrdiff_t>(columns[0].first) * Channels;
         writes_.last = static_cast<std::ptrdiff_t>(columns[n - 1].first + columns[n - 1].size) * Channels - 1;
         writes_.next = writes_.first;
-        writes_.per_step = std::max<std::ptrdiff_t>(64, (writes_.last - writes_.first + 8 * Channels) / (8 * Channels));
+        writes_.per_step = std::max<std::ptrdiff_t>(64, (writes_.last - writes_.first + kSteps) / kSteps);
     }
 
     void prefetch_writes() {
