@@ -72,7 +72,9 @@ inline void keep(std::uint32_t* list, std::size_t& kept, __mmask8 lanes, __m256i
 
 }  // namespace
 
-std::size_t first_attempts_avx512(const RowJob& job, std::int64_t* offsets, std::uint32_t* list) {
+std::size_t first_attempts_avx512(const RowJob& job, std::int64_t* offsets, std::uint32_t* list, LinePrefetch& ahead,
+                                  int per_step) {
+    LinePrefetch lines = ahead;  // a copy the loops keep in registers (the stores below could alias it)
     const Axes& rows = *job.rows;
     const Axes& columns = *job.columns;
     const std::size_t i = job.row, n = columns.count();
@@ -92,6 +94,7 @@ std::size_t first_attempts_avx512(const RowJob& job, std::int64_t* offsets, std:
                                      _mm512_mullo_epi64(_mm512_cvtepu32_epi64(lane), gamma));
     const __m512i state_step = _mm512_set1_epi64(static_cast<long long>(8 * RandomSource::kGamma));
     for (std::size_t j = 0; j < n; j += 8, state = _mm512_add_epi64(state, state_step)) {
+        lines.ask(per_step);
         const __mmask8 live = first(n - j);
         const ColumnLanes column{_mm512_maskz_loadu_epi64(live, &columns.size[j]), _mm512_maskz_loadu_epi64(live, &columns.threshold[j]),
                                  _mm512_maskz_loadu_epi64(live, &columns.in_p[j]), _mm512_maskz_loadu_epi64(live, &columns.base[j])};
@@ -108,6 +111,7 @@ std::size_t first_attempts_avx512(const RowJob& job, std::int64_t* offsets, std:
         const std::size_t count = kept;
         kept = 0;
         for (std::size_t k = 0; k < count; k += 8) {
+            lines.ask(per_step);
             const __mmask8 live = first(count - k);
             const __m256i j = _mm256_maskz_loadu_epi32(live, list + k);
             const __m512i zero = _mm512_setzero_si512();
@@ -123,13 +127,16 @@ std::size_t first_attempts_avx512(const RowJob& job, std::int64_t* offsets, std:
             keep(list, kept, live & static_cast<__mmask8>(~counts), j);
         }
     }
+    ahead = lines;
     return kept;
 }
 
 void read_picks_avx512(const std::int64_t* offsets, std::size_t n, const std::uint8_t* data, std::int64_t last_word,
-                       int channels, std::uint32_t* values) {
+                       int channels, std::uint32_t* values, LinePrefetch& ahead, int per_step) {
+    LinePrefetch lines = ahead;
     const __m512i zero = _mm512_setzero_si512(), last = _mm512_set1_epi64(last_word);
     for (std::size_t j = 0; j < n; j += 8) {
+        lines.ask(per_step);
         const __mmask8 live = first(n - j);
         const __m512i offset = _mm512_maskz_loadu_epi64(live, offsets + j);
         const __mmask8 picked = live & _mm512_cmpge_epi64_mask(offset, zero);
@@ -142,6 +149,7 @@ void read_picks_avx512(const std::int64_t* offsets, std::size_t n, const std::ui
             std::memcpy(&values[k], data + offsets[k], static_cast<std::size_t>(channels));
         }
     }
+    ahead = lines;
 }
 
 }  // namespace sd::random_detail

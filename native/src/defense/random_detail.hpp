@@ -17,6 +17,7 @@
 #include "core/image_ref.hpp"
 #include "defense/considered_pixels.hpp"
 #include "defense/filter_window.hpp"
+#include "defense/line_prefetch.hpp"
 #include "defense/other_pixels.hpp"
 #include "defense/random_source.hpp"
 
@@ -104,19 +105,23 @@ void first_attempts_portable(const RowJob& job, std::int64_t* offsets);
 #define SD_RANDOM_HAS_AVX2 1
 void first_attempts_avx2(const RowJob& job, std::int64_t* offsets);
 #define SD_RANDOM_HAS_AVX512 1
+// The AVX-512 kernels below also ask `ahead` for `per_step` lines per step of their loops (eight
+// pixels, or a chunk of the row), so that the lines the next rows' picks read arrive meanwhile.
+//
 // Also returns how many pixels are left without a pick, and their indices in list[0, count).
 // `list`: room for the row's pixel count + 8 indices.
-std::size_t first_attempts_avx512(const RowJob& job, std::int64_t* offsets, std::uint32_t* list);
+std::size_t first_attempts_avx512(const RowJob& job, std::int64_t* offsets, std::uint32_t* list, LinePrefetch& ahead,
+                                  int per_step);
 // values[j] = the pick's bytes for every j with offsets[j] >= 0, in its low `channels` bytes (the
 // others are what follows in memory). Four bytes are read at an offset up to `last_word`, the
 // remaining `channels` bytes beyond it.
 void read_picks_avx512(const std::int64_t* offsets, std::size_t n, const std::uint8_t* data, std::int64_t last_word,
-                       int channels, std::uint32_t* values);
+                       int channels, std::uint32_t* values, LinePrefetch& ahead, int per_step);
 // Writes a row's picks (values as read_picks_avx512 leaves them, with room for 16 more) into the
 // target row with one masked store per chunk of P's bytes; `packed`: room for n * channels + 64
 // bytes. Needs AVX-512 VBMI2 (byte compress and expand).
 void write_row_avx512(const std::uint32_t* values, std::size_t n, int channels, const RowChunks& chunks, std::uint8_t* row,
-                      std::uint8_t* packed);
+                      std::uint8_t* packed, LinePrefetch& ahead, int per_step);
 #endif
 
 // Which kernel filter() runs: Auto picks AVX-512 (F, DQ, VL, BW), else AVX2, where the CPU has it;

@@ -27,7 +27,8 @@
 namespace sd::random_detail {
 
 void write_row_avx512(const std::uint32_t* values, std::size_t n, int channels, const RowChunks& chunks, std::uint8_t* row,
-                      std::uint8_t* packed) {
+                      std::uint8_t* packed, LinePrefetch& ahead, int per_step) {
+    LinePrefetch lines = ahead;  // a copy the loop keeps in registers (the stores below could alias it)
     // The low `channels` bytes of each 4-byte value.
     const std::uint64_t kept = channels == 1   ? 0x1111111111111111ull
                                : channels == 2 ? 0x3333333333333333ull
@@ -37,10 +38,12 @@ void write_row_avx512(const std::uint32_t* values, std::size_t n, int channels, 
     for (std::size_t j = 0, at = 0; j < n; j += 16, at += packed_step)
         _mm512_storeu_si512(packed + at, _mm512_maskz_compress_epi8(kept, _mm512_loadu_si512(values + j)));
     for (std::size_t k = 0; k < chunks.chunk.size(); ++k) {
+        lines.ask(per_step);
         const __mmask64 mask = chunks.mask[k];
         const __m512i bytes = _mm512_maskz_expand_epi8(mask, _mm512_loadu_si512(packed + chunks.first[k]));
         _mm512_mask_storeu_epi8(row + 64 * static_cast<std::size_t>(chunks.chunk[k]), mask, bytes);
     }
+    ahead = lines;
 }
 
 }  // namespace sd::random_detail

@@ -77,33 +77,6 @@ bool avx512_supported() {
 #endif
 }
 
-// Asks for the image's rows in address order, a bounded number of cache lines per call, ahead of
-// the picks that read them (which land nearly everywhere in their windows' rows, in random order).
-// Asked for a row of P's share at once, most lines were still missing when the picks read them.
-class RowPrefetcher {
-public:
-    explicit RowPrefetcher(const ImageRef<const std::uint8_t>& image) : image_(image) {}
-
-    // Asks for up to `lines` more cache lines of the rows before row `until`.
-    void ahead(int until, std::ptrdiff_t lines) {
-        until = std::min(until, image_.height);
-        const std::ptrdiff_t row_bytes = image_.row_elements();
-        for (; row_ < until && lines > 0; --lines) {
-            __builtin_prefetch(image_.row(row_) + at_);
-            at_ += 64;
-            if (at_ >= row_bytes) {
-                at_ = 0;
-                ++row_;
-            }
-        }
-    }
-
-private:
-    const ImageRef<const std::uint8_t>& image_;
-    int row_ = 0;  // the next line to ask for: row row_, byte at_
-    std::ptrdiff_t at_ = 0;
-};
-
 template <int Channels>
 std::int64_t random_filter(const ImageRef<const std::uint8_t>& source, const ImageRef<std::uint8_t>& target,
                            const ConsideredPixels& p, int half_x, int half_y, std::uint64_t seed, Path path) {
@@ -129,25 +102,29 @@ std::int64_t random_filter(const ImageRef<const std::uint8_t>& source, const Ima
     [[maybe_unused]] const std::int64_t last_word = (source.height - 1) * source.stride_bytes + source.row_elements() - 4;
     std::int64_t rewritten = 0;
     if (p.rows.empty() || width == 0) return rewritten;
-    // The picks read nearly every cache line of their windows' rows: the rows down to the windows
-    // of the row of P after next are asked for between the steps below, a quarter of a row of P's
-    // share at a time (this row's are all asked for before its reads, should they lag).
-    RowPrefetcher prefetcher(source);
-    const std::ptrdiff_t lines_per_row = (source.row_elements() + 63) / 64;
-    const std::ptrdiff_t rows_per_row_of_p = source.height / static_cast<std::ptrdiff_t>(std::max<std::size_t>(1, p.rows.size())) + 1;
-    const std::ptrdiff_t share = std::max<std::ptrdiff_t>(16, lines_per_row * rows_per_row_of_p / 4);
-    const std::ptrdiff_t all = std::numeric_limits<std::ptrdiff_t>::max();
+    // The picks read nearly every cache line of their windows' rows, in random order: the rows down
+    // to the windows of the row of P after next are asked for while a row is filtered, a few lines
+    // per step of the AVX-512 kernels' loops (a quarter of the row's share between the steps of
+    // the others).
+    LinePrefetch ahead(source.data, source.stride_bytes, source.row_elements(), source.height);
     auto window_end = [&](std::size_t k) { return p.rows[std::min(k, p.rows.size() - 1)] + half_y + 1; };
-    prefetcher.ahead(window_end(1), all);
+    ahead.until(window_end(1));
+    ahead.ask_all();
+    // The AVX-512 kernels' steps in a row: eight pixels' first attempts, eight reads, a chunk's write.
+    const auto steps = static_cast<std::ptrdiff_t>((width + 7) / 8 * 2 + chunks.chunk.size());
     for (std::size_t i = 0; i < p.rows.size(); ++i) {
-        prefetcher.ahead(window_end(i + 2), share);
+        ahead.until(window_end(i + 2));
+        const std::ptrdiff_t share = ahead.lines_left();
+        const int per_step = static_cast<int>((share + steps - 1) / steps);
+        const int quarter = static_cast<int>((share + 3) / 4);
+        if (path != Path::Avx512) ahead.ask(quarter);
         const std::uint64_t first = static_cast<std::uint64_t>(i) * width;  // pixel (i, 0)'s number
         const RowJob job{&rows, &columns, i, random.counter_state(first), pixels * RandomSource::kGamma, source.stride_bytes, Channels, attempts};
         std::size_t unpicked = 0;
         switch (path) {
 #ifdef SD_RANDOM_HAS_AVX2
             case Path::Avx2: first_attempts_avx2(job, offsets.data()); break;
-            case Path::Avx512: unpicked = first_attempts_avx512(job, offsets.data(), left.data()); break;
+            case Path::Avx512: unpicked = first_attempts_avx512(job, offsets.data(), left.data(), ahead, per_step); break;
 #endif
             case Path::Portable: first_attempts_portable(job, offsets.data()); break;
             default: std::fill(offsets.begin(), offsets.end(), -1); break;
@@ -155,7 +132,7 @@ std::int64_t random_filter(const ImageRef<const std::uint8_t>& source, const Ima
         if (path != Path::Avx512)
             for (std::size_t j = 0; j < width; ++j)
                 if (offsets[j] < 0) left[unpicked++] = static_cast<std::uint32_t>(j);
-        prefetcher.ahead(window_end(i + 2), share);
+        if (path != Path::Avx512) ahead.ask(quarter);
         [[maybe_unused]] bool skipped = false;  // a pixel left as it is (the whole image is P)
         for (std::size_t k = 0; k < unpicked; ++k) {
             const std::size_t j = left[k];
@@ -176,24 +153,23 @@ std::int64_t random_filter(const ImageRef<const std::uint8_t>& source, const Ima
             }
             offsets[j] = sy * source.stride_bytes + static_cast<std::int64_t>(sx) * Channels;
         }
-        prefetcher.ahead(window_end(i), all);
-        prefetcher.ahead(window_end(i + 2), share);
         if (path == Path::Avx512) {
 #ifdef SD_RANDOM_HAS_AVX512
-            read_picks_avx512(offsets.data(), width, source.data, last_word, Channels, values.data());
+            read_picks_avx512(offsets.data(), width, source.data, last_word, Channels, values.data(), ahead, per_step);
 #endif
         } else {
+            ahead.ask(quarter);
             // The picks land anywhere in the window's rows, in random order: ask for them all first.
             for (std::size_t j = 0; j < width; ++j)
                 if (offsets[j] >= 0) __builtin_prefetch(source.data + offsets[j]);
             for (std::size_t j = 0; j < width; ++j)
                 if (offsets[j] >= 0) std::memcpy(&values[j], source.data + offsets[j], Channels);
         }
-        prefetcher.ahead(window_end(i + 2), share);
+        if (path != Path::Avx512) ahead.ask(quarter);
         std::uint8_t* to_row = target.row(p.rows[i]);
 #ifdef SD_RANDOM_HAS_AVX512
         if (chunked_writes && !skipped) {
-            write_row_avx512(values.data(), width, Channels, chunks, to_row, packed.data());
+            write_row_avx512(values.data(), width, Channels, chunks, to_row, packed.data(), ahead, per_step);
             rewritten += static_cast<std::int64_t>(width);
             continue;
         }
