@@ -1,7 +1,8 @@
-// The row kernel with AVX-512 (F, DQ, VL): the first attempt of eight pixels at a time, then each
-// further attempt for only the pixels whose attempts all failed so far, kept as a compact list of
-// their indices. Where a quarter of the draws land in P, the AVX2 kernel makes three attempts for
-// every pixel; this one makes 1.33 on average, and may go on longer before the caller takes over.
+// The row kernel with AVX-512 (F, DQ, VL): the first attempt (or two, where many draws land in P)
+// of eight pixels at a time, then each further attempt for only the pixels whose attempts all
+// failed so far, kept as a compact list of their indices. Where a quarter of the draws land in P,
+// the AVX2 kernel makes three attempts for every pixel; this one makes two for every pixel and
+// 1.42 on average, and may go on longer before the caller takes over.
 // Compiled for AVX-512 here only; the filter calls it after checking the CPU.
 #include "defense/random_detail.hpp"
 
@@ -88,25 +89,35 @@ std::size_t first_attempts_avx512(const RowJob& job, std::int64_t* offsets, std:
     const __m512i none = _mm512_set1_epi64(-1);
     const __m256i lane = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
 
-    // Attempt 0 of every pixel, in order: pixel j's state is first_state + j * gamma.
+    // Attempt 0 (and 1) of every pixel, in order: pixel j's state is first_state + j * gamma, its
+    // next attempt's attempt_step further. A retry gathers its column's axes and scatters its
+    // pick; a second attempt here has them at hand.
     std::size_t kept = 0;
     __m512i state = _mm512_add_epi64(_mm512_set1_epi64(static_cast<long long>(job.first_state)),
                                      _mm512_mullo_epi64(_mm512_cvtepu32_epi64(lane), gamma));
     const __m512i state_step = _mm512_set1_epi64(static_cast<long long>(8 * RandomSource::kGamma));
+    const __m512i next_attempt = _mm512_set1_epi64(static_cast<long long>(job.attempt_step));
+    const bool two = job.attempts_for_all == 2;
     for (std::size_t j = 0; j < n; j += 8, state = _mm512_add_epi64(state, state_step)) {
         lines.ask(per_step);
         const __mmask8 live = first(n - j);
         const ColumnLanes column{_mm512_maskz_loadu_epi64(live, &columns.size[j]), _mm512_maskz_loadu_epi64(live, &columns.threshold[j]),
                                  _mm512_maskz_loadu_epi64(live, &columns.in_p[j]), _mm512_maskz_loadu_epi64(live, &columns.base[j])};
         __mmask8 counts;
-        const __m512i offset = attempt(state, row, column, counts);
+        __m512i offset = attempt(state, row, column, counts);
+        if (two) {
+            __mmask8 second_counts;
+            const __m512i second = attempt(_mm512_add_epi64(state, next_attempt), row, column, second_counts);
+            offset = _mm512_mask_blend_epi64(counts, second, offset);
+            counts |= second_counts;
+        }
         _mm512_mask_storeu_epi64(offsets + j, live, _mm512_mask_blend_epi64(counts, none, offset));
         keep(list, kept, live & static_cast<__mmask8>(~counts), _mm256_add_epi32(_mm256_set1_epi32(static_cast<int>(j)), lane));
     }
 
-    // Attempts 1, 2, ... of the pixels still without a pick, the list rewritten in place (a chunk
+    // The next attempts of the pixels still without a pick, the list rewritten in place (a chunk
     // is loaded before anything is written over it, and at most as many entries as were read).
-    for (int a = 1; a < job.attempts && kept > 0; ++a) {
+    for (int a = two ? 2 : 1; a < job.attempts && kept > 0; ++a) {
         const __m512i attempt_state = _mm512_set1_epi64(static_cast<long long>(job.first_state + a * job.attempt_step));
         const std::size_t count = kept;
         kept = 0;

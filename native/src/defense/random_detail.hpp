@@ -78,6 +78,7 @@ struct RowJob {
     std::ptrdiff_t stride_bytes;  // the source's
     int channels;
     int attempts;                 // at most this many attempts per pixel
+    int attempts_for_all = 1;     // the AVX-512 kernel: attempts made for every pixel before it lists the failed (1 or 2)
 };
 
 // How many attempts the row kernels make: one where few draws land in P; three where more than a
@@ -85,6 +86,11 @@ struct RowJob {
 // in five, and the caller's branches cost more than two more vector attempts). The choice changes
 // the speed only, never the picks.
 int row_attempts(const Axes& rows, const Axes& columns);
+
+// The AVX-512 kernel's attempts_for_all: two where more than 15 % of the draws land in P (a quarter
+// do at 1024x768 -> 224x224: 0.94x the filter's time), else one (at 2048x1536, 6 %, two took 1.1x:
+// the second attempt costs every pixel what the list's retry costs only the few that failed).
+int attempts_for_all(const Axes& rows, const Axes& columns);
 
 // Where the pixels of P lie in a row of the target, per 64-byte chunk that holds any of them: the
 // chunk's index, which of its bytes are P's, and where its first such byte is among the row's picks

@@ -49,15 +49,24 @@ RowChunks::RowChunks(const std::vector<std::int32_t>& columns, int channels) {
         }
 }
 
-int row_attempts(const Axes& rows, const Axes& columns) {
-    auto share_in_p = [](const Axes& axes) {
+namespace {
+
+// The mean share of a window's draws that land in P.
+double share_in_p(const Axes& rows, const Axes& columns) {
+    auto share = [](const Axes& axes) {
         double sum = 0;
         for (std::size_t k = 0; k < axes.count(); ++k)
             sum += static_cast<double>(__builtin_popcountll(axes.in_p[k])) / axes.size[k];
         return axes.count() == 0 ? 0.0 : sum / static_cast<double>(axes.count());
     };
-    return share_in_p(rows) * share_in_p(columns) > 0.1 ? 3 : 1;
+    return share(rows) * share(columns);
 }
+
+}  // namespace
+
+int row_attempts(const Axes& rows, const Axes& columns) { return share_in_p(rows, columns) > 0.1 ? 3 : 1; }
+
+int attempts_for_all(const Axes& rows, const Axes& columns) { return share_in_p(rows, columns) > 0.15 ? 2 : 1; }
 
 namespace {
 
@@ -86,6 +95,7 @@ std::int64_t random_filter(const ImageRef<const std::uint8_t>& source, const Ima
     if (!(rows.masks_fit && columns.masks_fit)) path = Path::Scalar;
     std::optional<WindowWidening> widening;  // built at the first window that holds only P
     const int attempts = path == Path::Avx512 ? kListAttempts : row_attempts(rows, columns);
+    const int for_all = attempts_for_all(rows, columns);
     const std::size_t width = p.columns.size();
     const auto pixels = static_cast<std::uint64_t>(p.rows.size()) * width;
     // Per row of P: the first attempts of all its pixels, one attempt at a time for those left
@@ -119,7 +129,7 @@ std::int64_t random_filter(const ImageRef<const std::uint8_t>& source, const Ima
         const int quarter = static_cast<int>((share + 3) / 4);
         if (path != Path::Avx512) ahead.ask(quarter);
         const std::uint64_t first = static_cast<std::uint64_t>(i) * width;  // pixel (i, 0)'s number
-        const RowJob job{&rows, &columns, i, random.counter_state(first), pixels * RandomSource::kGamma, source.stride_bytes, Channels, attempts};
+        const RowJob job{&rows, &columns, i, random.counter_state(first), pixels * RandomSource::kGamma, source.stride_bytes, Channels, attempts, for_all};
         std::size_t unpicked = 0;
         switch (path) {
 #ifdef SD_RANDOM_HAS_AVX2
