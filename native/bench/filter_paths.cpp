@@ -6,7 +6,9 @@
 //   scaledefense_filter_paths [WIDTHxHEIGHT] [--image FILE.rgb] [--only TEXT] [--rounds 8] [--calls 20] [--cold]
 //
 // --only keeps the paths whose name contains TEXT ("random", "median", "random in place avx512"):
-// one path alone is what a profiler should watch. --cold evicts the caches before each call (a
+// one path alone is what a profiler should watch. "random p-only" writes only P into the target, out
+// of place (what SecureScaler runs); the target starts as a copy of the image, so its output hash
+// is the others'. --cold evicts the caches before each call (a
 // pass over 64 MiB), so that the image comes from memory, as in a service that has just decoded it
 // elsewhere; without it, the image is in the caches from the call before.
 #include <time.h>
@@ -126,6 +128,12 @@ int main(int argc, char** argv) try {
             variants.push_back({std::string("random ") + (in_place ? "in place " : "") + name,
                                 [&p, path = path](const auto& s, const auto& t) { sd::random_detail::filter(s, t, p, sd::WindowKind::Paper, 1, path); },
                                 in_place});
+    for (const auto& [path, name] : random_paths)
+        variants.push_back({std::string("random p-only ") + name,
+                            [&p, path = path](const auto& s, const auto& t) {
+                                sd::random_detail::filter(s, t, p, sd::WindowKind::Paper, 1, path, sd::OtherPixels::Leave);
+                            },
+                            false});
     for (const bool in_place : {true, false})
         for (const auto& [path, name] : median_paths)
             variants.push_back({std::string("median ") + (in_place ? "in place " : "") + name,
@@ -136,6 +144,7 @@ int main(int argc, char** argv) try {
                    variants.end());
     if (variants.empty()) throw std::invalid_argument("no path's name contains \"" + o.only + "\"");
 
+    target = source;  // what "p-only" leaves outside P
     for (int round = 0; round < o.rounds; ++round)
         for (Variant& v : variants) {
             if (v.best < 0) continue;  // the CPU cannot run it

@@ -27,7 +27,7 @@
 namespace sd::random_detail {
 
 void write_row_avx512(const std::uint32_t* values, std::size_t n, int channels, const RowChunks& chunks, std::uint8_t* row,
-                      std::uint8_t* packed, LinePrefetch& ahead, int per_step) {
+                      std::uint8_t* packed, LinePrefetch& ahead, int per_step, std::uint8_t* next_row) {
     LinePrefetch lines = ahead;  // a copy the loop keeps in registers (the stores below could alias it)
     // The low `channels` bytes of each 4-byte value.
     const std::uint64_t kept = channels == 1   ? 0x1111111111111111ull
@@ -42,6 +42,7 @@ void write_row_avx512(const std::uint32_t* values, std::size_t n, int channels, 
         const __mmask64 mask = chunks.mask[k];
         const __m512i bytes = _mm512_maskz_expand_epi8(mask, _mm512_loadu_si512(packed + chunks.first[k]));
         _mm512_mask_storeu_epi8(row + 64 * static_cast<std::size_t>(chunks.chunk[k]), mask, bytes);
+        if (next_row != nullptr) __builtin_prefetch(next_row + 64 * static_cast<std::size_t>(chunks.chunk[k]), 1);
     }
     ahead = lines;
 }

@@ -106,6 +106,7 @@ std::int64_t random_filter(const ImageRef<const std::uint8_t>& source, const Ima
     // With VBMI2, the row's picks are written 64 bytes of the row at a time (masked stores).
     const bool chunked_writes = path == Path::Avx512 && cpu::has_avx512_vbmi2();
     const RowChunks chunks = chunked_writes ? RowChunks(p.columns, Channels) : RowChunks{};
+    const bool out_of_place = target.data != source.data;
     std::vector<std::uint8_t> packed(chunked_writes ? width * Channels + 64 : 0);
     std::vector<std::uint32_t> left(width + 8);   // the row's pixels still without a pick
     // The AVX-512 reads take four bytes at a pick: not past the last pixel's own bytes.
@@ -179,7 +180,9 @@ std::int64_t random_filter(const ImageRef<const std::uint8_t>& source, const Ima
         std::uint8_t* to_row = target.row(p.rows[i]);
 #ifdef SD_RANDOM_HAS_AVX512
         if (chunked_writes && !skipped) {
-            write_row_avx512(values.data(), width, Channels, chunks, to_row, packed.data(), ahead, per_step);
+            // Out of place, the target's rows are not among the lines asked for above.
+            std::uint8_t* next_row = out_of_place && i + 1 < p.rows.size() ? target.row(p.rows[i + 1]) : nullptr;
+            write_row_avx512(values.data(), width, Channels, chunks, to_row, packed.data(), ahead, per_step, next_row);
             rewritten += static_cast<std::int64_t>(width);
             continue;
         }
