@@ -40,10 +40,15 @@ struct ColumnLanes {
     __m512i size, threshold, in_p, base;
 };
 
-// One attempt per lane from the generator states: the pick's byte offset, and the lanes where it
-// counts (the draw is fair on both axes and the pixel is outside P). The same arithmetic as
-// attempt() in random_detail.hpp, eight lanes at a time.
-inline __m512i attempt(__m512i state, const RowConstants& row, const ColumnLanes& column, __mmask8& counts) {
+// The pick of one attempt per lane: its row and column in the window.
+struct Pick {
+    __m512i dy, dx;
+};
+
+// One attempt per lane from the generator states: the pick, and the lanes where it counts (the
+// draw is fair on both axes and the pixel is outside P). The same arithmetic as attempt() in
+// random_detail.hpp, eight lanes at a time.
+inline Pick attempt(__m512i state, const RowConstants& row, const ColumnLanes& column, __mmask8& counts) {
     const __m512i mix1 = _mm512_set1_epi64(static_cast<long long>(RandomSource::kMix1));
     const __m512i mix2 = _mm512_set1_epi64(static_cast<long long>(RandomSource::kMix2));
     __m512i z = _mm512_mullo_epi64(_mm512_xor_si512(state, _mm512_srli_epi64(state, 30)), mix1);
@@ -52,15 +57,20 @@ inline __m512i attempt(__m512i state, const RowConstants& row, const ColumnLanes
     // vpmuludq multiplies the low 32 bits of each lane: the column half as it is, the row half shifted down.
     const __m512i product_y = _mm512_mul_epu32(_mm512_srli_epi64(z, 32), row.size);
     const __m512i product_x = _mm512_mul_epu32(z, column.size);
-    const __m512i dy = _mm512_srli_epi64(product_y, 32), dx = _mm512_srli_epi64(product_x, 32);
+    const Pick pick{_mm512_srli_epi64(product_y, 32), _mm512_srli_epi64(product_x, 32)};
     const __m512i low32 = _mm512_set1_epi64(0xFFFFFFFFll);
     const __mmask8 fair = _mm512_cmpge_epu64_mask(_mm512_and_si512(product_y, low32), row.threshold) &
                           _mm512_cmpge_epu64_mask(_mm512_and_si512(product_x, low32), column.threshold);
     const __mmask8 in_p = _mm512_test_epi64_mask(
-        _mm512_and_si512(_mm512_srlv_epi64(row.in_p, dy), _mm512_srlv_epi64(column.in_p, dx)), _mm512_set1_epi64(1));
+        _mm512_and_si512(_mm512_srlv_epi64(row.in_p, pick.dy), _mm512_srlv_epi64(column.in_p, pick.dx)), _mm512_set1_epi64(1));
     counts = fair & static_cast<__mmask8>(~in_p);
-    return _mm512_add_epi64(_mm512_add_epi64(row.base, _mm512_mul_epu32(dy, row.stride)),
-                            _mm512_add_epi64(column.base, _mm512_mul_epu32(dx, row.channels)));
+    return pick;
+}
+
+// The pick's byte offset in the source.
+inline __m512i offset_of(const Pick& pick, const RowConstants& row, const ColumnLanes& column) {
+    return _mm512_add_epi64(_mm512_add_epi64(row.base, _mm512_mul_epu32(pick.dy, row.stride)),
+                            _mm512_add_epi64(column.base, _mm512_mul_epu32(pick.dx, row.channels)));
 }
 
 inline __mmask8 first(std::size_t count) { return static_cast<__mmask8>(count >= 8 ? 0xFF : (1u << count) - 1); }
@@ -104,14 +114,14 @@ std::size_t first_attempts_avx512(const RowJob& job, std::int64_t* offsets, std:
         const ColumnLanes column{_mm512_maskz_loadu_epi64(live, &columns.size[j]), _mm512_maskz_loadu_epi64(live, &columns.threshold[j]),
                                  _mm512_maskz_loadu_epi64(live, &columns.in_p[j]), _mm512_maskz_loadu_epi64(live, &columns.base[j])};
         __mmask8 counts;
-        __m512i offset = attempt(state, row, column, counts);
+        Pick pick = attempt(state, row, column, counts);
         if (two) {
             __mmask8 second_counts;
-            const __m512i second = attempt(_mm512_add_epi64(state, next_attempt), row, column, second_counts);
-            offset = _mm512_mask_blend_epi64(counts, second, offset);
+            const Pick second = attempt(_mm512_add_epi64(state, next_attempt), row, column, second_counts);
+            pick = {_mm512_mask_blend_epi64(counts, second.dy, pick.dy), _mm512_mask_blend_epi64(counts, second.dx, pick.dx)};
             counts |= second_counts;
         }
-        _mm512_mask_storeu_epi64(offsets + j, live, _mm512_mask_blend_epi64(counts, none, offset));
+        _mm512_mask_storeu_epi64(offsets + j, live, _mm512_mask_blend_epi64(counts, none, offset_of(pick, row, column)));
         keep(list, kept, live & static_cast<__mmask8>(~counts), _mm256_add_epi32(_mm256_set1_epi32(static_cast<int>(j)), lane));
     }
 
@@ -132,9 +142,9 @@ std::size_t first_attempts_avx512(const RowJob& job, std::int64_t* offsets, std:
                                      _mm512_mask_i32gather_epi64(zero, live, j, columns.base.data(), 8)};
             __mmask8 counts;
             const __m512i pixel_state = _mm512_add_epi64(attempt_state, _mm512_mullo_epi64(_mm512_cvtepu32_epi64(j), gamma));
-            const __m512i offset = attempt(pixel_state, row, column, counts);
+            const Pick pick = attempt(pixel_state, row, column, counts);
             counts &= live;
-            _mm512_mask_i32scatter_epi64(offsets, counts, j, offset, 8);
+            _mm512_mask_i32scatter_epi64(offsets, counts, j, offset_of(pick, row, column), 8);
             keep(list, kept, live & static_cast<__mmask8>(~counts), j);
         }
     }
