@@ -95,7 +95,7 @@ std::int64_t random_filter(const ImageRef<const std::uint8_t>& source, const Ima
     if (!(rows.masks_fit && columns.masks_fit)) path = Path::Scalar;
     std::optional<WindowWidening> widening;  // built at the first window that holds only P
     const int attempts = path == Path::Avx512 ? kListAttempts : row_attempts(rows, columns);
-    const int for_all = attempts_for_all(rows, columns);
+    const int for_all = path == Path::Avx512 ? attempts_for_all(rows, columns) : 1;
     const std::size_t width = p.columns.size();
     const auto pixels = static_cast<std::uint64_t>(p.rows.size()) * width;
     // Per row of P: the first attempts of all its pixels, one attempt at a time for those left
