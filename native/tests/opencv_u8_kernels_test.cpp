@@ -1,7 +1,10 @@
 // The two builds of the OpenCV 8-bit kernels (opencv_u8_kernels.hpp) give the same bytes: random
-// sizes up and down, 1 to 4 channels, padded rows, buffers that end at the last pixel.
+// sizes up and down, 1 to 4 channels, padded rows, buffers that end at the last pixel. The IPP
+// cubic also gives the float32 path's values rounded.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <random>
 #include <stdexcept>
@@ -91,6 +94,38 @@ TEST(OpenCvU8Kernels, Avx2AndPortableBuildsGiveTheSameBytes) {
         }
     }
     EXPECT_GT(compared, 400);
+}
+
+// The 8-bit IPP cubic against the float32 path (opencv_ipp_cubic.cpp, written apart from the 8-bit
+// kernels) rounded half to even and saturated: on upscales consecutive output rows share their
+// source rows and the 8-bit kernel computes them two at a time, so both builds could agree and
+// still give a row the other's weights.
+TEST(OpenCvU8Kernels, IppCubicIsTheFloatPathRounded) {
+    std::mt19937 rng(20261204);
+    const auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+    const int channel_counts[] = {1, 3, 4};
+    for (int round = 0; round < 60; ++round) {
+        const int channels = channel_counts[pick(0, 2)];
+        const int w = pick(4, 120), h = pick(4, 50);
+        const int tw = pick(0, 1) ? pick(1, w) : pick(w, 3 * w + 5);
+        const int th = round % 3 == 0 ? pick(1, h) : pick(h, 4 * h + 5);
+        const Image source = make_image(w, h, channels, pick(0, 1) ? 0 : pick(1, 9), rng, true);
+        std::vector<float> from(static_cast<std::size_t>(w) * h * channels), to(static_cast<std::size_t>(tw) * th * channels);
+        const int row = w * channels;
+        for (int y = 0; y < h; ++y)
+            for (int i = 0; i < row; ++i) from[static_cast<std::size_t>(y) * row + i] = source.bytes[y * source.stride + i];
+        const auto float_row = static_cast<std::ptrdiff_t>(sizeof(float));
+        resize_ipp_cubic(F32Source{from.data(), row * float_row, w, h, channels},
+                         F32Target{to.data(), tw * channels * float_row, tw, th, channels}, ipp_cubic_table(w, tw),
+                         ipp_cubic_table(h, th));
+        std::vector<std::uint8_t> expected(to.size());
+        for (std::size_t i = 0; i < to.size(); ++i)
+            expected[i] = static_cast<std::uint8_t>(std::clamp(std::nearbyint(to[i]), 0.0f, 255.0f));
+        for (const U8Isa isa : {U8Isa::Portable, U8Isa::Auto}) {
+            ASSERT_EQ(run(Kernel::IppCubic, source, tw, th, 0, isa), expected)
+                << w << "x" << h << " -> " << tw << "x" << th << ", " << channels << " channels, isa " << static_cast<int>(isa);
+        }
+    }
 }
 
 TEST(OpenCvU8Kernels, AreaTapsDropOnlyThePadding) {

@@ -1,8 +1,8 @@
 // The row kernel with AVX-512 (F, DQ, VL): the first attempt (or two, where many draws land in P)
 // of eight pixels at a time, then each further attempt for only the pixels whose attempts all
 // failed so far, kept as a compact list of their indices. Where a quarter of the draws land in P,
-// the AVX2 kernel makes three attempts for every pixel; this one makes two for every pixel and
-// 1.42 on average, and may go on longer before the caller takes over.
+// the AVX2 kernel makes three attempts for every pixel; this one makes two, retries the one pixel
+// in sixteen whose two both failed, and may go on longer before the caller takes over.
 // Compiled for AVX-512 here only; the filter calls it after checking the CPU.
 #include "defense/random_detail.hpp"
 

@@ -224,8 +224,12 @@ void ipp_cubic_row(const std::uint8_t* row, const AxisTaps& x, float* h) {
             _mm256_setr_epi8(9, -1, -1, -1, 10, -1, -1, -1, 11, -1, -1, -1, -1, -1, -1, -1,  //
                              9, -1, -1, -1, 10, -1, -1, -1, 11, -1, -1, -1, -1, -1, -1, -1)};
         const __m256i compact = _mm256_setr_epi32(0, 1, 2, 4, 5, 6, 7, 7);
-        for (; d + 1 < x.outputs; d += 2) {
-            if (!x.pair_consecutive[d / 2]) {  // a clamped edge pair
+        // Locals, so that the stores into h (which could alias the tables) do not reload them.
+        const std::uint8_t* const consecutive = x.pair_consecutive.data();
+        const float* const pair_weights = x.pair_weights.data();
+        const int outputs = x.outputs;
+        for (; d + 1 < outputs; d += 2) {
+            if (!consecutive[d / 2]) {  // a clamped edge pair
                 for (int e = d; e < d + 2; ++e) {
                     const float* w = weight + 4 * e;
                     for (int c = 0; c < 3; ++c) {
@@ -239,7 +243,7 @@ void ipp_cubic_row(const std::uint8_t* row, const AxisTaps& x, float* h) {
             const __m256i bytes =
                 _mm256_loadu2_m128i(reinterpret_cast<const __m128i*>(row + static_cast<std::ptrdiff_t>(index[4 * d + 4]) * 3),
                                     reinterpret_cast<const __m128i*>(row + static_cast<std::ptrdiff_t>(index[4 * d]) * 3));
-            const float* w = x.pair_weights.data() + 16 * d;  // per tap: (w_k of d x4 | w_k of d + 1 x4)
+            const float* w = pair_weights + 16 * d;  // per tap: (w_k of d x4 | w_k of d + 1 x4)
             __m256 sum = _mm256_mul_ps(_mm256_loadu_ps(w), bytes_to_floats(bytes, tap[0]));
             sum = _mm256_fmadd_ps(_mm256_loadu_ps(w + 8), bytes_to_floats(bytes, tap[1]), sum);
             sum = _mm256_fmadd_ps(_mm256_loadu_ps(w + 16), bytes_to_floats(bytes, tap[2]), sum);
@@ -287,27 +291,53 @@ void ipp_cubic_row(const std::uint8_t* row, const AxisTaps& x, float* h) {
     }
 }
 
-// fma(v0, h0, v1 h1) + fma(v2, h2, v3 h3), rounded half to even and saturated.
-void ipp_cubic_vertical(const float* const* h, const float* v, std::uint8_t* out, int n) {
+// fma(v0, h0, v1 h1) + fma(v2, h2, v3 h3), rounded half to even and saturated, for `Rows` output
+// rows from the same four resampled rows h: row r's weights are v[4r..4r + 3]. An upscale's
+// consecutive output rows mostly share their source rows: two at once load them once.
+template <int Rows>
+void ipp_cubic_vertical(const float* const* h, const float* v, std::uint8_t* const* out, int n) {
+    // Locals, so that the stores into out (which could alias anything) do not reload the pointers.
+    const float* const h0 = h[0];
+    const float* const h1 = h[1];
+    const float* const h2 = h[2];
+    const float* const h3 = h[3];
+    std::uint8_t* to[Rows];
+    for (int r = 0; r < Rows; ++r) to[r] = out[r];
     int e = 0;
 #ifdef SD_OPENCV_U8_AVX2
-    const __m256 v0 = _mm256_set1_ps(v[0]);
-    const __m256 v1 = _mm256_set1_ps(v[1]);
-    const __m256 v2 = _mm256_set1_ps(v[2]);
-    const __m256 v3 = _mm256_set1_ps(v[3]);
-    const auto sum = [&](int i) {
-        const __m256 top = _mm256_fmadd_ps(v0, _mm256_loadu_ps(h[0] + i), _mm256_mul_ps(v1, _mm256_loadu_ps(h[1] + i)));
-        const __m256 bottom = _mm256_fmadd_ps(v2, _mm256_loadu_ps(h[2] + i), _mm256_mul_ps(v3, _mm256_loadu_ps(h[3] + i)));
+    __m256 w[Rows][4];
+    for (int r = 0; r < Rows; ++r)
+        for (int k = 0; k < 4; ++k) w[r][k] = _mm256_set1_ps(v[4 * r + k]);
+    const auto sum = [&](int r, const __m256* p) {
+        const __m256 top = _mm256_fmadd_ps(w[r][0], p[0], _mm256_mul_ps(w[r][1], p[1]));
+        const __m256 bottom = _mm256_fmadd_ps(w[r][2], p[2], _mm256_mul_ps(w[r][3], p[3]));
         return _mm256_add_ps(top, bottom);
     };
-    for (; e + 16 <= n; e += 16) store_rounded_u8(out + e, sum(e), sum(e + 8));
-    for (; e + 8 <= n; e += 8) store_rounded_u8(out + e, sum(e));
-#endif
-    for (; e < n; ++e) {
-        const float top = std::fma(v[0], h[0][e], v[1] * h[1][e]);
-        const float bottom = std::fma(v[2], h[2][e], v[3] * h[3][e]);
-        out[e] = round_to_u8(top + bottom);
+    const auto load = [&](int i, __m256* p) {
+        p[0] = _mm256_loadu_ps(h0 + i);
+        p[1] = _mm256_loadu_ps(h1 + i);
+        p[2] = _mm256_loadu_ps(h2 + i);
+        p[3] = _mm256_loadu_ps(h3 + i);
+    };
+    for (; e + 16 <= n; e += 16) {
+        __m256 a[4], b[4];
+        load(e, a);
+        load(e + 8, b);
+        for (int r = 0; r < Rows; ++r) store_rounded_u8(to[r] + e, sum(r, a), sum(r, b));
     }
+    for (; e + 8 <= n; e += 8) {
+        __m256 a[4];
+        load(e, a);
+        for (int r = 0; r < Rows; ++r) store_rounded_u8(to[r] + e, sum(r, a));
+    }
+#endif
+    for (; e < n; ++e)
+        for (int r = 0; r < Rows; ++r) {
+            const float* vr = v + 4 * r;
+            const float top = std::fma(vr[0], h0[e], vr[1] * h1[e]);
+            const float bottom = std::fma(vr[2], h2[e], vr[3] * h3[e]);
+            to[r][e] = round_to_u8(top + bottom);
+        }
 }
 
 template <int C>
@@ -316,10 +346,25 @@ void ipp_cubic(const U8Source& source, const U8Target& target, const AxisTaps& x
     ReadableRow readable(source);
     RowSlots<float> rows(4, static_cast<std::size_t>(n));
     const auto resample = [&](int r, float* h) { ipp_cubic_row<C>(readable.get(r), x, h); };
-    for (int dy = 0; dy < target.height; ++dy) {
+    const std::int32_t* index = y.index.data();
+    const auto same_taps = [&](int d) {
+        for (int k = 0; k < 4; ++k)
+            if (index[4 * d + k] != index[4 * d + 4 + k]) return false;
+        return true;
+    };
+    for (int dy = 0; dy < target.height;) {
         const float* h[4];
-        for (int k = 0; k < 4; ++k) h[k] = rows.get(y.index[4 * dy + k], resample);
-        ipp_cubic_vertical(h, &y.weight[4 * static_cast<std::size_t>(dy)], target.row(dy), n);
+        for (int k = 0; k < 4; ++k) h[k] = rows.get(index[4 * dy + k], resample);
+        std::uint8_t* out[2] = {target.row(dy), nullptr};
+        const float* v = &y.weight[4 * static_cast<std::size_t>(dy)];
+        if (dy + 1 < target.height && same_taps(dy)) {
+            out[1] = target.row(dy + 1);
+            ipp_cubic_vertical<2>(h, v, out, n);
+            dy += 2;
+        } else {
+            ipp_cubic_vertical<1>(h, v, out, n);
+            dy += 1;
+        }
     }
 }
 
