@@ -106,7 +106,7 @@ std::int64_t random_filter(const ImageRef<const std::uint8_t>& source, const Ima
     // With VBMI2, the row's picks are written 64 bytes of the row at a time (masked stores).
     const bool chunked_writes = path == Path::Avx512 && cpu::has_avx512_vbmi2();
     const RowChunks chunks = chunked_writes ? RowChunks(p.columns, Channels) : RowChunks{};
-    const bool out_of_place = target.data != source.data;
+    [[maybe_unused]] const bool out_of_place = target.data != source.data;
     std::vector<std::uint8_t> packed(chunked_writes ? width * Channels + 64 : 0);
     std::vector<std::uint32_t> left(width + 8);   // the row's pixels still without a pick
     // The AVX-512 reads take four bytes at a pick: not past the last pixel's own bytes.
@@ -126,7 +126,7 @@ std::int64_t random_filter(const ImageRef<const std::uint8_t>& source, const Ima
     for (std::size_t i = 0; i < p.rows.size(); ++i) {
         ahead.until(window_end(i + 2));
         const std::ptrdiff_t share = ahead.lines_left();
-        const int per_step = static_cast<int>((share + steps - 1) / steps);
+        [[maybe_unused]] const int per_step = static_cast<int>((share + steps - 1) / steps);
         const int quarter = static_cast<int>((share + 3) / 4);
         if (path != Path::Avx512) ahead.ask(quarter);
         const std::uint64_t first = static_cast<std::uint64_t>(i) * width;  // pixel (i, 0)'s number
