@@ -27,7 +27,7 @@ from PIL import Image
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 LIBRARY = os.path.join(ROOT, "artifacts", "native", "build", "native", "libscaledefense.so")
-ABI_VERSION = 7
+ABI_VERSION = 8
 SD_LIBRARY_PILLOW = 2
 SD_SAMPLE_UINT8 = 1
 
@@ -47,7 +47,7 @@ class SdImage(ctypes.Structure):
                 ("height", ctypes.c_int32), ("channels", ctypes.c_int32), ("sample_type", ctypes.c_int32)]
 
 
-class SdParams(ctypes.Structure):  # sd_scaling_model_params, ABI 7
+class SdParams(ctypes.Structure):  # sd_scaling_model_params (unchanged in ABI 8)
     _fields_ = [(n, ctypes.c_int32) for n in ("library", "algorithm", "source_width", "source_height", "target_width",
                                               "target_height", "antialias", "mipmap_mode")] + \
                [("cubic_b", ctypes.c_double), ("cubic_c", ctypes.c_double)] + \
