@@ -13,7 +13,7 @@ namespace sd {
 class LinePrefetch {
 public:
     LinePrefetch(const std::uint8_t* data, std::ptrdiff_t stride_bytes, std::ptrdiff_t row_bytes, int height)
-        : at_(data), row_end_(data + row_bytes), stride_(stride_bytes), row_bytes_(row_bytes), height_(height) {}
+        : row_start_(data), stride_(stride_bytes), row_bytes_(row_bytes), height_(height) {}
 
     // Lines of the rows before `row` (at most the image's height) may be asked for; never moves back.
     void until(int row) { stop_ = std::max(stop_, std::min(row, height_)); }
@@ -21,17 +21,16 @@ public:
     // The lines still to ask for before the row set by until().
     std::ptrdiff_t lines_left() const {
         if (row_ >= stop_) return 0;
-        const std::ptrdiff_t done_in_row = at_ - (row_end_ - row_bytes_);
-        return (static_cast<std::ptrdiff_t>(stop_ - row_) * row_bytes_ - done_in_row + 63) / 64;
+        return (static_cast<std::ptrdiff_t>(stop_ - row_) * row_bytes_ - at_ + 63) / 64;
     }
 
     void ask() {
         if (row_ >= stop_) return;
-        __builtin_prefetch(at_);
+        __builtin_prefetch(row_start_ + at_);
         at_ += 64;
-        if (at_ >= row_end_ && ++row_ < height_) {  // on to the next row's first byte (rows may be padded)
-            at_ = row_end_ - row_bytes_ + stride_;
-            row_end_ = at_ + row_bytes_;
+        if (at_ >= row_bytes_ && ++row_ < height_) {  // on to the next row (rows may be padded)
+            row_start_ += stride_;
+            at_ = 0;
         }
     }
 
@@ -44,8 +43,8 @@ public:
     }
 
 private:
-    const std::uint8_t* at_;        // the next line to ask for
-    const std::uint8_t* row_end_;   // one past the last byte of at_'s row
+    const std::uint8_t* row_start_;  // the first byte of row row_ (pointers stay inside the image)
+    std::ptrdiff_t at_ = 0;          // the next line to ask for: this many bytes into the row
     std::ptrdiff_t stride_, row_bytes_;
     int height_, row_ = 0, stop_ = 0;
 };
