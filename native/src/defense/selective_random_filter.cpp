@@ -125,7 +125,8 @@ std::int64_t random_filter(const ImageRef<const std::uint8_t>& source, const Ima
     const auto steps = static_cast<std::ptrdiff_t>((width + 7) / 8 * 2 + chunks.chunk.size());
     for (std::size_t i = 0; i < p.rows.size(); ++i) {
         ahead.until(window_end(i + 2));
-        const std::ptrdiff_t share = ahead.lines_left();
+        // At most INT_MAX lines a row (an image of gigabytes a row of P): the rest is asked for later.
+        const std::ptrdiff_t share = std::min<std::ptrdiff_t>(ahead.lines_left(), std::numeric_limits<int>::max());
         [[maybe_unused]] const int per_step = static_cast<int>((share + steps - 1) / steps);
         const int quarter = static_cast<int>((share + 3) / 4);
         if (path != Path::Avx512) ahead.ask(quarter);
